@@ -1,0 +1,175 @@
+package io.chartersync.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartersync.common.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: starts the embedded stack on a fresh data directory, submits bookings over loopback
+ * HTTP at a given concurrency, waits until every one is synced and prints one line. Latency runs from
+ * sending the intake request to the moment the booking's sync finished.
+ */
+@Command(name = "bench", description = "Benchmark: submit bookings over HTTP and time them to synced.")
+final class BenchCommand implements Runnable {
+  @Option(names = "--bookings", defaultValue = "1000", description = "How many bookings (default ${DEFAULT-VALUE})")
+  int bookings;
+
+  @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight (default ${DEFAULT-VALUE})")
+  int concurrency;
+
+  @Option(names = "--data", description = "Data directory (default: a new temporary directory)")
+  Path data;
+
+  @Override
+  public void run() {
+    Path dir = data != null ? data : temporaryDirectory();
+    AppConfig config = AppConfig.from(Map.of(), Map.of("DATA_DIR", dir.toString(), "PORT", "0"));
+    try (Application app = Application.start(config)) {
+      ApiClient client = new ApiClient(app.baseUrl(), Secrets.stored(dir, Secrets.DASHBOARD_TOKEN_FILE).orElseThrow());
+      ObjectMapper json = Json.mapper();
+      for (JsonNode member : read(json, "crew-roster.example.json")) {
+        client.expectOk("PUT", "/api/crew/" + member.get("id").asText(), member.toString());
+      }
+      ObjectNode template = (ObjectNode) read(json, "booking.example.json");
+      Map<UUID, Instant> sent = submit(client, template);
+      Instant first = Collections.min(sent.values());
+      List<Long> latencies = waitUntilSynced(app.database().jdbi(), sent);
+      report(app.database().jdbi(), sent.size(), latencies, first);
+    }
+  }
+
+  private Map<UUID, Instant> submit(ApiClient client, ObjectNode template) {
+    Map<UUID, Instant> sent = new ConcurrentHashMap<>();
+    Semaphore inFlight = new Semaphore(concurrency);
+    LocalDateTime start = LocalDateTime.of(2030, 1, 1, 9, 0);
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < bookings; i++) {
+        ObjectNode body = template.deepCopy();
+        body.put("external_id", "BENCH-" + i);
+        body.put("start", start.plusDays(i).toString());
+        inFlight.acquireUninterruptibly();
+        pool.submit(
+            () -> {
+              try {
+                Instant at = Instant.now();
+                JsonNode status = client.expectOk("POST", "/api/bookings", body.toString());
+                sent.put(UUID.fromString(status.get("id").asText()), at);
+              } finally {
+                inFlight.release();
+              }
+            });
+      }
+    }
+    return sent;
+  }
+
+  private List<Long> waitUntilSynced(Jdbi jdbi, Map<UUID, Instant> sent) {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+    while (Instant.now().isBefore(deadline)) {
+      int open = jdbi.withHandle(h -> h.createQuery("select count(*) from sync_run where state in ('pending', 'running')").mapTo(Integer.class).one());
+      if (open == 0) {
+        break;
+      }
+      sleep(50);
+    }
+    List<Long> latencies = new ArrayList<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery("select booking_id, finished_at from sync_run where state = 'done'")
+                .map((rs, ctx) -> Map.entry(rs.getObject("booking_id", UUID.class), rs.getObject("finished_at", java.time.OffsetDateTime.class).toInstant()))
+                .forEach(e -> latencies.add(Duration.between(sent.get(e.getKey()), e.getValue()).toMillis())));
+    Collections.sort(latencies);
+    return latencies;
+  }
+
+  private void report(Jdbi jdbi, int submitted, List<Long> latencies, Instant first) {
+    int failed = jdbi.withHandle(h -> h.createQuery("select count(*) from sync_run where state = 'failed'").mapTo(Integer.class).one());
+    int duplicates =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        """
+                        select (select count(*) - count(distinct booking_id) from calendar_entry)
+                             + (select count(*) - count(distinct booking_id) from crew_event)
+                             + (select count(*) from (select event_id, member_id from crew_link
+                                 group by event_id, member_id having count(*) > 1) d)""")
+                    .mapTo(Integer.class)
+                    .one());
+    Instant last =
+        jdbi.withHandle(h -> h.createQuery("select max(finished_at) from sync_run").mapTo(java.time.OffsetDateTime.class).one()).toInstant();
+    double seconds = Math.max(0.001, Duration.between(first, last).toMillis() / 1000.0);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "bench bookings=%d synced=%d failed=%d duplicates=%d seconds=%.2f throughput_per_s=%.1f p50_ms=%d p99_ms=%d max_rss_mb=%d%n",
+        submitted, latencies.size(), failed, duplicates, seconds, latencies.size() / seconds, percentile(latencies, 0.50),
+        percentile(latencies, 0.99), maxRssMb());
+  }
+
+  private static long percentile(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    int index = (int) Math.ceil(p * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+  }
+
+  /** Peak resident memory of this JVM (VmHWM), in MiB. */
+  private static long maxRssMb() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream()
+          .filter(l -> l.startsWith("VmHWM:"))
+          .map(l -> Arrays.stream(l.split("\\s+")).filter(t -> t.matches("\\d+")).findFirst().orElse("0"))
+          .mapToLong(kb -> Long.parseLong(kb) / 1024)
+          .findFirst()
+          .orElse(0);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static JsonNode read(ObjectMapper json, String name) {
+    try (InputStream in = BenchCommand.class.getResourceAsStream("/examples/" + name)) {
+      return json.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("charter-sync-bench");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Bookings: the model, validation, storage and the intake API. */
+package io.chartersync.booking;

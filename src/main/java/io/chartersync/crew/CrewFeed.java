@@ -1,0 +1,54 @@
+package io.chartersync.crew;
+
+import java.math.BigDecimal;
+import java.util.List;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/** A crew member's charters as an RFC 5545 feed (ical4j), built from {@link CrewView} only. */
+final class CrewFeed {
+  private final String uidDomain;
+
+  CrewFeed(String uidDomain) {
+    this.uidDomain = uidDomain;
+  }
+
+  String render(List<CrewView> charters) {
+    Calendar calendar = new Calendar();
+    calendar.add(new ProdId("-//Charter Sync//Crew feed//EN"));
+    calendar.add(ImmutableVersion.VERSION_2_0);
+    calendar.add(ImmutableCalScale.GREGORIAN);
+    calendar.add(ImmutableMethod.PUBLISH);
+    for (CrewView v : charters) {
+      long seconds = v.durationHours().multiply(BigDecimal.valueOf(3600)).longValue();
+      VEvent event = new VEvent(v.startsAt().toInstant(), v.startsAt().toInstant().plusSeconds(seconds), v.boat() + " charter: " + v.role());
+      event.add(new Uid(v.eventId() + "@" + uidDomain));
+      event.add(new Sequence(0));
+      event.add(new Location(v.location()));
+      event.add(new Description(description(v)));
+      event.add(new Status(v.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+      calendar.add(event);
+    }
+    return calendar.toString();
+  }
+
+  private static String description(CrewView v) {
+    StringBuilder d = new StringBuilder(v.eventName()).append("\nRole: ").append(v.role());
+    if (!v.crewNote().isBlank()) {
+      d.append("\nNote: ").append(v.crewNote());
+    }
+    if (!v.guestPageUrl().isBlank()) {
+      d.append("\nGuest page: ").append(v.guestPageUrl());
+    }
+    return d.toString();
+  }
+}

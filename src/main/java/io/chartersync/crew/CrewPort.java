@@ -1,0 +1,48 @@
+package io.chartersync.crew;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the sync workflow asks of the crew service. Calls are idempotent: the event is keyed by booking
+ * id, links by event and member, and every email by a dedupe key. No type here carries revenue.
+ */
+public interface CrewPort {
+
+  /** Creates the booking's crew event or brings it in line; mints links and queues emails as needed. */
+  String upsertForBooking(EventRequest request);
+
+  /** Queues the captain's summary of this booking version once; empty when there is no captain. */
+  Optional<String> queueCaptainSummary(UUID bookingId, int bookingVersion);
+
+  /** How the crew of a booking's event has answered. */
+  Optional<Answers> answers(UUID bookingId);
+
+  record EventRequest(
+      UUID bookingId,
+      String eventName,
+      String boat,
+      LocalDateTime start,
+      ZoneId timeZone,
+      BigDecimal durationHours,
+      String location,
+      String crewNote,
+      String guestName,
+      Optional<Integer> partySize,
+      String guestPageUrl,
+      List<Member> crew,
+      boolean cancelled) {
+    public EventRequest {
+      crew = List.copyOf(crew);
+    }
+  }
+
+  /** A crew member on the charter, in a role, at an hourly rate (their own pay, never revenue). */
+  record Member(String memberId, String role, Optional<BigDecimal> hourlyRate) {}
+
+  record Answers(String eventId, int invited, int confirmed, int declined) {}
+}

@@ -1,0 +1,206 @@
+package io.chartersync.crew;
+
+import io.chartersync.common.AppException;
+import io.chartersync.common.LinkTokens;
+import io.chartersync.mail.EmailContent;
+import io.chartersync.mail.EmailRenderer;
+import io.chartersync.mail.Outbox;
+import io.chartersync.mail.OutboxMessage;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The crew service: keeps each event in line with what it should be, mints one magic link per assigned
+ * member and queues the emails each change calls for, all in one transaction.
+ */
+public final class CrewService implements CrewPort {
+  static final Duration LINK_LIFETIME_AFTER_CHARTER = Duration.ofDays(7);
+  private final Jdbi jdbi;
+  private final EventStore events;
+  private final RosterStore roster;
+  private final Outbox outbox;
+  private final EmailRenderer renderer;
+  private final LinkTokens tokens;
+  private final URI publicBaseUrl;
+  private final Clock clock;
+
+  public CrewService(
+      Jdbi jdbi, RosterStore roster, Outbox outbox, EmailRenderer renderer, LinkTokens tokens, URI publicBaseUrl, Clock clock) {
+    this.jdbi = jdbi;
+    this.events = new EventStore();
+    this.roster = roster;
+    this.outbox = outbox;
+    this.renderer = renderer;
+    this.tokens = tokens;
+    this.publicBaseUrl = publicBaseUrl;
+    this.clock = clock;
+  }
+
+  @Override
+  public String upsertForBooking(EventRequest r) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<StoredEvent> existing = events.lockForBooking(h, r.bookingId());
+          StoredEvent desired =
+              new StoredEvent(
+                  existing.map(StoredEvent::id).orElseGet(UUID::randomUUID),
+                  Optional.of(r.bookingId()),
+                  r.eventName(),
+                  r.boat(),
+                  r.start().atZone(r.timeZone()).toInstant(),
+                  r.timeZone(),
+                  r.durationHours(),
+                  r.location(),
+                  r.crewNote(),
+                  r.guestPageUrl(),
+                  r.guestName(),
+                  r.partySize(),
+                  r.crew().stream().filter(m -> m.role().equalsIgnoreCase("captain")).map(Member::memberId).findFirst(),
+                  r.cancelled(),
+                  existing.map(StoredEvent::version).orElse(1));
+          apply(h, existing, desired, r.crew());
+          return desired.id().toString();
+        });
+  }
+
+  /** Creates an event from the seed API (no booking behind it). */
+  UUID createEvent(StoredEvent event, List<Member> crew) {
+    return jdbi.inTransaction(
+        h -> {
+          apply(h, Optional.empty(), event, crew);
+          return event.id();
+        });
+  }
+
+  private void apply(Handle h, Optional<StoredEvent> existing, StoredEvent desired, List<Member> crew) {
+    Instant now = clock.instant();
+    Instant expires = desired.endsAt().plus(LINK_LIFETIME_AFTER_CHARTER);
+    if (existing.isEmpty()) {
+      events.insert(h, desired);
+      if (!desired.cancelled()) {
+        crew.forEach(m -> invite(h, desired, m, expires));
+      }
+      return;
+    }
+    StoredEvent before = existing.get();
+    int version = before.version() + (desired.crewMustReconfirm(before) ? 1 : 0);
+    StoredEvent after = withVersion(desired, version);
+    events.update(h, after);
+    List<Link> live = events.liveLinks(h, after.id());
+    if (after.cancelled()) {
+      for (Link link : live) {
+        events.revoke(h, link.id(), "the charter was cancelled", now);
+        queue(h, after, link, "cancel:" + link.id(), CrewEmails::cancellation, false);
+      }
+      return;
+    }
+    events.extend(h, after.id(), expires);
+    Map<String, Member> wanted = new LinkedHashMap<>();
+    crew.forEach(m -> wanted.put(m.memberId(), m));
+    for (Link link : live) {
+      Member member = wanted.remove(link.memberId());
+      if (member == null || !member.role().equals(link.role())) {
+        events.revoke(h, link.id(), "you were taken off this charter", now);
+        queue(h, after, link, "removed:" + link.id(), CrewEmails::removal, false);
+        if (member != null) {
+          invite(h, after, member, expires);
+        }
+      } else if (version > before.version()) {
+        queue(h, after, link, "change:" + link.id() + ":" + version, v -> CrewEmails.change(v, linkUrl()), true);
+      }
+    }
+    wanted.values().forEach(m -> invite(h, after, m, expires));
+  }
+
+  private void invite(Handle h, StoredEvent event, Member member, Instant expires) {
+    Link link =
+        new Link(
+            UUID.randomUUID(), event.id(), member.memberId(), member.role(), member.hourlyRate(), expires,
+            Optional.empty(), Optional.empty(), Optional.empty());
+    events.insertLink(h, link, LinkTokens.hashOf(tokens.tokenFor(link.id())));
+    queue(h, event, link, "invite:" + link.id(), v -> CrewEmails.invitation(v, linkUrl()), true);
+  }
+
+  private void queue(
+      Handle h, StoredEvent event, Link link, String dedupeKey, java.util.function.Function<CrewView, EmailContent> content, boolean carriesLink) {
+    CrewMember member = roster.find(h, link.memberId()).orElseThrow(() -> new AppException.NotFound("crew member", link.memberId()));
+    CrewView view = Views.crewView(h, events, roster, event, link, member);
+    EmailRenderer.Rendered mail = renderer.render(content.apply(view));
+    outbox.enqueue(
+        h,
+        new OutboxMessage(
+            dedupeKey, event.bookingId(), dedupeKey.substring(0, dedupeKey.indexOf(':')), member.email(), mail.subject(),
+            mail.text(), mail.html(), carriesLink ? Optional.of(link.id()) : Optional.empty()));
+  }
+
+  @Override
+  public Optional<String> queueCaptainSummary(UUID bookingId, int bookingVersion) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<StoredEvent> event = events.findForBooking(h, bookingId);
+          if (event.isEmpty() || event.get().cancelled() || event.get().captainId().isEmpty()) {
+            return Optional.empty();
+          }
+          String captainId = event.get().captainId().get();
+          Optional<Link> captainLink =
+              events.liveLinks(h, event.get().id()).stream().filter(l -> l.memberId().equals(captainId)).findFirst();
+          if (captainLink.isEmpty()) {
+            return Optional.empty();
+          }
+          String key = "summary:" + bookingId + ":v" + bookingVersion;
+          queue(h, event.get(), captainLink.get(), key, CrewEmails::captainSummary, false);
+          return Optional.of(key);
+        });
+  }
+
+  @Override
+  public Optional<Answers> answers(UUID bookingId) {
+    return jdbi.withHandle(
+        h ->
+            events
+                .findForBooking(h, bookingId)
+                .map(
+                    e -> {
+                      List<Link> live = events.liveLinks(h, e.id());
+                      int confirmed = (int) live.stream().filter(l -> l.currentAnswer(e.version()).filter("confirm"::equals).isPresent()).count();
+                      int declined = (int) live.stream().filter(l -> l.currentAnswer(e.version()).filter("decline"::equals).isPresent()).count();
+                      return new Answers(e.id().toString(), live.size(), confirmed, declined);
+                    }));
+  }
+
+  CrewLinks links() {
+    return new CrewLinks(jdbi, roster, clock);
+  }
+
+  EventView event(UUID id) {
+    return jdbi.withHandle(
+        h -> Views.eventView(h, events, events.find(h, id).orElseThrow(() -> new AppException.NotFound("crew event", id.toString()))));
+  }
+
+  List<EventView> eventsBetween(Instant from, Instant to) {
+    return jdbi.withHandle(h -> events.between(h, from, to).stream().map(e -> Views.eventView(h, events, e)).toList());
+  }
+
+  Optional<CrewMember> member(String id) {
+    return jdbi.withHandle(h -> roster.find(h, id));
+  }
+
+  private String linkUrl() {
+    return publicBaseUrl + "/m/" + Outbox.TOKEN_PLACEHOLDER;
+  }
+
+  private static StoredEvent withVersion(StoredEvent e, int version) {
+    return new StoredEvent(
+        e.id(), e.bookingId(), e.eventName(), e.boat(), e.startsAt(), e.zone(), e.durationHours(), e.location(), e.notes(),
+        e.guestPageUrl(), e.guestName(), e.partySize(), e.captainId(), e.cancelled(), version);
+  }
+}

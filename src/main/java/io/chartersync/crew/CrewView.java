@@ -1,0 +1,71 @@
+package io.chartersync.crew;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The charter as one crew member sees it: their role and their own pay, the crew note, the guest page
+ * link. It has no revenue and no internal notes, so nothing built from it can show them. Crew pages,
+ * crew emails, crew feeds and the crew API are all rendered from this type (or from {@link EventView}).
+ */
+public record CrewView(
+    String eventId,
+    String eventName,
+    String boat,
+    ZonedDateTime startsAt,
+    BigDecimal durationHours,
+    String location,
+    String memberName,
+    String role,
+    Optional<BigDecimal> hourlyRate,
+    String crewNote,
+    String guestName,
+    Optional<Integer> partySize,
+    String guestPageUrl,
+    boolean cancelled,
+    Optional<String> answer,
+    List<Teammate> crew) {
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy 'at' h:mm a z", Locale.US);
+  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE MMM d, h:mm a", Locale.US);
+
+  public CrewView {
+    crew = List.copyOf(crew);
+  }
+
+  public record Teammate(String name, String role, String answer) {}
+
+  /** "Thu, May 30, 2024 at 9:00 AM PDT": the marina's clock, zone named. */
+  public String when() {
+    return WHEN.format(startsAt);
+  }
+
+  /** "Thu May 30, 9:00 AM", for subjects. */
+  public String shortWhen() {
+    return SHORT.format(startsAt);
+  }
+
+  public String duration() {
+    return hours(durationHours);
+  }
+
+  /** The member's own expected pay: rate × hours. */
+  public Optional<BigDecimal> expectedPay() {
+    return hourlyRate.map(r -> r.multiply(durationHours).stripTrailingZeros());
+  }
+
+  public String mapUrl() {
+    return "https://www.openstreetmap.org/search?query=" + URLEncoder.encode(location, StandardCharsets.UTF_8);
+  }
+
+  static String hours(BigDecimal hours) {
+    String n = hours.stripTrailingZeros().toPlainString();
+    return n + (hours.compareTo(BigDecimal.ONE) == 0 ? " hour" : " hours");
+  }
+}

@@ -1,0 +1,75 @@
+package io.chartersync.crew;
+
+import io.chartersync.common.AppException;
+import io.chartersync.web.Guard;
+import io.chartersync.web.JsonBodies;
+import io.chartersync.web.RouteModule;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+
+/** The seed crew API ("ShipCaptainCrew"): {@code /events}, guarded by the crew-service key. */
+public final class EventRoutes implements RouteModule {
+  private final Guard service;
+  private final JsonBodies bodies;
+  private final CrewService crew;
+  private final EventParser parser;
+  private final ZoneId marinaZone;
+
+  public EventRoutes(Guard service, JsonBodies bodies, CrewService crew, RosterStore roster, ZoneId marinaZone) {
+    this.service = service;
+    this.bodies = bodies;
+    this.crew = crew;
+    this.parser = new EventParser(marinaZone, roster);
+    this.marinaZone = marinaZone;
+  }
+
+  @Override
+  public void register(JavalinDefaultRoutingApi routes) {
+    routes.post("/events", service.protect(this::create));
+    routes.get("/events", service.protect(this::range));
+    routes.get("/events/{id}", service.protect(ctx -> ctx.json(crew.event(id(ctx)))));
+  }
+
+  private void create(Context ctx) {
+    EventParser.Parsed parsed = parser.parse(bodies.object(ctx));
+    UUID id = crew.createEvent(parsed.event(), parsed.crew());
+    ctx.header("Location", "/events/" + id).status(201).json(Map.of("event_id", id.toString()));
+  }
+
+  private void range(Context ctx) {
+    LocalDate from = date(ctx, "from");
+    LocalDate to = date(ctx, "to");
+    if (to.isBefore(from)) {
+      throw AppException.InvalidInput.of("to", "must not be before from");
+    }
+    ctx.json(
+        Map.of(
+            "events",
+            crew.eventsBetween(from.atStartOfDay(marinaZone).toInstant(), to.plusDays(1).atStartOfDay(marinaZone).toInstant())));
+  }
+
+  private static LocalDate date(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      throw AppException.InvalidInput.of(name, "is required (YYYY-MM-DD)");
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw AppException.InvalidInput.of(name, "'" + value + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+
+  private static UUID id(Context ctx) {
+    try {
+      return UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw new AppException.NotFound("crew event", ctx.pathParam("id"));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.chartersync.crew;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The crew roster in plain SQL. */
+public final class RosterStore {
+  private final Jdbi jdbi;
+
+  public RosterStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Creates or replaces a member; answers true when the member is new. */
+  boolean upsert(CrewMember m) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    insert into crew_member (id, name, email, roles) values (:id, :name, :email, :roles)
+                    on conflict (id) do update set name = excluded.name, email = excluded.email,
+                      roles = excluded.roles, updated_at = now()
+                    returning (xmax = 0) as inserted""")
+                .bind("id", m.id())
+                .bind("name", m.name())
+                .bind("email", m.email())
+                .bind("roles", m.roles().toArray(String[]::new))
+                .mapTo(Boolean.class)
+                .one());
+  }
+
+  Optional<CrewMember> find(Handle h, String id) {
+    return h.createQuery("select id, name, email, roles from crew_member where id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> new CrewMember(rs.getString("id"), rs.getString("name"), rs.getString("email"), List.of((String[]) rs.getArray("roles").getArray())))
+        .findOne();
+  }
+
+  List<CrewMember> all() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select id, name, email, roles from crew_member order by id")
+                .map((rs, ctx) -> new CrewMember(rs.getString("id"), rs.getString("name"), rs.getString("email"), List.of((String[]) rs.getArray("roles").getArray())))
+                .list());
+  }
+
+  /** The ids among {@code ids} that are not on the roster. */
+  public Set<String> unknown(Collection<String> ids) {
+    Set<String> known =
+        new HashSet<>(
+            jdbi.withHandle(
+                h ->
+                    h.createQuery("select id from crew_member where id = any(:ids)")
+                        .bind("ids", ids.toArray(String[]::new))
+                        .mapTo(String.class)
+                        .list()));
+    Set<String> missing = new java.util.LinkedHashSet<>(ids);
+    missing.removeAll(known);
+    return missing;
+  }
+}

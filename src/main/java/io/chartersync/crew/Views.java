@@ -1,0 +1,61 @@
+package io.chartersync.crew;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Builds the crew-facing views from stored events and links. */
+final class Views {
+  private Views() {}
+
+  static CrewView crewView(Handle h, EventStore events, RosterStore roster, StoredEvent e, Link link, CrewMember member) {
+    List<CrewView.Teammate> crew = new ArrayList<>();
+    for (Link other : events.liveLinks(h, e.id())) {
+      String name = roster.find(h, other.memberId()).map(CrewMember::name).orElse(other.memberId());
+      crew.add(new CrewView.Teammate(name, other.role(), answerText(other.currentAnswer(e.version()))));
+    }
+    return new CrewView(
+        e.id().toString(),
+        e.eventName(),
+        e.boat(),
+        e.localStart(),
+        e.durationHours(),
+        e.location(),
+        member.name(),
+        link.role(),
+        link.hourlyRate(),
+        e.notes(),
+        e.guestName(),
+        e.partySize(),
+        e.guestPageUrl() == null ? "" : e.guestPageUrl(),
+        e.cancelled(),
+        link.currentAnswer(e.version()),
+        crew);
+  }
+
+  static EventView eventView(Handle h, EventStore events, StoredEvent e) {
+    List<Link> live = events.liveLinks(h, e.id());
+    List<EventView.Assignment> assignments =
+        live.stream().map(l -> new EventView.Assignment(l.memberId(), l.role(), answerText(l.currentAnswer(e.version())))).toList();
+    return new EventView(
+        e.id().toString(),
+        e.eventName(),
+        e.boat(),
+        e.startsAt(),
+        e.zone().getId(),
+        e.durationHours(),
+        e.location(),
+        e.notes(),
+        e.guestPageUrl(),
+        e.captainId().orElse(null),
+        live.stream().filter(l -> !"captain".equalsIgnoreCase(l.role())).map(Link::memberId).toList(),
+        e.cancelled() ? "cancelled" : "active",
+        e.version(),
+        assignments);
+  }
+
+  static String answerText(Optional<String> answer) {
+    return answer.map(a -> a.equals("confirm") ? "confirmed" : "declined").orElse("awaiting answer");
+  }
+}

@@ -1,0 +1,39 @@
+package io.chartersync.db;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Schedules durable db-scheduler tasks inside the caller's transaction, so the work and the thing that
+ * causes it commit together (or not at all). After the commit the local scheduler is woken, so the task
+ * starts at once instead of at the next poll; other nodes find it by polling.
+ */
+public final class TaskQueue {
+  private final AtomicReference<Runnable> wakeUp = new AtomicReference<>(() -> {});
+
+  /** Installs what wakes the local scheduler; set once the scheduler exists. */
+  public void onScheduled(Runnable wakeUp) {
+    this.wakeUp.set(wakeUp);
+  }
+
+  /**
+   * Schedules {@code task}/{@code instance} with text data at {@code at}. Scheduling an instance that is
+   * already waiting does nothing: the instance id is the idempotency key.
+   */
+  public void schedule(Handle handle, String task, String instance, String data, Instant at) {
+    handle
+        .createUpdate(
+            """
+            insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+            values (:task, :instance, :data, :at, false, 1)
+            on conflict (task_name, task_instance) do nothing""")
+        .bind("task", task)
+        .bind("instance", instance)
+        .bind("data", data.getBytes(StandardCharsets.UTF_8))
+        .bind("at", at)
+        .execute();
+    handle.afterCommit(() -> wakeUp.get().run());
+  }
+}

@@ -1,0 +1,2 @@
+/** Guest pages: rendering, slugs, publishing and the upload entry point. */
+package io.chartersync.guestpage;

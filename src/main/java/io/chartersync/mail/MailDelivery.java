@@ -1,0 +1,109 @@
+package io.chartersync.mail;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.chartersync.common.LinkTokens;
+import io.chartersync.db.Backoff;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Delivers one queued email as a durable task. The magic-link token is derived here, at the last moment,
+ * from the link id; the stored body only holds a placeholder. Failures are retried with backoff and
+ * jitter for about a day, then the email is marked failed with the last error.
+ */
+public final class MailDelivery {
+  private final Jdbi jdbi;
+  private final MailTransport transport;
+  private final MimeMessages mime;
+  private final LinkTokens linkTokens;
+  private final Clock clock;
+  private final MeterRegistry metrics;
+
+  public MailDelivery(
+      Jdbi jdbi, MailTransport transport, String from, String messageIdDomain, LinkTokens linkTokens, Clock clock, MeterRegistry metrics) {
+    this.jdbi = jdbi;
+    this.transport = transport;
+    this.mime = new MimeMessages(from, messageIdDomain);
+    this.linkTokens = linkTokens;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  public OneTimeTask<String> task() {
+    Backoff<String> backoff =
+        new Backoff<>(Duration.ofSeconds(5), Duration.ofHours(1), 40, (instance, cause) -> markFailed(instance, cause));
+    return new OneTimeTask<>(Outbox.TASK, String.class, backoff) {
+      @Override
+      public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
+        deliver(UUID.fromString(instance.getData()));
+      }
+    };
+  }
+
+  void deliver(UUID id) {
+    Optional<Queued> queued =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select recipient, subject, body_text, body_html, link_id from mail_outbox where id = :id and state = 'queued'")
+                    .bind("id", id)
+                    .map(
+                        (rs, ctx) ->
+                            new Queued(
+                                rs.getString("recipient"),
+                                rs.getString("subject"),
+                                rs.getString("body_text"),
+                                rs.getString("body_html"),
+                                Optional.ofNullable(rs.getObject("link_id", UUID.class))))
+                    .findOne());
+    if (queued.isEmpty()) {
+      return;
+    }
+    Queued q = queued.get();
+    String token = q.linkId().map(linkTokens::tokenFor).orElse("");
+    try {
+      transport.send(
+          id.toString(),
+          mime.build(
+              id.toString(),
+              q.recipient(),
+              q.subject(),
+              q.text().replace(Outbox.TOKEN_PLACEHOLDER, token),
+              q.html().replace(Outbox.TOKEN_PLACEHOLDER, token),
+              clock.instant()));
+    } catch (Exception e) {
+      jdbi.useHandle(
+          h ->
+              h.createUpdate("update mail_outbox set attempts = attempts + 1, last_error = :error where id = :id")
+                  .bind("id", id)
+                  .bind("error", e.toString())
+                  .execute());
+      throw new IllegalStateException("delivery of email " + id + " failed: " + e.getMessage(), e);
+    }
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "update mail_outbox set state = 'sent', sent_at = :now, attempts = attempts + 1 where id = :id")
+                .bind("id", id)
+                .bind("now", clock.instant())
+                .execute());
+    metrics.counter("chartersync_emails_sent_total").increment();
+  }
+
+  private void markFailed(TaskInstance<String> instance, Throwable cause) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("update mail_outbox set state = 'failed', last_error = :error where id = :id")
+                .bind("id", UUID.fromString(instance.getData()))
+                .bind("error", String.valueOf(cause.getMessage()))
+                .execute());
+  }
+
+  private record Queued(String recipient, String subject, String text, String html, Optional<UUID> linkId) {}
+}

@@ -1,0 +1,50 @@
+package io.chartersync.mail;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+
+/** Builds multipart/alternative (plain text + HTML) messages with a stable Message-ID. */
+final class MimeMessages {
+  private final Session session = Session.getInstance(new Properties());
+  private final String from;
+  private final String messageIdDomain;
+
+  MimeMessages(String from, String messageIdDomain) {
+    this.from = from;
+    this.messageIdDomain = messageIdDomain;
+  }
+
+  MimeMessage build(String id, String to, String subject, String text, String html, Instant date)
+      throws MessagingException {
+    String messageId = "<" + id + "@" + messageIdDomain + ">";
+    MimeMessage message =
+        new MimeMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+          }
+        };
+    message.setFrom(new InternetAddress(from));
+    message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+    message.setSubject(subject, "UTF-8");
+    message.setSentDate(Date.from(date));
+    MimeBodyPart textPart = new MimeBodyPart();
+    textPart.setText(text, "UTF-8");
+    MimeBodyPart htmlPart = new MimeBodyPart();
+    htmlPart.setContent(html, "text/html; charset=UTF-8");
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    alternative.addBodyPart(textPart);
+    alternative.addBodyPart(htmlPart);
+    message.setContent(alternative);
+    message.saveChanges();
+    return message;
+  }
+}

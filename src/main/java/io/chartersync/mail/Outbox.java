@@ -1,0 +1,79 @@
+package io.chartersync.mail;
+
+import io.chartersync.db.TaskQueue;
+import java.time.Clock;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The durable mail outbox: an email is queued in the transaction of whatever causes it. */
+public final class Outbox {
+  public static final String TASK = "deliver-mail";
+  /** Where a magic-link token goes in a body; replaced at delivery, never stored. */
+  public static final String TOKEN_PLACEHOLDER = "{{magic-link-token}}";
+
+  private final TaskQueue tasks;
+  private final Clock clock;
+
+  public Outbox(TaskQueue tasks, Clock clock) {
+    this.tasks = tasks;
+    this.clock = clock;
+  }
+
+  /** Queues {@code message} unless one with its dedupe key exists; answers whether it was new. */
+  public boolean enqueue(Handle handle, OutboxMessage message) {
+    UUID id = UUID.randomUUID();
+    int inserted =
+        handle
+            .createUpdate(
+                """
+                insert into mail_outbox
+                  (id, dedupe_key, booking_id, kind, recipient, subject, body_text, body_html, link_id)
+                values (:id, :key, :booking, :kind, :to, :subject, :text, :html, :link)
+                on conflict (dedupe_key) do nothing""")
+            .bind("id", id)
+            .bind("key", message.dedupeKey())
+            .bind("booking", message.bookingId().orElse(null))
+            .bind("kind", message.kind())
+            .bind("to", message.recipient())
+            .bind("subject", message.subject())
+            .bind("text", message.bodyText())
+            .bind("html", message.bodyHtml())
+            .bind("link", message.linkId().orElse(null))
+            .execute();
+    if (inserted == 1) {
+      tasks.schedule(handle, TASK, id.toString(), id.toString(), clock.instant());
+    }
+    return inserted == 1;
+  }
+
+  public static MailCounts counts(Jdbi jdbi, UUID bookingId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    select count(*) filter (where state = 'queued') as queued,
+                           count(*) filter (where state = 'sent') as sent,
+                           count(*) filter (where state = 'failed') as failed
+                    from mail_outbox where booking_id = :booking""")
+                .bind("booking", bookingId)
+                .map((rs, ctx) -> new MailCounts(rs.getInt("queued"), rs.getInt("sent"), rs.getInt("failed")))
+                .one());
+  }
+
+  /** One queued or delivered email, for operators and the demo. */
+  public record Summary(UUID id, String kind, String recipient, String subject, String state) {}
+
+  public static java.util.List<Summary> messages(Jdbi jdbi, UUID bookingId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select id, kind, recipient, subject, state from mail_outbox where booking_id = :b order by created_at, id")
+                .bind("b", bookingId)
+                .map(
+                    (rs, ctx) ->
+                        new Summary(
+                            rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"),
+                            rs.getString("state")))
+                .list());
+  }
+}

@@ -1,0 +1,2 @@
+/** The mail outbox, durable delivery tasks, MIME building and transports. */
+package io.chartersync.mail;

@@ -1,0 +1,2 @@
+/** Object storage (BlobStore) for guest pages and photos, and CDN invalidation. */
+package io.chartersync.storage;

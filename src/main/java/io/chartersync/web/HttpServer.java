@@ -1,0 +1,48 @@
+package io.chartersync.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+
+/** The HTTP server: Javalin on virtual threads, 1 MiB body limit, problem+json errors, every route module. */
+public final class HttpServer implements AutoCloseable {
+  public static final long MAX_BODY_BYTES = 1024 * 1024;
+  private final Javalin app;
+
+  public HttpServer(ObjectMapper json, MeterRegistry metrics, List<RouteModule> modules) {
+    Problems problems = new Problems(json);
+    this.app =
+        Javalin.create(
+            config -> {
+              config.concurrency.useVirtualThreads = true;
+              config.http.maxRequestSize = MAX_BODY_BYTES;
+              config.startup.showJavalinBanner = false;
+              config.jsonMapper(new JavalinJackson(json, true));
+              config.requestLogger.http(
+                  (ctx, ms) ->
+                      Timer.builder("http_server_requests")
+                          .tag("method", ctx.method().name())
+                          .tag("route", ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path)
+                          .tag("status", Integer.toString(ctx.statusCode()))
+                          .register(metrics)
+                          .record(Duration.ofNanos((long) (ms * 1_000_000))));
+              problems.register(config.routes);
+              modules.forEach(m -> m.register(config.routes));
+            });
+  }
+
+  /** Starts listening; {@code port} 0 picks a free port. Answers the port in use. */
+  public int start(int port) {
+    app.start(port);
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,141 @@
+package io.chartersync.workflow;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.chartersync.booking.BookingStore;
+import io.chartersync.booking.StoredBooking;
+import io.chartersync.calendar.CalendarPort;
+import io.chartersync.common.AppException;
+import io.chartersync.crew.CrewPort;
+import io.chartersync.db.Backoff;
+import io.chartersync.guestpage.GuestPagePort;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync of one booking version, as a durable db-scheduler task: the four steps in order, each
+ * checkpointed, so a retry or a restart after a crash resumes after the last finished step and never
+ * repeats one. Versions of one booking never run at the same time (a PostgreSQL advisory lock), and a
+ * version that a newer one has replaced is skipped: the newer version carries the whole state.
+ */
+public final class SyncSaga {
+  public static final String TASK = "sync-booking";
+  private static final Logger log = LoggerFactory.getLogger(SyncSaga.class);
+
+  private final Jdbi jdbi;
+  private final BookingStore bookings;
+  private final Checkpoints checkpoints;
+  private final CalendarPort calendar;
+  private final GuestPagePort guestPages;
+  private final CrewPort crew;
+  private final MeterRegistry metrics;
+  private final Consumer<SyncStep> afterStep;
+
+  public SyncSaga(
+      Jdbi jdbi,
+      BookingStore bookings,
+      CalendarPort calendar,
+      GuestPagePort guestPages,
+      CrewPort crew,
+      MeterRegistry metrics,
+      Consumer<SyncStep> afterStep) {
+    this.jdbi = jdbi;
+    this.bookings = bookings;
+    this.checkpoints = new Checkpoints(jdbi);
+    this.calendar = calendar;
+    this.guestPages = guestPages;
+    this.crew = crew;
+    this.metrics = metrics;
+    this.afterStep = afterStep;
+  }
+
+  public OneTimeTask<String> task() {
+    Backoff<String> backoff =
+        new Backoff<>(Duration.ofSeconds(2), Duration.ofMinutes(30), 25, (instance, cause) -> giveUp(instance.getData(), cause));
+    return new OneTimeTask<>(TASK, String.class, backoff) {
+      @Override
+      public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
+        String[] parts = instance.getData().split(":");
+        run(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
+      }
+    };
+  }
+
+  void run(UUID bookingId, int version) {
+    try (Handle lock = jdbi.open()) {
+      long key = bookingId.getMostSignificantBits() ^ bookingId.getLeastSignificantBits();
+      boolean locked = lock.createQuery("select pg_try_advisory_lock(:k)").bind("k", key).mapTo(Boolean.class).one();
+      if (!locked) {
+        throw new IllegalStateException("booking " + bookingId + " is being synced by another run; retrying");
+      }
+      try {
+        runLocked(bookingId, version);
+      } finally {
+        lock.createQuery("select pg_advisory_unlock(:k)").bind("k", key).mapTo(Boolean.class).one();
+      }
+    }
+  }
+
+  private void runLocked(UUID bookingId, int version) {
+    Checkpoints.Run run = checkpoints.run(bookingId, version).orElseThrow();
+    if (!run.state().equals("pending") && !run.state().equals("running")) {
+      return;
+    }
+    StoredBooking current = bookings.find(bookingId).orElseThrow();
+    if (current.version() > version) {
+      checkpoints.finish(bookingId, version, "superseded", Optional.of("replaced by version " + current.version()));
+      return;
+    }
+    checkpoints.start(bookingId, version);
+    Map<SyncStep, Checkpoints.Step> done = checkpoints.steps(bookingId, version);
+    String guestPageUrl = done.containsKey(SyncStep.GUEST_PAGE) ? done.get(SyncStep.GUEST_PAGE).result().orElse("") : "";
+    for (SyncStep step : SyncStep.values()) {
+      Checkpoints.Step previous = done.get(step);
+      if (previous != null && previous.state().equals("done")) {
+        continue;
+      }
+      StepOutcome outcome = runStep(step, current, guestPageUrl);
+      checkpoints.record(bookingId, version, step, outcome);
+      if (outcome instanceof StepOutcome.Failed failed) {
+        checkpoints.finish(bookingId, version, "failed", Optional.of(step.key() + ": " + failed.reason()));
+        metrics.counter("chartersync_syncs_total", "outcome", "failed").increment();
+        return;
+      }
+      if (step == SyncStep.GUEST_PAGE) {
+        guestPageUrl = ((StepOutcome.Done) outcome).result();
+      }
+      afterStep.accept(step);
+    }
+    checkpoints.finish(bookingId, version, "done", Optional.empty());
+    metrics.counter("chartersync_syncs_total", "outcome", "synced").increment();
+  }
+
+  private StepOutcome runStep(SyncStep step, StoredBooking booking, String guestPageUrl) {
+    try {
+      return switch (step) {
+        case CALENDAR -> new StepOutcome.Done(calendar.upsertForBooking(Requests.calendar(booking)));
+        case GUEST_PAGE -> new StepOutcome.Done(guestPages.publish(Requests.guestPage(booking)));
+        case CREW_EVENT -> new StepOutcome.Done(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));
+        case CAPTAIN_SUMMARY ->
+            new StepOutcome.Done(crew.queueCaptainSummary(booking.id(), booking.version()).orElse("no summary: no captain or cancelled"));
+      };
+    } catch (AppException.InvalidInput | AppException.NotFound | AppException.Conflict e) {
+      log.warn("Sync step {} of booking {} v{} failed for good: {}", step.key(), booking.id(), booking.version(), e.getMessage());
+      return new StepOutcome.Failed(e.getMessage());
+    }
+  }
+
+  private void giveUp(String data, Throwable cause) {
+    String[] parts = data.split(":");
+    checkpoints.finish(UUID.fromString(parts[0]), Integer.parseInt(parts[1]), "failed", Optional.of("gave up after retries: " + cause.getMessage()));
+  }
+}
