@@ -83,7 +83,7 @@ public final class CrewService implements CrewPort {
 
   private void apply(Handle h, Optional<StoredEvent> existing, StoredEvent desired, List<Member> crew) {
     Instant now = clock.instant();
-    Instant expires = desired.endsAt().plus(LINK_LIFETIME_AFTER_CHARTER);
+    Instant expires = linkExpiry(desired, now);
     if (existing.isEmpty()) {
       events.insert(h, desired);
       if (!desired.cancelled()) {
@@ -119,6 +119,15 @@ public final class CrewService implements CrewPort {
       }
     }
     wanted.values().forEach(m -> invite(h, after, m, expires));
+  }
+
+  /**
+   * Links work until 7 days after the charter ends. A charter entered after it happened (a past date)
+   * gets 7 days from now instead, so its crew can still open and answer it.
+   */
+  static Instant linkExpiry(StoredEvent event, Instant now) {
+    Instant end = event.endsAt().isAfter(now) ? event.endsAt() : now;
+    return end.plus(LINK_LIFETIME_AFTER_CHARTER);
   }
 
   private void invite(Handle h, StoredEvent event, Member member, Instant expires) {

@@ -44,7 +44,6 @@ public final class Database implements AutoCloseable {
     url.password().ifPresent(config::setPassword);
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("charter-sync");
-    config.setConnectionInitSql("SET TIME ZONE 'UTC'");
     HikariDataSource ds = new HikariDataSource(config);
     try {
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
