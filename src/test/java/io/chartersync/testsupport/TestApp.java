@@ -1,0 +1,84 @@
+package io.chartersync.testsupport;
+
+import io.chartersync.app.AppConfig;
+import io.chartersync.app.Application;
+import io.chartersync.common.Hashes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole program, started in-process on a free port against the shared test PostgreSQL (production
+ * mode, with known secrets), files under a fresh temporary data directory.
+ */
+public final class TestApp implements AutoCloseable {
+  public static final String OPERATOR_TOKEN = "operator-token-for-tests-0123456789abcdefghij";
+  public static final String SERVICE_KEY = "service-key-for-tests-0123456789abcdefghijklm";
+  public static final String LINK_KEY = "link-signing-key-for-tests-0123456789abcdefgh";
+
+  private final Application app;
+  private final Path dataDir;
+  private final TestHttp http;
+
+  private TestApp(Application app, Path dataDir) {
+    this.app = app;
+    this.dataDir = dataDir;
+    this.http = new TestHttp(app.baseUrl());
+  }
+
+  public static TestApp start() {
+    return start(Map.of());
+  }
+
+  public static TestApp start(Map<String, String> extraEnv) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("charter-sync-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> env = new HashMap<>(environment(dir));
+    env.putAll(extraEnv);
+    return new TestApp(Application.start(AppConfig.from(env, Map.of())), dir);
+  }
+
+  /** The environment of a production-mode start against the test database. */
+  public static Map<String, String> environment(Path dataDir) {
+    return Map.of(
+        "DATABASE_URL", TestDatabase.jdbcUrl(),
+        "DATA_DIR", dataDir.toString(),
+        "PORT", "0",
+        "DASHBOARD_TOKEN_HASH", Hashes.sha256Hex(OPERATOR_TOKEN),
+        "SERVICE_KEY_HASH", Hashes.sha256Hex(SERVICE_KEY),
+        "LINK_SIGNING_KEY", LINK_KEY);
+  }
+
+  public TestHttp http() {
+    return http;
+  }
+
+  public URI baseUrl() {
+    return app.baseUrl();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Path mailDir() {
+    return dataDir.resolve("mail");
+  }
+
+  public Path siteDir() {
+    return dataDir.resolve("site");
+  }
+
+  @Override
+  public void close() {
+    app.close();
+  }
+}
