@@ -86,7 +86,7 @@ public final class Application implements AutoCloseable {
     int port = config.http().port() == 0 ? freePort() : config.http().port();
     URI baseUrl = config.http().publicBaseUrl().getPort() == 0 ? URI.create("http://localhost:" + port) : config.http().publicBaseUrl();
     Database database =
-        config.db().url().map(url -> Database.external(url, 24)).orElseGet(() -> Database.embedded(config.dataDir().resolve("pg"), 24));
+        config.db().url().map(url -> Database.external(url, 40)).orElseGet(() -> Database.embedded(config.dataDir().resolve("pg"), 40));
     try {
       ObjectMapper json = Json.mapper();
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -117,7 +117,8 @@ public final class Application implements AutoCloseable {
       Scheduler scheduler =
           Scheduler.create(database.dataSource(), List.of(saga.task(), delivery.task()))
               .serializer(new TextSerializer())
-              .threads(8)
+              .threads(16)
+              .enablePriority()
               .pollUsingLockAndFetch(0.5, 1.0)
               .pollingInterval(Duration.ofSeconds(1))
               .heartbeatInterval(Duration.ofSeconds(2))

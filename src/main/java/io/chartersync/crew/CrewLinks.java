@@ -30,7 +30,7 @@ final class CrewLinks {
         h -> {
           Link link = usable(h, token);
           StoredEvent event = events.find(h, link.eventId()).orElseThrow();
-          return Views.crewView(h, events, roster, event, link, member(h, link));
+          return Views.crewView(h, events, event, link, member(h, link));
         });
   }
 
@@ -56,7 +56,7 @@ final class CrewLinks {
           Link link = usable(h, token);
           CrewMember member = member(h, link);
           return events.linksOfMember(h, member.id()).stream()
-              .map(l -> Views.crewView(h, events, roster, events.find(h, l.eventId()).orElseThrow(), l, member))
+              .map(l -> Views.crewView(h, events, events.find(h, l.eventId()).orElseThrow(), l, member))
               .toList();
         });
   }

@@ -142,7 +142,7 @@ public final class CrewService implements CrewPort {
   private void queue(
       Handle h, StoredEvent event, Link link, String dedupeKey, java.util.function.Function<CrewView, EmailContent> content, boolean carriesLink) {
     CrewMember member = roster.find(h, link.memberId()).orElseThrow(() -> new AppException.NotFound("crew member", link.memberId()));
-    CrewView view = Views.crewView(h, events, roster, event, link, member);
+    CrewView view = Views.crewView(h, events, event, link, member);
     EmailRenderer.Rendered mail = renderer.render(content.apply(view));
     outbox.enqueue(
         h,

@@ -93,6 +93,20 @@ final class EventStore {
         .list();
   }
 
+  /** The crew on an event now, with names and their answers to its current version, in one query. */
+  List<CrewView.Teammate> teammates(Handle h, UUID eventId, int eventVersion) {
+    return h.createQuery(
+            """
+            select coalesce(m.name, l.member_id) as name, l.role,
+                   case when l.answered_version = :version then l.answer end as answer
+            from crew_link l left join crew_member m on m.id = l.member_id
+            where l.event_id = :e and l.revoked_at is null order by l.created_at, l.id""")
+        .bind("e", eventId)
+        .bind("version", eventVersion)
+        .map((rs, ctx) -> new CrewView.Teammate(rs.getString("name"), rs.getString("role"), Views.answerText(Optional.ofNullable(rs.getString("answer")))))
+        .list();
+  }
+
   Optional<Link> linkByTokenHash(Handle h, String tokenHash) {
     return h.createQuery("select " + LINK_COLUMNS + " from crew_link where token_hash = :hash")
         .bind("hash", tokenHash)

@@ -1,6 +1,5 @@
 package io.chartersync.crew;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -9,12 +8,8 @@ import org.jdbi.v3.core.Handle;
 final class Views {
   private Views() {}
 
-  static CrewView crewView(Handle h, EventStore events, RosterStore roster, StoredEvent e, Link link, CrewMember member) {
-    List<CrewView.Teammate> crew = new ArrayList<>();
-    for (Link other : events.liveLinks(h, e.id())) {
-      String name = roster.find(h, other.memberId()).map(CrewMember::name).orElse(other.memberId());
-      crew.add(new CrewView.Teammate(name, other.role(), answerText(other.currentAnswer(e.version()))));
-    }
+  static CrewView crewView(Handle h, EventStore events, StoredEvent e, Link link, CrewMember member) {
+    List<CrewView.Teammate> crew = events.teammates(h, e.id(), e.version());
     return new CrewView(
         e.id().toString(),
         e.eventName(),

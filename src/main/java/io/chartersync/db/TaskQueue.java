@@ -23,16 +23,22 @@ public final class TaskQueue {
    * already waiting does nothing: the instance id is the idempotency key.
    */
   public void schedule(Handle handle, String task, String instance, String data, Instant at) {
+    schedule(handle, task, instance, data, at, 0);
+  }
+
+  /** As above, with a priority: higher runs first when tasks wait (syncs before emails, say). */
+  public void schedule(Handle handle, String task, String instance, String data, Instant at, int priority) {
     handle
         .createUpdate(
             """
-            insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
-            values (:task, :instance, :data, :at, false, 1)
+            insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, priority)
+            values (:task, :instance, :data, :at, false, 1, :priority)
             on conflict (task_name, task_instance) do nothing""")
         .bind("task", task)
         .bind("instance", instance)
         .bind("data", data.getBytes(StandardCharsets.UTF_8))
         .bind("at", at)
+        .bind("priority", (short) priority)
         .execute();
     handle.afterCommit(() -> wakeUp.get().run());
   }

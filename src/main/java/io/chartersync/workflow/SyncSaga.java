@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncSaga {
   public static final String TASK = "sync-booking";
+  /** Syncs run before email deliveries when both wait: a booking's state is what people watch. */
+  public static final int PRIORITY = 10;
   private static final Logger log = LoggerFactory.getLogger(SyncSaga.class);
 
   private final Jdbi jdbi;
@@ -61,7 +63,7 @@ public final class SyncSaga {
   public OneTimeTask<String> task() {
     Backoff<String> backoff =
         new Backoff<>(Duration.ofSeconds(2), Duration.ofMinutes(30), 25, (instance, cause) -> giveUp(instance.getData(), cause));
-    return new OneTimeTask<>(TASK, String.class, backoff) {
+    return new OneTimeTask<>(TASK, String.class, backoff, new com.github.kagkarlsson.scheduler.task.DeadExecutionHandler.ReviveDeadExecution<>(), PRIORITY) {
       @Override
       public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
         String[] parts = instance.getData().split(":");

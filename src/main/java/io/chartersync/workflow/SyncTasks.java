@@ -19,6 +19,6 @@ public final class SyncTasks implements SyncScheduler {
   @Override
   public void schedule(Handle handle, UUID bookingId, int version) {
     Checkpoints.createRun(handle, bookingId, version);
-    tasks.schedule(handle, SyncSaga.TASK, bookingId + "-v" + version, bookingId + ":" + version, clock.instant());
+    tasks.schedule(handle, SyncSaga.TASK, bookingId + "-v" + version, bookingId + ":" + version, clock.instant(), SyncSaga.PRIORITY);
   }
 }
