@@ -1,13 +1,11 @@
 package io.chartersync.calendar;
 
-import io.chartersync.common.AppException;
 import io.chartersync.web.Guard;
 import io.chartersync.web.JsonBodies;
+import io.chartersync.web.Params;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +27,7 @@ public final class CalendarRoutes implements RouteModule {
   public void register(JavalinDefaultRoutingApi routes) {
     routes.post("/calendar", operator.protect(this::create));
     routes.get("/calendar", operator.protect(this::range));
-    routes.get("/calendar/{id}", operator.protect(ctx -> ctx.json(calendar.get(id(ctx)))));
+    routes.get("/calendar/{id}", operator.protect(ctx -> ctx.json(calendar.get(Params.id(ctx, "calendar entry")))));
   }
 
   private void create(Context ctx) {
@@ -38,34 +36,9 @@ public final class CalendarRoutes implements RouteModule {
   }
 
   private void range(Context ctx) {
-    LocalDate from = date(ctx, "from");
-    LocalDate to = date(ctx, "to");
-    if (to.isBefore(from)) {
-      throw AppException.InvalidInput.of("to", "must not be before from");
-    }
-    if (from.plusDays(400).isBefore(to)) {
-      throw AppException.InvalidInput.of("to", "the range may span at most 400 days");
-    }
-    ctx.json(Map.of("entries", calendar.between(from, to)));
+    Params.DateRange range = Params.dateRange(ctx);
+    ctx.json(Map.of("entries", calendar.between(range.from(), range.to())));
   }
 
-  private static LocalDate date(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isBlank()) {
-      throw AppException.InvalidInput.of(name, "is required (YYYY-MM-DD)");
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw AppException.InvalidInput.of(name, "'" + value + "' is not a date (YYYY-MM-DD)");
-    }
-  }
 
-  private static UUID id(Context ctx) {
-    try {
-      return UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw new AppException.NotFound("calendar entry", ctx.pathParam("id"));
-    }
-  }
 }

@@ -1,14 +1,12 @@
 package io.chartersync.crew;
 
-import io.chartersync.common.AppException;
 import io.chartersync.web.Guard;
 import io.chartersync.web.JsonBodies;
+import io.chartersync.web.Params;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,7 +30,7 @@ public final class EventRoutes implements RouteModule {
   public void register(JavalinDefaultRoutingApi routes) {
     routes.post("/events", service.protect(this::create));
     routes.get("/events", service.protect(this::range));
-    routes.get("/events/{id}", service.protect(ctx -> ctx.json(crew.event(id(ctx)))));
+    routes.get("/events/{id}", service.protect(ctx -> ctx.json(crew.event(Params.id(ctx, "crew event")))));
   }
 
   private void create(Context ctx) {
@@ -42,34 +40,13 @@ public final class EventRoutes implements RouteModule {
   }
 
   private void range(Context ctx) {
-    LocalDate from = date(ctx, "from");
-    LocalDate to = date(ctx, "to");
-    if (to.isBefore(from)) {
-      throw AppException.InvalidInput.of("to", "must not be before from");
-    }
+    Params.DateRange range = Params.dateRange(ctx);
     ctx.json(
         Map.of(
             "events",
-            crew.eventsBetween(from.atStartOfDay(marinaZone).toInstant(), to.plusDays(1).atStartOfDay(marinaZone).toInstant())));
+            crew.eventsBetween(
+                range.from().atStartOfDay(marinaZone).toInstant(), range.to().plusDays(1).atStartOfDay(marinaZone).toInstant())));
   }
 
-  private static LocalDate date(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isBlank()) {
-      throw AppException.InvalidInput.of(name, "is required (YYYY-MM-DD)");
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw AppException.InvalidInput.of(name, "'" + value + "' is not a date (YYYY-MM-DD)");
-    }
-  }
 
-  private static UUID id(Context ctx) {
-    try {
-      return UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw new AppException.NotFound("crew event", ctx.pathParam("id"));
-    }
-  }
 }
