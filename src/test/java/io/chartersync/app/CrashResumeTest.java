@@ -43,18 +43,7 @@ class CrashResumeTest {
   @Test
   void saga_killed_after_guest_page_finishes_after_restart_with_nothing_doubled_and_survives_a_clean_restart() {
     int port = ChildProcess.freePort();
-    String id;
-    try (ChildProcess first = start(port, "guest-page")) {
-      TestHttp http = http(first);
-      Examples.loadRoster(http);
-      TestHttp.Response created = http.post("/api/bookings", Examples.bookingJson(), OPERATOR);
-      assertThat(created.status()).as(created.body()).isEqualTo(201);
-      id = created.json().get("id").asText();
-
-      assertThat(first.awaitExit(Duration.ofSeconds(30))).as(first.output()).isEqualTo(CrashingServer.KILLED);
-      assertThat(first.output()).contains("CRASHING after step guest-page");
-    }
-    assertThat(OrphanPostgres.running(pgDir())).as("the killed program's PostgreSQL, still running").isPresent();
+    String id = submitAndCrashAfter("guest-page", port);
 
     JsonNode resumed;
     try (ChildProcess second = start(port, null)) {
@@ -78,6 +67,35 @@ class CrashResumeTest {
       assertOneOfEverything(http, after);
       assertThat(http.get(guestPagePath(after), NOBODY).status()).isEqualTo(200);
       assertThat(third.output()).doesNotContain("Stopping PostgreSQL");
+    }
+  }
+
+  @Test
+  void saga_killed_after_crew_event_sends_each_email_once_after_restart() {
+    int port = ChildProcess.freePort();
+    String id = submitAndCrashAfter("crew-event", port);
+
+    try (ChildProcess second = start(port, null)) {
+      TestHttp http = http(second);
+      JsonNode resumed = awaitSynced(http, id);
+
+      assertOneOfEverything(http, resumed);
+      second.stop();
+    }
+  }
+
+  /** Loads the roster, submits the example booking and waits for the program to die after {@code step}. */
+  private String submitAndCrashAfter(String step, int port) {
+    try (ChildProcess first = start(port, step)) {
+      TestHttp http = http(first);
+      Examples.loadRoster(http);
+      TestHttp.Response created = http.post("/api/bookings", Examples.bookingJson(), OPERATOR);
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+      assertThat(first.awaitExit(Duration.ofSeconds(30))).as(first.output()).isEqualTo(CrashingServer.KILLED);
+      assertThat(first.output()).contains("CRASHING after step " + step);
+      assertThat(OrphanPostgres.running(pgDir())).as("the killed program's PostgreSQL, still running").isPresent();
+      return created.json().get("id").asText();
     }
   }
 
