@@ -16,9 +16,20 @@ public final class TestHttp {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
   private final URI base;
+  private final String operatorToken;
 
   TestHttp(URI base) {
+    this(base, TestApp.OPERATOR_TOKEN);
+  }
+
+  private TestHttp(URI base, String operatorToken) {
     this.base = base;
+    this.operatorToken = operatorToken;
+  }
+
+  /** A client for a program started elsewhere (a child process) that generated its own operator token. */
+  public static TestHttp to(URI base, String operatorToken) {
+    return new TestHttp(base, operatorToken);
   }
 
   /** Who is calling. */
@@ -75,8 +86,8 @@ public final class TestHttp {
   public Response send(String method, String path, String body, String contentType, As as, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
     switch (as) {
-      case OPERATOR -> request.header("X-Dashboard-Token", TestApp.OPERATOR_TOKEN);
-      case OPERATOR_BEARER -> request.header("Authorization", "Bearer " + TestApp.OPERATOR_TOKEN);
+      case OPERATOR -> request.header("X-Dashboard-Token", operatorToken);
+      case OPERATOR_BEARER -> request.header("Authorization", "Bearer " + operatorToken);
       case SERVICE -> request.header("X-Service-Key", TestApp.SERVICE_KEY);
       case SERVICE_BEARER -> request.header("Authorization", "Bearer " + TestApp.SERVICE_KEY);
       case NOBODY -> {}
