@@ -104,6 +104,7 @@ class CalendarApiTest {
         arguments("missing date", edit(e -> e.remove("date")), "date"),
         arguments("negative duration", edit(e -> e.put("duration_hours", -2)), "duration_hours"),
         arguments("unknown time_zone", edit(e -> e.put("time_zone", "Mars/Olympus")), "time_zone"),
+        arguments("offset instead of an IANA time_zone", edit(e -> e.put("time_zone", "+02:00")), "time_zone"),
         arguments("unknown event_type", edit(e -> e.put("event_type", "party")), "event_type"),
         arguments(
             "count below named members",
