@@ -8,6 +8,10 @@ import io.chartersync.storage.FileBlobStore;
 import io.chartersync.testsupport.TestApp;
 import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +48,26 @@ class HttpEdgesTest {
     assertThat(response.json().get("detail").asText()).contains("1 MiB");
     assertThat(TestDatabase.count("select count(*) from booking")).isZero();
     assertThat(TestDatabase.count("select count(*) from scheduled_tasks")).isZero();
+  }
+
+  @Test
+  void chunked_body_over_one_mebibyte_is_refused_too() throws Exception {
+    byte[] huge = ("{\"pad\": \"" + "x".repeat(2 * (int) HttpServer.MAX_BODY_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
+    HttpRequest chunked =
+        HttpRequest.newBuilder(app.baseUrl().resolve("/api/bookings"))
+            .header("X-Dashboard-Token", TestApp.OPERATOR_TOKEN)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+            .build();
+
+    HttpResponse<String> response;
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      response = client.send(chunked, HttpResponse.BodyHandlers.ofString());
+    }
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(TestDatabase.count("select count(*) from booking")).isZero();
   }
 
   @Test
