@@ -61,9 +61,14 @@ class CrewApiTest {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().get("event_id").asText()).isNotBlank();
     assertThat(TestDatabase.count("select count(*) from crew_link")).isEqualTo(3);
-    assertThat(TestDatabase.count("select count(*) from mail_outbox")).isEqualTo(3);
-    List<String> tokens = awaitInvitations().stream().map(CrewApiTest::magicToken).distinct().toList();
-    assertThat(tokens).hasSize(3);
+    assertThat(TestDatabase.count("select count(*) from mail_outbox where dedupe_key like 'invite:%'")).isEqualTo(3);
+    List<Path> invitations = awaitInvitations();
+    assertThat(invitations.stream().map(CrewApiTest::magicToken).distinct()).hasSize(3);
+    assertThat(invitations.stream().map(CrewApiTest::read))
+        .anySatisfy(e -> assertThat(e).contains("To: captain-1@crew.example.com"))
+        .anySatisfy(e -> assertThat(e).contains("To: crew-1@crew.example.com"))
+        .anySatisfy(e -> assertThat(e).contains("To: crew-2@crew.example.com"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> TestDatabase.count("select count(*) from mail_outbox where state = 'sent'") == 3);
   }
 
   @Test
