@@ -33,7 +33,7 @@ final class EntryParser {
         f.text("start_time", false).flatMap(t -> parse(f, "start_time", () -> LocalTime.parse(t), "a time (HH:MM)")).orElse(LocalTime.of(9, 0));
     ZoneId zone =
         f.text("time_zone", false)
-            .flatMap(z -> parse(f, "time_zone", () -> ZoneId.of(z), "an IANA time zone (e.g. America/Los_Angeles)"))
+            .flatMap(z -> parse(f, "time_zone", () -> ianaZone(z), "an IANA time zone (e.g. America/Los_Angeles)"))
             .orElse(marinaZone);
     BigDecimal hours = f.decimal("duration_hours", true).orElse(BigDecimal.ONE);
     if (hours.signum() <= 0) {
@@ -87,6 +87,14 @@ final class EntryParser {
       out.add(new CalendarPort.Assignment(role, count.intValue(), rate.stripTrailingZeros(), members));
     }
     return out;
+  }
+
+  /** Region ids only (America/Los_Angeles): a fixed offset such as +02:00 knows nothing of the marina's DST. */
+  private static ZoneId ianaZone(String id) {
+    if (!ZoneId.getAvailableZoneIds().contains(id)) {
+      throw new DateTimeException(id + " is not an IANA time zone");
+    }
+    return ZoneId.of(id);
   }
 
   private static <T> Optional<T> parse(JsonFields f, String field, ThrowingSupplier<T> parse, String expected) {

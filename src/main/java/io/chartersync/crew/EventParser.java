@@ -78,6 +78,9 @@ final class EventParser {
 
   private static Optional<ZoneId> zone(JsonFields f, String value) {
     try {
+      if (!ZoneId.getAvailableZoneIds().contains(value)) {
+        throw new DateTimeException(value);
+      }
       return Optional.of(ZoneId.of(value));
     } catch (DateTimeException e) {
       f.error("time_zone", "'" + value + "' is not an IANA time zone");

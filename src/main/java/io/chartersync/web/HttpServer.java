@@ -2,7 +2,9 @@ package io.chartersync.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -26,13 +28,19 @@ public final class HttpServer implements AutoCloseable {
                   (ctx, ms) ->
                       Timer.builder("http_server_requests")
                           .tag("method", ctx.method().name())
-                          .tag("route", ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path)
+                          .tag("route", route(ctx))
                           .tag("status", Integer.toString(ctx.statusCode()))
                           .register(metrics)
                           .record(Duration.ofNanos((long) (ms * 1_000_000))));
               problems.register(config.routes);
               modules.forEach(m -> m.register(config.routes));
             });
+  }
+
+  /** The matched route's path for metrics; {@code ctx.endpoint()} throws when no route matched (a 404). */
+  private static String route(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+    return endpoint == null ? "unmatched" : endpoint.path;
   }
 
   /** Starts listening; {@code port} 0 picks a free port. Answers the port in use. */

@@ -19,6 +19,14 @@ public final class Examples {
     return booking().toString();
   }
 
+  public static ObjectNode calendarEntry() {
+    return read("calendar.example.json");
+  }
+
+  public static ObjectNode crewEvent() {
+    return read("crew-event.example.json");
+  }
+
   /** PUTs every member of the example roster. */
   public static void loadRoster(TestHttp http) {
     for (var member : read("crew-roster.example.json").withArray("/crew")) {
