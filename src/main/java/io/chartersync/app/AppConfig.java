@@ -66,6 +66,9 @@ public record AppConfig(Http http, Path dataDir, Db db, Keys keys, Mail mail, St
   /** Reads the configuration; {@code flags} are command-line overrides keyed like the environment. */
   public static AppConfig from(Map<String, String> env, Map<String, String> flags) {
     Settings s = new Settings(env, flags);
+    if (s.isPlaceholder("DATABASE_URL")) {
+      throw new ConfigException("DATABASE_URL holds an unresolved placeholder; set it to a PostgreSQL URL, or unset it for the embedded database");
+    }
     int port = s.integer("PORT", 8080);
     URI base = s.optional("PUBLIC_BASE_URL").map(AppConfig::baseUrl).orElse(URI.create("http://localhost:" + port));
     Path dataDir = Path.of(s.optional("DATA_DIR").orElse("data")).toAbsolutePath().normalize();
@@ -119,9 +122,14 @@ public record AppConfig(Http http, Path dataDir, Db db, Keys keys, Mail mail, St
 
   /** Environment plus flags; empty values and unresolved placeholders (${...}) count as unset. */
   private record Settings(Map<String, String> env, Map<String, String> flags) {
+    boolean isPlaceholder(String name) {
+      String value = flags.containsKey(name) ? flags.get(name) : env.get(name);
+      return value != null && value.strip().matches("\\$\\{.*}");
+    }
+
     Optional<String> optional(String name) {
       String value = flags.containsKey(name) ? flags.get(name) : env.get(name);
-      if (value == null || value.isBlank() || value.strip().matches("\\$\\{.*}")) {
+      if (value == null || value.isBlank() || isPlaceholder(name)) {
         return Optional.empty();
       }
       return Optional.of(value.strip());

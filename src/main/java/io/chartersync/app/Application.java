@@ -124,6 +124,7 @@ public final class Application implements AutoCloseable {
               .heartbeatInterval(Duration.ofSeconds(2))
               .missedHeartbeatsLimit(4)
               .shutdownMaxWait(Duration.ofSeconds(10))
+              .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, false)
               .build();
       tasks.onScheduled(scheduler::triggerCheckForDueExecutions);
 

@@ -68,12 +68,15 @@ public record Secrets(List<String> dashboardTokenHashes, List<String> serviceKey
     try {
       Files.createDirectories(dir);
       if (!Files.exists(path)) {
+        Path tmp = Files.createTempFile(dir, "." + file, ".part", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-          Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-          Files.writeString(path, random.token256() + "\n");
+          Files.writeString(tmp, random.token256() + "\n");
+          Files.createLink(path, tmp);
           log.info("Generated {} (keep it secret)", path);
         } catch (FileAlreadyExistsException raced) {
           // another process created it first: use theirs
+        } finally {
+          Files.deleteIfExists(tmp);
         }
       }
       String value = Files.readString(path).strip();

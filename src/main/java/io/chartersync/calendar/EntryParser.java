@@ -69,8 +69,9 @@ final class EntryParser {
       }
       String role = f.text(at + ".role", true).orElse("");
       BigDecimal count = f.decimal(at + ".count", true).orElse(BigDecimal.ONE);
-      if (count.signum() <= 0 || count.stripTrailingZeros().scale() > 0) {
-        f.error(at + ".count", "must be a whole number of at least 1");
+      if (count.signum() <= 0 || count.stripTrailingZeros().scale() > 0 || count.compareTo(BigDecimal.valueOf(100)) > 0) {
+        f.error(at + ".count", "must be a whole number from 1 to 100");
+        count = BigDecimal.ONE;
       }
       BigDecimal rate = f.decimal(at + ".hourly_rate", true).orElse(BigDecimal.ZERO);
       if (rate.signum() < 0) {
@@ -78,8 +79,18 @@ final class EntryParser {
       }
       List<String> members = new ArrayList<>();
       JsonNode named = f.node(at + ".members");
-      if (named != null && named.isArray()) {
-        named.forEach(m -> members.add(m.asText()));
+      if (named != null && !named.isNull()) {
+        if (!named.isArray()) {
+          f.error(at + ".members", "must be an array of crew member ids");
+        } else {
+          for (int j = 0; j < named.size(); j++) {
+            if (named.get(j).isTextual() && !named.get(j).asText().isBlank()) {
+              members.add(named.get(j).asText());
+            } else {
+              f.error(at + ".members[" + j + "]", "must be a crew member id");
+            }
+          }
+        }
       }
       if (members.size() > count.intValue()) {
         f.error(at + ".members", "names " + members.size() + " members but count is " + count);

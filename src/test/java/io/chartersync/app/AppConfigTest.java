@@ -70,6 +70,11 @@ class AppConfigTest {
   }
 
   @Test
+  void unresolved_database_url_placeholder_is_refused_rather_than_falling_back_to_embedded() {
+    assertRefused(Map.of("DATABASE_URL", "${DATABASE_URL}"), "DATABASE_URL");
+  }
+
+  @Test
   void hash_that_is_not_64_hex_digits_is_refused_naming_the_variable() {
     assertRefused(production("operator-token", KEY_HASH), "DASHBOARD_TOKEN_HASH");
     assertRefused(production(TOKEN_HASH, KEY_HASH.substring(1)), "SERVICE_KEY_HASH");
