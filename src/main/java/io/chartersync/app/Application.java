@@ -86,7 +86,7 @@ public final class Application implements AutoCloseable {
     int port = config.http().port() == 0 ? freePort() : config.http().port();
     URI baseUrl = config.http().publicBaseUrl().getPort() == 0 ? URI.create("http://localhost:" + port) : config.http().publicBaseUrl();
     Database database =
-        config.db().url().map(url -> Database.external(url, 40)).orElseGet(() -> Database.embedded(config.dataDir().resolve("pg"), 40));
+        config.db().url().map(url -> Database.external(url, 80)).orElseGet(() -> Database.embedded(config.dataDir().resolve("pg"), 80));
     try {
       ObjectMapper json = Json.mapper();
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

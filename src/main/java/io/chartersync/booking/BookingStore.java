@@ -85,10 +85,12 @@ public final class BookingStore {
         .bind("hash", hash(booking))
         .bind("cancelled", cancelled)
         .execute();
-    h.createUpdate("update booking set current_version = :version, updated_at = now() where id = :id")
-        .bind("id", id)
-        .bind("version", version)
-        .execute();
+    if (version > 1) {
+      h.createUpdate("update booking set current_version = :version, updated_at = now() where id = :id")
+          .bind("id", id)
+          .bind("version", version)
+          .execute();
+    }
   }
 
   public Optional<StoredBooking> find(UUID id) {

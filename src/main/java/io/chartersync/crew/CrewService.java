@@ -10,11 +10,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -67,7 +69,7 @@ public final class CrewService implements CrewPort {
                   r.crew().stream().filter(m -> m.role().equalsIgnoreCase("captain")).map(Member::memberId).findFirst(),
                   r.cancelled(),
                   existing.map(StoredEvent::version).orElse(1));
-          apply(h, existing, desired, r.crew());
+          send(h, apply(h, existing, desired, r.crew()));
           return desired.id().toString();
         });
   }
@@ -76,20 +78,25 @@ public final class CrewService implements CrewPort {
   UUID createEvent(StoredEvent event, List<Member> crew) {
     return jdbi.inTransaction(
         h -> {
-          apply(h, Optional.empty(), event, crew);
+          send(h, apply(h, Optional.empty(), event, crew));
           return event.id();
         });
   }
 
-  private void apply(Handle h, Optional<StoredEvent> existing, StoredEvent desired, List<Member> crew) {
+  /** An email that a change calls for, queued once the event's links are final. */
+  private record Pending(StoredEvent event, Link link, String dedupeKey, Function<CrewView, EmailContent> content, boolean carriesLink) {}
+
+  /** Brings the event and its links in line with {@code desired}; answers the emails that calls for. */
+  private List<Pending> apply(Handle h, Optional<StoredEvent> existing, StoredEvent desired, List<Member> crew) {
     Instant now = clock.instant();
     Instant expires = linkExpiry(desired, now);
+    List<Pending> emails = new ArrayList<>();
     if (existing.isEmpty()) {
       events.insert(h, desired);
       if (!desired.cancelled()) {
-        crew.forEach(m -> invite(h, desired, m, expires));
+        crew.forEach(m -> emails.add(invite(h, desired, m, expires)));
       }
-      return;
+      return emails;
     }
     StoredEvent before = existing.get();
     int version = before.version() + (desired.crewMustReconfirm(before) ? 1 : 0);
@@ -99,9 +106,9 @@ public final class CrewService implements CrewPort {
     if (after.cancelled()) {
       for (Link link : live) {
         events.revoke(h, link.id(), "the charter was cancelled", now);
-        queue(h, after, link, "cancel:" + link.id(), CrewEmails::cancellation, false);
+        emails.add(new Pending(after, link, "cancel:" + link.id(), CrewEmails::cancellation, false));
       }
-      return;
+      return emails;
     }
     events.extend(h, after.id(), expires);
     Map<String, Member> wanted = new LinkedHashMap<>();
@@ -110,15 +117,16 @@ public final class CrewService implements CrewPort {
       Member member = wanted.remove(link.memberId());
       if (member == null || !member.role().equals(link.role())) {
         events.revoke(h, link.id(), "you were taken off this charter", now);
-        queue(h, after, link, "removed:" + link.id(), CrewEmails::removal, false);
+        emails.add(new Pending(after, link, "removed:" + link.id(), CrewEmails::removal, false));
         if (member != null) {
-          invite(h, after, member, expires);
+          emails.add(invite(h, after, member, expires));
         }
       } else if (version > before.version()) {
-        queue(h, after, link, "change:" + link.id() + ":" + version, v -> CrewEmails.change(v, linkUrl()), true);
+        emails.add(new Pending(after, link, "change:" + link.id() + ":" + version, v -> CrewEmails.change(v, linkUrl()), true));
       }
     }
-    wanted.values().forEach(m -> invite(h, after, m, expires));
+    wanted.values().forEach(m -> emails.add(invite(h, after, m, expires)));
+    return emails;
   }
 
   /**
@@ -130,25 +138,35 @@ public final class CrewService implements CrewPort {
     return end.plus(LINK_LIFETIME_AFTER_CHARTER);
   }
 
-  private void invite(Handle h, StoredEvent event, Member member, Instant expires) {
+  private Pending invite(Handle h, StoredEvent event, Member member, Instant expires) {
     Link link =
         new Link(
             UUID.randomUUID(), event.id(), member.memberId(), member.role(), member.hourlyRate(), expires,
             Optional.empty(), Optional.empty(), Optional.empty());
     events.insertLink(h, link, LinkTokens.hashOf(tokens.tokenFor(link.id())));
-    queue(h, event, link, "invite:" + link.id(), v -> CrewEmails.invitation(v, linkUrl()), true);
+    return new Pending(event, link, "invite:" + link.id(), v -> CrewEmails.invitation(v, linkUrl()), true);
   }
 
-  private void queue(
-      Handle h, StoredEvent event, Link link, String dedupeKey, java.util.function.Function<CrewView, EmailContent> content, boolean carriesLink) {
-    CrewMember member = roster.find(h, link.memberId()).orElseThrow(() -> new AppException.NotFound("crew member", link.memberId()));
-    CrewView view = Views.crewView(h, events, event, link, member);
-    EmailRenderer.Rendered mail = renderer.render(content.apply(view));
-    outbox.enqueue(
-        h,
-        new OutboxMessage(
-            dedupeKey, event.bookingId(), dedupeKey.substring(0, dedupeKey.indexOf(':')), member.email(), mail.subject(),
-            mail.text(), mail.html(), carriesLink ? Optional.of(link.id()) : Optional.empty()));
+  /** Renders and queues the emails; the crew list they show is read once, after every link change. */
+  private void send(Handle h, List<Pending> emails) {
+    if (emails.isEmpty()) {
+      return;
+    }
+    StoredEvent event = emails.getFirst().event();
+    List<CrewView.Teammate> crew = events.teammates(h, event.id(), event.version());
+    Map<String, CrewMember> members = roster.findAll(h, emails.stream().map(p -> p.link().memberId()).toList());
+    for (Pending p : emails) {
+      CrewMember member = members.get(p.link().memberId());
+      if (member == null) {
+        throw new AppException.NotFound("crew member", p.link().memberId());
+      }
+      EmailRenderer.Rendered mail = renderer.render(p.content().apply(Views.crewView(event, p.link(), member, crew)));
+      outbox.enqueue(
+          h,
+          new OutboxMessage(
+              p.dedupeKey(), event.bookingId(), p.dedupeKey().substring(0, p.dedupeKey().indexOf(':')), member.email(),
+              mail.subject(), mail.text(), mail.html(), p.carriesLink() ? Optional.of(p.link().id()) : Optional.empty()));
+    }
   }
 
   @Override
@@ -166,7 +184,7 @@ public final class CrewService implements CrewPort {
             return Optional.empty();
           }
           String key = "summary:" + bookingId + ":v" + bookingVersion;
-          queue(h, event.get(), captainLink.get(), key, CrewEmails::captainSummary, false);
+          send(h, List.of(new Pending(event.get(), captainLink.get(), key, CrewEmails::captainSummary, false)));
           return Optional.of(key);
         });
   }

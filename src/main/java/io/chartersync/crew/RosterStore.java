@@ -41,6 +41,16 @@ public final class RosterStore {
         .findOne();
   }
 
+  /** The members with these ids, by id, in one query. */
+  java.util.Map<String, CrewMember> findAll(Handle h, Collection<String> ids) {
+    java.util.Map<String, CrewMember> found = new java.util.HashMap<>();
+    h.createQuery("select id, name, email, roles from crew_member where id = any(:ids)")
+        .bind("ids", ids.toArray(String[]::new))
+        .map((rs, ctx) -> new CrewMember(rs.getString("id"), rs.getString("name"), rs.getString("email"), List.of((String[]) rs.getArray("roles").getArray())))
+        .forEach(m -> found.put(m.id(), m));
+    return found;
+  }
+
   List<CrewMember> all() {
     return jdbi.withHandle(
         h ->

@@ -9,7 +9,10 @@ final class Views {
   private Views() {}
 
   static CrewView crewView(Handle h, EventStore events, StoredEvent e, Link link, CrewMember member) {
-    List<CrewView.Teammate> crew = events.teammates(h, e.id(), e.version());
+    return crewView(e, link, member, events.teammates(h, e.id(), e.version()));
+  }
+
+  static CrewView crewView(StoredEvent e, Link link, CrewMember member, List<CrewView.Teammate> crew) {
     return new CrewView(
         e.id().toString(),
         e.eventName(),

@@ -33,7 +33,7 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setDataDirectory(directory)
               .setCleanDataDirectory(false)
               .setPGStartupWait(Duration.ofSeconds(60))
-              .setServerConfig("max_connections", "100")
+              .setServerConfig("max_connections", "200")
               .setServerConfig("timezone", "UTC")
               .start();
       return new EmbeddedDatabase(pg);

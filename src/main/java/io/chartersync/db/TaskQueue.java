@@ -7,10 +7,15 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Schedules durable db-scheduler tasks inside the caller's transaction, so the work and the thing that
- * causes it commit together (or not at all). After the commit the local scheduler is woken, so the task
- * starts at once instead of at the next poll; other nodes find it by polling.
+ * causes it commit together (or not at all). After the commit of an urgent task (a sync) the local
+ * scheduler is woken, so it starts at once instead of at the next poll; other tasks (emails) are picked
+ * up by the scheduler's next fetch, which under load follows every finished task and otherwise comes
+ * with the one-second poll. Other nodes find every task by polling.
  */
 public final class TaskQueue {
+  /** Tasks at or above this priority wake the local scheduler when their transaction commits. */
+  public static final int URGENT = 10;
+
   private final AtomicReference<Runnable> wakeUp = new AtomicReference<>(() -> {});
 
   /** Installs what wakes the local scheduler; set once the scheduler exists. */
@@ -40,6 +45,8 @@ public final class TaskQueue {
         .bind("at", at)
         .bind("priority", (short) priority)
         .execute();
-    handle.afterCommit(() -> wakeUp.get().run());
+    if (priority >= URGENT) {
+      handle.afterCommit(() -> wakeUp.get().run());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.chartersync.mail;
 
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class FileMailTransport implements MailTransport {
     Files.createDirectories(directory);
     Path tmp = Files.createTempFile(directory, ".tmp-", ".part");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
         message.writeTo(out);
       }
       Files.move(tmp, directory.resolve(id + ".eml"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

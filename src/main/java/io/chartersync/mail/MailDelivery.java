@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -47,52 +48,46 @@ public final class MailDelivery {
   }
 
   void deliver(UUID id) {
-    Optional<Queued> queued =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "select recipient, subject, body_text, body_html, link_id from mail_outbox where id = :id and state = 'queued'")
-                    .bind("id", id)
-                    .map(
-                        (rs, ctx) ->
-                            new Queued(
-                                rs.getString("recipient"),
-                                rs.getString("subject"),
-                                rs.getString("body_text"),
-                                rs.getString("body_html"),
-                                Optional.ofNullable(rs.getObject("link_id", UUID.class))))
-                    .findOne());
-    if (queued.isEmpty()) {
-      return;
+    try (Handle h = jdbi.open()) {
+      Optional<Queued> queued =
+          h.createQuery("select recipient, subject, body_text, body_html, link_id from mail_outbox where id = :id and state = 'queued'")
+              .bind("id", id)
+              .map(
+                  (rs, ctx) ->
+                      new Queued(
+                          rs.getString("recipient"),
+                          rs.getString("subject"),
+                          rs.getString("body_text"),
+                          rs.getString("body_html"),
+                          Optional.ofNullable(rs.getObject("link_id", UUID.class))))
+              .findOne();
+      if (queued.isEmpty()) {
+        return;
+      }
+      Queued q = queued.get();
+      String token = q.linkId().map(linkTokens::tokenFor).orElse("");
+      try {
+        transport.send(
+            id.toString(),
+            mime.build(
+                id.toString(),
+                q.recipient(),
+                q.subject(),
+                q.text().replace(Outbox.TOKEN_PLACEHOLDER, token),
+                q.html().replace(Outbox.TOKEN_PLACEHOLDER, token),
+                clock.instant()));
+      } catch (Exception e) {
+        h.createUpdate("update mail_outbox set attempts = attempts + 1, last_error = :error where id = :id")
+            .bind("id", id)
+            .bind("error", e.toString())
+            .execute();
+        throw new IllegalStateException("delivery of email " + id + " failed: " + e.getMessage(), e);
+      }
+      h.createUpdate("update mail_outbox set state = 'sent', sent_at = :now, attempts = attempts + 1 where id = :id")
+          .bind("id", id)
+          .bind("now", clock.instant())
+          .execute();
     }
-    Queued q = queued.get();
-    String token = q.linkId().map(linkTokens::tokenFor).orElse("");
-    try {
-      transport.send(
-          id.toString(),
-          mime.build(
-              id.toString(),
-              q.recipient(),
-              q.subject(),
-              q.text().replace(Outbox.TOKEN_PLACEHOLDER, token),
-              q.html().replace(Outbox.TOKEN_PLACEHOLDER, token),
-              clock.instant()));
-    } catch (Exception e) {
-      jdbi.useHandle(
-          h ->
-              h.createUpdate("update mail_outbox set attempts = attempts + 1, last_error = :error where id = :id")
-                  .bind("id", id)
-                  .bind("error", e.toString())
-                  .execute());
-      throw new IllegalStateException("delivery of email " + id + " failed: " + e.getMessage(), e);
-    }
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "update mail_outbox set state = 'sent', sent_at = :now, attempts = attempts + 1 where id = :id")
-                .bind("id", id)
-                .bind("now", clock.instant())
-                .execute());
     metrics.counter("chartersync_emails_sent_total").increment();
   }
 

@@ -13,6 +13,13 @@ import java.util.Properties;
 
 /** Builds multipart/alternative (plain text + HTML) messages with a stable Message-ID. */
 final class MimeMessages {
+  static {
+    // Name the stream provider, so Jakarta Mail does not scan the class path for it on every body part.
+    if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+      System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
+
   private final Session session = Session.getInstance(new Properties());
   private final String from;
   private final String messageIdDomain;
@@ -38,8 +45,10 @@ final class MimeMessages {
     message.setSentDate(Date.from(date));
     MimeBodyPart textPart = new MimeBodyPart();
     textPart.setText(text, "UTF-8");
+    textPart.setHeader("Content-Transfer-Encoding", "quoted-printable");
     MimeBodyPart htmlPart = new MimeBodyPart();
     htmlPart.setContent(html, "text/html; charset=UTF-8");
+    htmlPart.setHeader("Content-Transfer-Encoding", "quoted-printable");
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(textPart);
     alternative.addBodyPart(htmlPart);

@@ -47,10 +47,8 @@ public final class Outbox {
     return inserted == 1;
   }
 
-  public static MailCounts counts(Jdbi jdbi, UUID bookingId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
+  public static MailCounts counts(Handle h, UUID bookingId) {
+    return h.createQuery(
                     """
                     select count(*) filter (where state = 'queued') as queued,
                            count(*) filter (where state = 'sent') as sent,
@@ -58,7 +56,7 @@ public final class Outbox {
                     from mail_outbox where booking_id = :booking""")
                 .bind("booking", bookingId)
                 .map((rs, ctx) -> new MailCounts(rs.getInt("queued"), rs.getInt("sent"), rs.getInt("failed")))
-                .one());
+                .one();
   }
 
   /** One queued or delivered email, for operators and the demo. */

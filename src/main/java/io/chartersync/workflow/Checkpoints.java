@@ -1,23 +1,25 @@
 package io.chartersync.workflow;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
-/** Saga runs and their step checkpoints, keyed by booking id + version (+ step). */
+/**
+ * Saga runs and their step checkpoints, keyed by booking id + version (+ step). Every method works on
+ * the caller's handle: the saga keeps one connection for its bookkeeping (the one holding its lock).
+ */
 final class Checkpoints {
-  private final Jdbi jdbi;
-
-  Checkpoints(Jdbi jdbi) {
-    this.jdbi = jdbi;
-  }
+  private Checkpoints() {}
 
   record Run(String state, Optional<String> error, int attempts) {}
 
   record Step(String state, Optional<String> result, Optional<String> error) {}
+
+  /** One step of one version, for the status document. */
+  record VersionedStep(int version, SyncStep step, Step state) {}
 
   static void createRun(Handle h, UUID booking, int version) {
     h.createUpdate("insert into sync_run (booking_id, version, state) values (:b, :v, 'pending') on conflict do nothing")
@@ -26,38 +28,36 @@ final class Checkpoints {
         .execute();
   }
 
-  Optional<Run> run(UUID booking, int version) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select state, error, attempts from sync_run where booking_id = :b and version = :v")
-                .bind("b", booking)
-                .bind("v", version)
-                .map((rs, ctx) -> new Run(rs.getString("state"), Optional.ofNullable(rs.getString("error")), rs.getInt("attempts")))
-                .findOne());
+  static Optional<Run> run(Handle h, UUID booking, int version) {
+    return h.createQuery("select state, error, attempts from sync_run where booking_id = :b and version = :v")
+        .bind("b", booking)
+        .bind("v", version)
+        .map((rs, ctx) -> new Run(rs.getString("state"), Optional.ofNullable(rs.getString("error")), rs.getInt("attempts")))
+        .findOne();
   }
 
-  void start(UUID booking, int version) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate("update sync_run set state = 'running', attempts = attempts + 1 where booking_id = :b and version = :v")
-                .bind("b", booking)
-                .bind("v", version)
-                .execute());
+  /** Marks the run started unless it already ended; answers the attempt number, or empty if it ended. */
+  static Optional<Integer> start(Handle h, UUID booking, int version) {
+    return h.createQuery(
+            """
+            update sync_run set state = 'running', attempts = attempts + 1
+            where booking_id = :b and version = :v and state in ('pending', 'running') returning attempts""")
+        .bind("b", booking)
+        .bind("v", version)
+        .mapTo(Integer.class)
+        .findOne();
   }
 
-  void finish(UUID booking, int version, String state, Optional<String> error) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "update sync_run set state = :state, error = :error, finished_at = now() where booking_id = :b and version = :v")
-                .bind("b", booking)
-                .bind("v", version)
-                .bind("state", state)
-                .bind("error", error.orElse(null))
-                .execute());
+  static void finish(Handle h, UUID booking, int version, String state, Optional<String> error) {
+    h.createUpdate("update sync_run set state = :state, error = :error, finished_at = now() where booking_id = :b and version = :v")
+        .bind("b", booking)
+        .bind("v", version)
+        .bind("state", state)
+        .bind("error", error.orElse(null))
+        .execute();
   }
 
-  void record(UUID booking, int version, SyncStep step, StepOutcome outcome) {
+  static void record(Handle h, UUID booking, int version, SyncStep step, StepOutcome outcome) {
     String state;
     String result = null;
     String error = null;
@@ -71,50 +71,36 @@ final class Checkpoints {
         error = failed.reason();
       }
     }
-    String s = state;
-    String r = result;
-    String e = error;
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    insert into sync_step (booking_id, version, step, state, result, error) values (:b, :v, :step, :state, :result, :error)
-                    on conflict (booking_id, version, step) do update
-                      set state = excluded.state, result = excluded.result, error = excluded.error, updated_at = now()""")
-                .bind("b", booking)
-                .bind("v", version)
-                .bind("step", step.key())
-                .bind("state", s)
-                .bind("result", r)
-                .bind("error", e)
-                .execute());
+    h.createUpdate(
+            """
+            insert into sync_step (booking_id, version, step, state, result, error) values (:b, :v, :step, :state, :result, :error)
+            on conflict (booking_id, version, step) do update
+              set state = excluded.state, result = excluded.result, error = excluded.error, updated_at = now()""")
+        .bind("b", booking)
+        .bind("v", version)
+        .bind("step", step.key())
+        .bind("state", state)
+        .bind("result", result)
+        .bind("error", error)
+        .execute();
   }
 
-  Map<SyncStep, Step> steps(UUID booking, int version) {
+  static Map<SyncStep, Step> steps(Handle h, UUID booking, int version) {
     Map<SyncStep, Step> steps = new EnumMap<>(SyncStep.class);
-    jdbi.useHandle(
-        h ->
-            h.createQuery("select step, state, result, error from sync_step where booking_id = :b and version = :v")
-                .bind("b", booking)
-                .bind("v", version)
-                .map(
-                    (rs, ctx) ->
-                        Map.entry(
-                            SyncStep.fromKey(rs.getString("step")),
-                            new Step(rs.getString("state"), Optional.ofNullable(rs.getString("result")), Optional.ofNullable(rs.getString("error")))))
-                .forEach(e -> steps.put(e.getKey(), e.getValue())));
+    history(h, booking).stream().filter(s -> s.version() == version).forEach(s -> steps.put(s.step(), s.state()));
     return steps;
   }
 
-  /** The latest successful result of a step for any version of the booking (an id stays valid). */
-  Optional<String> latestResult(UUID booking, SyncStep step) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select result from sync_step where booking_id = :b and step = :step and state = 'done' order by version desc limit 1")
-                .bind("b", booking)
-                .bind("step", step.key())
-                .mapTo(String.class)
-                .findOne());
+  /** Every step of every version of a booking, newest version first. */
+  static List<VersionedStep> history(Handle h, UUID booking) {
+    return h.createQuery("select version, step, state, result, error from sync_step where booking_id = :b order by version desc")
+        .bind("b", booking)
+        .map(
+            (rs, ctx) ->
+                new VersionedStep(
+                    rs.getInt("version"),
+                    SyncStep.fromKey(rs.getString("step")),
+                    new Step(rs.getString("state"), Optional.ofNullable(rs.getString("result")), Optional.ofNullable(rs.getString("error")))))
+        .list();
   }
 }

@@ -30,12 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class SyncSaga {
   public static final String TASK = "sync-booking";
   /** Syncs run before email deliveries when both wait: a booking's state is what people watch. */
-  public static final int PRIORITY = 10;
+  public static final int PRIORITY = io.chartersync.db.TaskQueue.URGENT;
   private static final Logger log = LoggerFactory.getLogger(SyncSaga.class);
 
   private final Jdbi jdbi;
   private final BookingStore bookings;
-  private final Checkpoints checkpoints;
   private final CalendarPort calendar;
   private final GuestPagePort guestPages;
   private final CrewPort crew;
@@ -52,7 +51,6 @@ public final class SyncSaga {
       Consumer<SyncStep> afterStep) {
     this.jdbi = jdbi;
     this.bookings = bookings;
-    this.checkpoints = new Checkpoints(jdbi);
     this.calendar = calendar;
     this.guestPages = guestPages;
     this.crew = crew;
@@ -73,32 +71,33 @@ public final class SyncSaga {
   }
 
   void run(UUID bookingId, int version) {
-    try (Handle lock = jdbi.open()) {
+    try (Handle h = jdbi.open()) {
       long key = bookingId.getMostSignificantBits() ^ bookingId.getLeastSignificantBits();
-      boolean locked = lock.createQuery("select pg_try_advisory_lock(:k)").bind("k", key).mapTo(Boolean.class).one();
+      boolean locked = h.createQuery("select pg_try_advisory_lock(:k)").bind("k", key).mapTo(Boolean.class).one();
       if (!locked) {
         throw new IllegalStateException("booking " + bookingId + " is being synced by another run; retrying");
       }
       try {
-        runLocked(bookingId, version);
+        runLocked(h, bookingId, version);
       } finally {
-        lock.createQuery("select pg_advisory_unlock(:k)").bind("k", key).mapTo(Boolean.class).one();
+        h.createQuery("select pg_advisory_unlock(:k)").bind("k", key).mapTo(Boolean.class).one();
       }
     }
   }
 
-  private void runLocked(UUID bookingId, int version) {
-    Checkpoints.Run run = checkpoints.run(bookingId, version).orElseThrow();
-    if (!run.state().equals("pending") && !run.state().equals("running")) {
-      return;
-    }
-    StoredBooking current = bookings.find(bookingId).orElseThrow();
+  /** Runs the steps not yet done; {@code h} (autocommit) carries the bookkeeping, each step its own work. */
+  private void runLocked(Handle h, UUID bookingId, int version) {
+    StoredBooking current = bookings.find(h, bookingId).orElseThrow();
     if (current.version() > version) {
-      checkpoints.finish(bookingId, version, "superseded", Optional.of("replaced by version " + current.version()));
+      Checkpoints.start(h, bookingId, version)
+          .ifPresent(a -> Checkpoints.finish(h, bookingId, version, "superseded", Optional.of("replaced by version " + current.version())));
       return;
     }
-    checkpoints.start(bookingId, version);
-    Map<SyncStep, Checkpoints.Step> done = checkpoints.steps(bookingId, version);
+    Optional<Integer> attempt = Checkpoints.start(h, bookingId, version);
+    if (attempt.isEmpty()) {
+      return;
+    }
+    Map<SyncStep, Checkpoints.Step> done = attempt.get() == 1 ? Map.of() : Checkpoints.steps(h, bookingId, version);
     String guestPageUrl = done.containsKey(SyncStep.GUEST_PAGE) ? done.get(SyncStep.GUEST_PAGE).result().orElse("") : "";
     for (SyncStep step : SyncStep.values()) {
       Checkpoints.Step previous = done.get(step);
@@ -106,9 +105,9 @@ public final class SyncSaga {
         continue;
       }
       StepOutcome outcome = runStep(step, current, guestPageUrl);
-      checkpoints.record(bookingId, version, step, outcome);
+      Checkpoints.record(h, bookingId, version, step, outcome);
       if (outcome instanceof StepOutcome.Failed failed) {
-        checkpoints.finish(bookingId, version, "failed", Optional.of(step.key() + ": " + failed.reason()));
+        Checkpoints.finish(h, bookingId, version, "failed", Optional.of(step.key() + ": " + failed.reason()));
         metrics.counter("chartersync_syncs_total", "outcome", "failed").increment();
         return;
       }
@@ -117,7 +116,7 @@ public final class SyncSaga {
       }
       afterStep.accept(step);
     }
-    checkpoints.finish(bookingId, version, "done", Optional.empty());
+    Checkpoints.finish(h, bookingId, version, "done", Optional.empty());
     metrics.counter("chartersync_syncs_total", "outcome", "synced").increment();
   }
 
@@ -138,6 +137,7 @@ public final class SyncSaga {
 
   private void giveUp(String data, Throwable cause) {
     String[] parts = data.split(":");
-    checkpoints.finish(UUID.fromString(parts[0]), Integer.parseInt(parts[1]), "failed", Optional.of("gave up after retries: " + cause.getMessage()));
+    jdbi.useHandle(
+        h -> Checkpoints.finish(h, UUID.fromString(parts[0]), Integer.parseInt(parts[1]), "failed", Optional.of("gave up after retries: " + cause.getMessage())));
   }
 }

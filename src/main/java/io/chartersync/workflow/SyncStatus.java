@@ -5,26 +5,41 @@ import io.chartersync.booking.StatusProvider;
 import io.chartersync.booking.StoredBooking;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.mail.Outbox;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The status document: the saga's run and checkpoints, the crew's answers, the emails. */
 public final class SyncStatus implements StatusProvider {
   private final Jdbi jdbi;
-  private final Checkpoints checkpoints;
   private final CrewPort crew;
 
   public SyncStatus(Jdbi jdbi, CrewPort crew) {
     this.jdbi = jdbi;
-    this.checkpoints = new Checkpoints(jdbi);
     this.crew = crew;
   }
 
   @Override
   public BookingStatus statusOf(StoredBooking b) {
-    Checkpoints.Run run = checkpoints.run(b.id(), b.version()).orElse(new Checkpoints.Run("pending", Optional.empty(), 0));
-    Map<SyncStep, Checkpoints.Step> steps = checkpoints.steps(b.id(), b.version());
+    return jdbi.withHandle(h -> statusOf(h, b));
+  }
+
+  private BookingStatus statusOf(Handle h, StoredBooking b) {
+    Checkpoints.Run run = Checkpoints.run(h, b.id(), b.version()).orElse(new Checkpoints.Run("pending", Optional.empty(), 0));
+    Map<SyncStep, Checkpoints.Step> steps = new EnumMap<>(SyncStep.class);
+    Map<SyncStep, String> latest = new EnumMap<>(SyncStep.class);
+    for (Checkpoints.VersionedStep row : Checkpoints.history(h, b.id())) {
+      SyncStep step = row.step();
+      Checkpoints.Step state = row.state();
+      if (row.version() == b.version()) {
+        steps.put(step, state);
+      }
+      if (state.state().equals("done") && state.result().isPresent()) {
+        latest.putIfAbsent(step, state.result().get());
+      }
+    }
     Optional<CrewPort.Answers> answers = crew.answers(b.id());
     Checkpoints.Step crewStep = steps.get(SyncStep.CREW_EVENT);
     return new BookingStatus(
@@ -36,7 +51,7 @@ public final class SyncStatus implements StatusProvider {
         run.error().orElse(null),
         new BookingStatus.Calendar(
             stepState(steps.get(SyncStep.CALENDAR)),
-            checkpoints.latestResult(b.id(), SyncStep.CALENDAR).orElse(null),
+            latest.get(SyncStep.CALENDAR),
             error(steps.get(SyncStep.CALENDAR))),
         new BookingStatus.Crew(
             stepState(crewStep),
@@ -47,9 +62,9 @@ public final class SyncStatus implements StatusProvider {
             error(crewStep)),
         new BookingStatus.GuestPage(
             stepState(steps.get(SyncStep.GUEST_PAGE)),
-            checkpoints.latestResult(b.id(), SyncStep.GUEST_PAGE).orElse(null),
+            latest.get(SyncStep.GUEST_PAGE),
             error(steps.get(SyncStep.GUEST_PAGE))),
-        Outbox.counts(jdbi, b.id()));
+        Outbox.counts(h, b.id()));
   }
 
   private static String state(Checkpoints.Run run, boolean cancelled) {
