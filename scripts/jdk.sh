@@ -26,3 +26,12 @@ find_maven() {
   echo "charter-sync: Maven (mvn) is needed to build; install the distribution's maven package" >&2
   return 1
 }
+
+# Maven's own Guava warns on JDK 23+ about sun.misc.Unsafe; allow it quietly there (the flag is unknown before 23).
+maven_opts() {
+  if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 23 ] 2>/dev/null; then
+    echo "${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  else
+    echo "${MAVEN_OPTS:-}"
+  fi
+}
