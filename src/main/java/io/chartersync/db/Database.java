@@ -7,6 +7,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** The connection pool, Jdbi and (in embedded mode) the PostgreSQL server under it. */
@@ -19,6 +21,8 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.embedded = embedded;
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    // Plain SQL only: no <attribute> templates, so statements skip the template engine.
+    this.jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
   }
 
   /** Connects to {@code url} (jdbc:postgresql:// or postgres://user:pass@host/db) and migrates it. */
