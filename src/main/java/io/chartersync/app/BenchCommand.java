@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +48,9 @@ final class BenchCommand implements Runnable {
   @Option(names = "--data", description = "Data directory (default: a new temporary directory)")
   Path data;
 
+  /** Submissions that were refused or failed; they count as failed in the line. */
+  private final AtomicInteger refused = new AtomicInteger();
+
   @Override
   public void run() {
     Path dir = data != null ? data : temporaryDirectory();
@@ -65,7 +70,7 @@ final class BenchCommand implements Runnable {
       Map<UUID, Instant> sent = submit(client, template, "BENCH-", LocalDateTime.of(2030, 1, 1, 9, 0), bookings);
       Instant first = Collections.min(sent.values());
       List<Long> latencies = waitUntilSynced(app.database().jdbi(), sent);
-      report(app.database().jdbi(), sent.size(), latencies, first);
+      report(app.database().jdbi(), bookings, latencies, first);
     }
   }
 
@@ -82,8 +87,14 @@ final class BenchCommand implements Runnable {
             () -> {
               try {
                 Instant at = Instant.now();
-                JsonNode status = client.expectOk("POST", "/api/bookings", body.toString());
-                sent.put(UUID.fromString(status.get("id").asText()), at);
+                ApiClient.Answer answer = client.send("POST", "/api/bookings", body.toString());
+                if (answer.status() / 100 == 2) {
+                  sent.put(UUID.fromString(answer.body().get("id").asText()), at);
+                } else {
+                  refused.incrementAndGet();
+                }
+              } catch (RuntimeException e) {
+                refused.incrementAndGet();
               } finally {
                 inFlight.release();
               }
@@ -122,7 +133,8 @@ final class BenchCommand implements Runnable {
   }
 
   private void report(Jdbi jdbi, int submitted, List<Long> latencies, Instant first) {
-    int failed = jdbi.withHandle(h -> h.createQuery("select count(*) from sync_run where state = 'failed'").mapTo(Integer.class).one());
+    int failed =
+        refused.get() + jdbi.withHandle(h -> h.createQuery("select count(*) from sync_run where state = 'failed'").mapTo(Integer.class).one());
     int duplicates =
         jdbi.withHandle(
             h ->
@@ -138,7 +150,7 @@ final class BenchCommand implements Runnable {
         jdbi.withHandle(h -> h.createQuery("select max(finished_at) from sync_run where state = 'done'").mapTo(java.time.OffsetDateTime.class).one()).toInstant();
     double seconds = Math.max(0.001, Duration.between(first, last).toMillis() / 1000.0);
     System.out.printf(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "bench bookings=%d synced=%d failed=%d duplicates=%d seconds=%.2f throughput_per_s=%.1f p50_ms=%d p99_ms=%d max_rss_mb=%d%n",
         submitted, latencies.size(), failed, duplicates, seconds, latencies.size() / seconds, percentile(latencies, 0.50),
         percentile(latencies, 0.99), maxRssMb());

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ final class DemoCommand implements Runnable {
     Console.started(app);
     String token =
         Secrets.stored(app.config().dataDir(), Secrets.DASHBOARD_TOKEN_FILE)
-            .or(() -> java.util.Optional.ofNullable(System.getenv("DASHBOARD_TOKEN")))
+            .or(() -> Optional.ofNullable(System.getenv("DASHBOARD_TOKEN")))
             .orElseThrow(() -> new ConfigException("the demo needs the raw operator token: set DASHBOARD_TOKEN"));
     ApiClient client = new ApiClient(app.baseUrl(), token);
     ObjectMapper json = Json.mapper();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chartersync.common.AppException;
 import io.chartersync.common.JsonFields;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class BookingParser {
   private static final Pattern SOURCE = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,39}$");
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+$");
   private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
   private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(14 * 24);
 
@@ -39,7 +37,7 @@ public final class BookingParser {
       f.error("source", "must be lowercase letters, digits, '-' or '_' (at most 40), e.g. boatsetter");
     }
     String externalId = f.text("external_id", true).orElse("");
-    Optional<ZoneId> zone = f.text("time_zone", true).flatMap(z -> zone(f, z));
+    Optional<ZoneId> zone = f.zone("time_zone", true);
     Optional<LocalDateTime> start = f.text("start", true).flatMap(s -> start(f, s, zone));
     BigDecimal duration = f.decimal("duration_hours", true).orElse(BigDecimal.ONE);
     if (duration.signum() <= 0) {
@@ -63,17 +61,6 @@ public final class BookingParser {
         guest, revenue, assignments, notes);
   }
 
-  private static Optional<ZoneId> zone(JsonFields f, String value) {
-    try {
-      if (!ZoneId.getAvailableZoneIds().contains(value)) {
-        throw new DateTimeException(value);
-      }
-      return Optional.of(ZoneId.of(value));
-    } catch (DateTimeException e) {
-      f.error("time_zone", "'" + value + "' is not a known IANA time zone (e.g. America/Los_Angeles)");
-      return Optional.empty();
-    }
-  }
 
   private static Optional<LocalDateTime> start(JsonFields f, String value, Optional<ZoneId> zone) {
     LocalDateTime local;
@@ -103,8 +90,7 @@ public final class BookingParser {
       return new Booking.Guest("", Optional.empty(), Optional.empty(), Optional.empty());
     }
     String name = f.text("guest.name", true).orElse("");
-    Optional<String> email = f.text("guest.email", false);
-    email.filter(e -> !EMAIL.matcher(e).matches()).ifPresent(e -> f.error("guest.email", "'" + e + "' is not an email address"));
+    Optional<String> email = f.email("guest.email", false);
     Optional<String> phone = f.text("guest.phone", false);
     Optional<Integer> party = f.decimal("guest.party_size", false).map(p -> wholeNumber(f, "guest.party_size", p, 1, 500));
     return new Booking.Guest(name, email, phone, party);

@@ -42,7 +42,7 @@ public final class BookingStore {
             where b.source = :source and b.external_id = :external for update of b""")
         .bind("source", source)
         .bind("external", externalId)
-        .map((rs, ctx) -> new Head(rs.getObject("id", UUID.class), rs.getInt("current_version"), rs.getString("body_hash"), rs.getBoolean("cancelled")))
+        .map(BookingStore::head)
         .findOne();
   }
 
@@ -53,7 +53,7 @@ public final class BookingStore {
             from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version
             where b.id = :id for update of b""")
         .bind("id", id)
-        .map((rs, ctx) -> new Head(rs.getObject("id", UUID.class), rs.getInt("current_version"), rs.getString("body_hash"), rs.getBoolean("cancelled")))
+        .map(BookingStore::head)
         .findOne();
   }
 
@@ -145,6 +145,10 @@ public final class BookingStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored booking " + rs.getObject("booking_id") + " is unreadable", e);
     }
+  }
+
+  private static Head head(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {
+    return new Head(rs.getObject("id", UUID.class), rs.getInt("current_version"), rs.getString("body_hash"), rs.getBoolean("cancelled"));
   }
 
   /** The current version of a booking, as seen under its row lock. */

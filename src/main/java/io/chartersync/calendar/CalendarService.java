@@ -51,8 +51,19 @@ public final class CalendarService implements CalendarPort {
         .toString();
   }
 
+  /** Creates an entry from the seed API; a booking has one entry, so a second one for it is a conflict. */
   UUID create(EntryInput in) {
-    return jdbi.inTransaction(h -> store.insert(h, in));
+    return jdbi.inTransaction(
+        h -> {
+          if (in.bookingId().isPresent()) {
+            Optional<UUID> existing = store.idForBooking(h, in.bookingId().get());
+            if (existing.isPresent()) {
+              throw new AppException.Conflict(
+                  "booking " + in.bookingId().get() + " already has calendar entry " + existing.get() + "; update that entry instead");
+            }
+          }
+          return store.insert(h, in);
+        });
   }
 
   CalendarEntry get(UUID id) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -82,8 +84,8 @@ final class CalendarStore {
                 .list());
   }
 
-  private java.util.Map<String, Object> bindings(EntryInput in) {
-    java.util.Map<String, Object> m = new java.util.HashMap<>();
+  private Map<String, Object> bindings(EntryInput in) {
+    Map<String, Object> m = new HashMap<>();
     m.put("booking", in.bookingId().orElse(null));
     m.put("type", in.eventType());
     m.put("date", in.date());

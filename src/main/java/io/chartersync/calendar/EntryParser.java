@@ -31,10 +31,7 @@ final class EntryParser {
     Optional<LocalDate> date = f.text("date", true).flatMap(d -> parse(f, "date", () -> LocalDate.parse(d), "a date (YYYY-MM-DD)"));
     LocalTime time =
         f.text("start_time", false).flatMap(t -> parse(f, "start_time", () -> LocalTime.parse(t), "a time (HH:MM)")).orElse(LocalTime.of(9, 0));
-    ZoneId zone =
-        f.text("time_zone", false)
-            .flatMap(z -> parse(f, "time_zone", () -> ianaZone(z), "an IANA time zone (e.g. America/Los_Angeles)"))
-            .orElse(marinaZone);
+    ZoneId zone = f.zone("time_zone", false).orElse(marinaZone);
     BigDecimal hours = f.decimal("duration_hours", true).orElse(BigDecimal.ONE);
     if (hours.signum() <= 0) {
       f.error("duration_hours", "must be greater than 0");
@@ -100,13 +97,6 @@ final class EntryParser {
     return out;
   }
 
-  /** Region ids only (America/Los_Angeles): a fixed offset such as +02:00 knows nothing of the marina's DST. */
-  private static ZoneId ianaZone(String id) {
-    if (!ZoneId.getAvailableZoneIds().contains(id)) {
-      throw new DateTimeException(id + " is not an IANA time zone");
-    }
-    return ZoneId.of(id);
-  }
 
   private static <T> Optional<T> parse(JsonFields f, String field, ThrowingSupplier<T> parse, String expected) {
     try {

@@ -2,6 +2,7 @@ package io.chartersync.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import java.util.Optional;
  */
 public final class JsonFields {
   private static final int MAX_TEXT = 2000;
+  private static final int MAX_SCALE = 4;
+  private static final BigDecimal LIMIT = new BigDecimal("1000000000");
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+$");
 
   private final JsonNode root;
   private final List<FieldError> errors = new ArrayList<>();
@@ -73,6 +77,10 @@ public final class JsonFields {
     return Optional.of(value);
   }
 
+  /**
+   * A number (JSON number or numeric string) of at most {@value #MAX_SCALE} decimals and below one
+   * billion: amounts, rates, hours and counts are never larger, and a bound keeps stored bodies readable.
+   */
   public Optional<BigDecimal> decimal(String path, boolean required) {
     JsonNode node = node(path);
     if (node == null || node.isNull()) {
@@ -81,18 +89,50 @@ public final class JsonFields {
       }
       return Optional.empty();
     }
+    BigDecimal value = null;
     try {
       if (node.isNumber()) {
-        return Optional.of(node.decimalValue());
-      }
-      if (node.isTextual()) {
-        return Optional.of(new BigDecimal(node.asText().strip()));
+        value = node.decimalValue();
+      } else if (node.isTextual() && node.asText().strip().matches("-?\\d{1,12}(\\.\\d{1,12})?")) {
+        value = new BigDecimal(node.asText().strip());
       }
     } catch (NumberFormatException e) {
-      // falls through to the error below
+      value = null;
     }
-    error(path, "must be a number, was " + node);
-    return Optional.empty();
+    if (value == null) {
+      error(path, "must be a number, was " + abbreviate(node.toString()));
+      return Optional.empty();
+    }
+    BigDecimal plain = value.stripTrailingZeros();
+    if (plain.abs().compareTo(LIMIT) >= 0 || plain.scale() > MAX_SCALE) {
+      error(path, "must be below 1000000000 with at most " + MAX_SCALE + " decimals, was " + abbreviate(node.toString()));
+      return Optional.empty();
+    }
+    return Optional.of(plain.scale() < 0 ? plain.setScale(0) : plain);
+  }
+
+  private static String abbreviate(String raw) {
+    return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+  }
+
+  /** An IANA time zone id such as America/Los_Angeles; fixed offsets ("+02:00", "Z") are refused. */
+  public Optional<ZoneId> zone(String path, boolean required) {
+    return text(path, required)
+        .flatMap(
+            value -> {
+              if (ZoneId.getAvailableZoneIds().contains(value)) {
+                return Optional.of(ZoneId.of(value));
+              }
+              error(path, "'" + abbreviate(value) + "' is not a known IANA time zone (e.g. America/Los_Angeles)");
+              return Optional.empty();
+            });
+  }
+
+  /** An email address (a plain addr-spec; display names are not accepted here). */
+  public Optional<String> email(String path, boolean required) {
+    Optional<String> value = text(path, required);
+    value.filter(v -> !EMAIL.matcher(v).matches()).ifPresent(v -> error(path, "'" + abbreviate(v) + "' is not an email address"));
+    return value.filter(v -> EMAIL.matcher(v).matches());
   }
 
   public void error(String field, String detail) {

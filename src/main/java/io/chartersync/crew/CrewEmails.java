@@ -30,6 +30,16 @@ final class CrewEmails {
         FOOTER);
   }
 
+  static EmailContent reassigned(CrewView v, String linkUrl) {
+    return new EmailContent(
+        "Changed: your role on the " + v.boat() + " charter " + v.shortWhen() + " - please confirm again",
+        "Your assignment changed: " + v.eventName(),
+        "Hi " + v.memberName() + ", you are now on this charter as " + v.role() + ". Please confirm again.",
+        details(v),
+        Optional.of(new EmailContent.Action("Review and confirm", linkUrl)),
+        FOOTER);
+  }
+
   static EmailContent removal(CrewView v) {
     return new EmailContent(
         "You're off the " + v.boat() + " charter " + v.shortWhen(),

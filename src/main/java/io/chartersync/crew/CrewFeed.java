@@ -31,14 +31,25 @@ final class CrewFeed {
     for (CrewView v : charters) {
       long seconds = v.durationHours().multiply(BigDecimal.valueOf(3600)).longValue();
       VEvent event = new VEvent(v.startsAt().toInstant(), v.startsAt().toInstant().plusSeconds(seconds), v.boat() + " charter: " + v.role());
+      boolean off = v.cancelled() || v.removed();
       event.add(new Uid(v.eventId() + "@" + uidDomain));
-      event.add(new Sequence(0));
+      event.add(new Sequence(v.eventVersion() - 1 + (off ? 1 : 0)));
       event.add(new Location(v.location()));
-      event.add(new Description(description(v)));
-      event.add(new Status(v.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+      if (!off) {
+        event.add(new Description(description(v)));
+      }
+      event.add(new Status(status(v, off)));
       calendar.add(event);
     }
     return calendar.toString();
+  }
+
+  /** Cancelled when the charter is off for this member; otherwise as they answered (tentative until then). */
+  private static String status(CrewView v, boolean off) {
+    if (off || v.answer().filter("decline"::equals).isPresent()) {
+      return Status.VALUE_CANCELLED;
+    }
+    return v.answer().isPresent() ? Status.VALUE_CONFIRMED : Status.VALUE_TENTATIVE;
   }
 
   private static String description(CrewView v) {

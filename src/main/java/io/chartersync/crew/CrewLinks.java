@@ -4,8 +4,11 @@ import io.chartersync.common.AppException;
 import io.chartersync.common.LinkTokens;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -49,23 +52,37 @@ final class CrewLinks {
         });
   }
 
-  /** Every charter of the link's member, for their personal calendar feed. */
+  /**
+   * Every charter of the link's member, for their personal calendar feed: one entry per charter, from
+   * the member's live link or, if they were taken off or it was cancelled, the last one (shown cancelled).
+   * A revoked link still reads the feed until it expires, so a cancellation reaches the calendar.
+   */
   List<CrewView> feed(String token) {
     return jdbi.withHandle(
         h -> {
-          Link link = usable(h, token);
+          Link link = known(h, token);
+          if (!clock.instant().isBefore(link.expiresAt())) {
+            throw new AppException.Gone("This link expired on " + link.expiresAt() + ".");
+          }
           CrewMember member = member(h, link);
-          return events.linksOfMember(h, member.id()).stream()
+          Map<UUID, Link> byEvent = new LinkedHashMap<>();
+          for (Link l : events.linksOfMember(h, member.id())) {
+            byEvent.merge(l.eventId(), l, (a, b) -> a.revokedAt().isEmpty() ? a : b);
+          }
+          return byEvent.values().stream()
               .map(l -> Views.crewView(h, events, events.find(h, l.eventId()).orElseThrow(), l, member))
               .toList();
         });
   }
 
+  private Link known(Handle h, String token) {
+    return events
+        .linkByTokenHash(h, LinkTokens.hashOf(token))
+        .orElseThrow(() -> new AppException.NotFound("crew link", "(this address)"));
+  }
+
   private Link usable(Handle h, String token) {
-    Link link =
-        events
-            .linkByTokenHash(h, LinkTokens.hashOf(token))
-            .orElseThrow(() -> new AppException.NotFound("crew link", "(this address)"));
+    Link link = known(h, token);
     Instant now = clock.instant();
     if (link.revokedAt().isPresent()) {
       String reason =

@@ -16,8 +16,11 @@ public interface CrewPort {
   /** Creates the booking's crew event or brings it in line; mints links and queues emails as needed. */
   String upsertForBooking(EventRequest request);
 
-  /** Queues the captain's summary of this booking version once; empty when there is no captain. */
-  Optional<String> queueCaptainSummary(UUID bookingId, int bookingVersion);
+  /**
+   * Queues the captain's summary, once per state of the crew event (its version and who is on it), so a
+   * change that only touches guest details sends none; empty when there is no captain or it is cancelled.
+   */
+  Optional<String> queueCaptainSummary(UUID bookingId);
 
   /** How the crew of a booking's event has answered. */
   Optional<Answers> answers(UUID bookingId);

@@ -1,11 +1,13 @@
 package io.chartersync.crew;
 
 import io.chartersync.common.AppException;
+import io.chartersync.common.Hashes;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.mail.EmailContent;
 import io.chartersync.mail.EmailRenderer;
 import io.chartersync.mail.Outbox;
 import io.chartersync.mail.OutboxMessage;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,12 +117,14 @@ public final class CrewService implements CrewPort {
     crew.forEach(m -> wanted.put(m.memberId(), m));
     for (Link link : live) {
       Member member = wanted.remove(link.memberId());
-      if (member == null || !member.role().equals(link.role())) {
+      if (member == null) {
         events.revoke(h, link.id(), "you were taken off this charter", now);
         emails.add(new Pending(after, link, "removed:" + link.id(), CrewEmails::removal, false));
-        if (member != null) {
-          emails.add(invite(h, after, member, expires));
-        }
+      } else if (!link.sameAssignment(member)) {
+        Link reassigned = link.reassignedTo(member);
+        events.reassign(h, reassigned);
+        String key = "reassigned:" + link.id() + ":" + member.role() + ":" + member.hourlyRate().map(BigDecimal::toPlainString).orElse("-");
+        emails.add(new Pending(after, reassigned, key, v -> CrewEmails.reassigned(v, linkUrl()), true));
       } else if (version > before.version()) {
         emails.add(new Pending(after, link, "change:" + link.id() + ":" + version, v -> CrewEmails.change(v, linkUrl()), true));
       }
@@ -170,7 +174,7 @@ public final class CrewService implements CrewPort {
   }
 
   @Override
-  public Optional<String> queueCaptainSummary(UUID bookingId, int bookingVersion) {
+  public Optional<String> queueCaptainSummary(UUID bookingId) {
     return jdbi.inTransaction(
         h -> {
           Optional<StoredEvent> event = events.findForBooking(h, bookingId);
@@ -183,7 +187,9 @@ public final class CrewService implements CrewPort {
           if (captainLink.isEmpty()) {
             return Optional.empty();
           }
-          String key = "summary:" + bookingId + ":v" + bookingVersion;
+          String crew =
+              events.liveLinks(h, event.get().id()).stream().map(l -> l.memberId() + "/" + l.role()).sorted().reduce("", (a, b) -> a + "," + b);
+          String key = "summary:" + event.get().id() + ":v" + event.get().version() + ":" + Hashes.sha256Hex(crew).substring(0, 12);
           send(h, List.of(new Pending(event.get(), captainLink.get(), key, CrewEmails::captainSummary, false)));
           return Optional.of(key);
         });

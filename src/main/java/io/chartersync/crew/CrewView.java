@@ -1,8 +1,7 @@
 package io.chartersync.crew;
 
+import io.chartersync.common.Formats;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The charter as one crew member sees it: their role and their own pay, the crew note, the guest page
- * link. It has no revenue and no internal notes, so nothing built from it can show them. Crew pages,
+ * link. It has no revenue and no internal notes, so nothing built from it can show them. {@code
+ * removed} says the member was taken off the charter (their link revoked). Crew pages,
  * crew emails, crew feeds and the crew API are all rendered from this type (or from {@link EventView}).
  */
 public record CrewView(
@@ -29,6 +29,8 @@ public record CrewView(
     Optional<Integer> partySize,
     String guestPageUrl,
     boolean cancelled,
+    boolean removed,
+    int eventVersion,
     Optional<String> answer,
     List<Teammate> crew) {
 
@@ -52,7 +54,7 @@ public record CrewView(
   }
 
   public String duration() {
-    return hours(durationHours);
+    return Formats.hours(durationHours);
   }
 
   /** The member's own expected pay: rate × hours. */
@@ -61,11 +63,7 @@ public record CrewView(
   }
 
   public String mapUrl() {
-    return "https://www.openstreetmap.org/search?query=" + URLEncoder.encode(location, StandardCharsets.UTF_8);
+    return Formats.mapUrl(location);
   }
 
-  static String hours(BigDecimal hours) {
-    String n = hours.stripTrailingZeros().toPlainString();
-    return n + (hours.compareTo(BigDecimal.ONE) == 0 ? " hour" : " hours");
-  }
 }

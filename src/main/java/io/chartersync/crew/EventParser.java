@@ -30,7 +30,7 @@ final class EventParser {
   Parsed parse(JsonNode body) {
     JsonFields f = new JsonFields(body);
     String name = f.text("event_name", true).orElse("");
-    ZoneId zone = f.text("time_zone", false).flatMap(z -> zone(f, z)).orElse(marinaZone);
+    ZoneId zone = f.zone("time_zone", false).orElse(marinaZone);
     Optional<Instant> start = f.text("date", true).flatMap(d -> start(f, d, zone));
     BigDecimal hours = f.decimal("duration_hours", true).orElse(BigDecimal.ONE);
     if (hours.signum() <= 0) {
@@ -76,17 +76,6 @@ final class EventParser {
     return new Parsed(event, crew);
   }
 
-  private static Optional<ZoneId> zone(JsonFields f, String value) {
-    try {
-      if (!ZoneId.getAvailableZoneIds().contains(value)) {
-        throw new DateTimeException(value);
-      }
-      return Optional.of(ZoneId.of(value));
-    } catch (DateTimeException e) {
-      f.error("time_zone", "'" + value + "' is not an IANA time zone");
-      return Optional.empty();
-    }
-  }
 
   /** The seed sends an instant ("2024-05-30T09:00:00Z"); a local date-time is read on the marina's clock. */
   private static Optional<Instant> start(JsonFields f, String value, ZoneId zone) {

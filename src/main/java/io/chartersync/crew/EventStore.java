@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -129,6 +131,18 @@ final class EventStore {
         .execute();
   }
 
+  /** A new role or rate for a live link; the member's answer is cleared, since it was for the old one. */
+  void reassign(Handle h, Link link) {
+    h.createUpdate(
+            """
+            update crew_link set role = :role, hourly_rate = :rate, answer = null, answered_at = null, answered_version = null
+            where id = :id and revoked_at is null""")
+        .bind("id", link.id())
+        .bind("role", link.role())
+        .bind("rate", link.hourlyRate().orElse(null))
+        .execute();
+  }
+
   void extend(Handle h, UUID eventId, Instant expiresAt) {
     h.createUpdate("update crew_link set expires_at = :expires where event_id = :e and revoked_at is null")
         .bind("e", eventId)
@@ -149,8 +163,8 @@ final class EventStore {
         == 1;
   }
 
-  private static java.util.Map<String, Object> bindings(StoredEvent e) {
-    java.util.Map<String, Object> m = new java.util.HashMap<>();
+  private static Map<String, Object> bindings(StoredEvent e) {
+    Map<String, Object> m = new HashMap<>();
     m.put("id", e.id());
     m.put("booking", e.bookingId().orElse(null));
     m.put("name", e.eventName());

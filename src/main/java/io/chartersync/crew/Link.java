@@ -17,8 +17,15 @@ record Link(
     Optional<String> answer,
     Optional<Integer> answeredVersion) {
 
-  boolean live(Instant now) {
-    return revokedAt.isEmpty() && now.isBefore(expiresAt);
+  /** True when the member holds the same role at the same rate as {@code member} asks. */
+  boolean sameAssignment(CrewPort.Member member) {
+    return role.equals(member.role())
+        && hourlyRate.map(BigDecimal::stripTrailingZeros).equals(member.hourlyRate().map(BigDecimal::stripTrailingZeros));
+  }
+
+  /** This link with the member's new role and rate; their earlier answer no longer counts. */
+  Link reassignedTo(CrewPort.Member member) {
+    return new Link(id, eventId, memberId, member.role(), member.hourlyRate(), expiresAt, revokedAt, Optional.empty(), Optional.empty());
   }
 
   /** The answer, if it was given for the event's current version. */

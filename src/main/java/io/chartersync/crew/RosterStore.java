@@ -1,8 +1,11 @@
 package io.chartersync.crew;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -37,16 +40,16 @@ public final class RosterStore {
   Optional<CrewMember> find(Handle h, String id) {
     return h.createQuery("select id, name, email, roles from crew_member where id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> new CrewMember(rs.getString("id"), rs.getString("name"), rs.getString("email"), List.of((String[]) rs.getArray("roles").getArray())))
+        .map(RosterStore::member)
         .findOne();
   }
 
   /** The members with these ids, by id, in one query. */
-  java.util.Map<String, CrewMember> findAll(Handle h, Collection<String> ids) {
-    java.util.Map<String, CrewMember> found = new java.util.HashMap<>();
+  Map<String, CrewMember> findAll(Handle h, Collection<String> ids) {
+    Map<String, CrewMember> found = new HashMap<>();
     h.createQuery("select id, name, email, roles from crew_member where id = any(:ids)")
         .bind("ids", ids.toArray(String[]::new))
-        .map((rs, ctx) -> new CrewMember(rs.getString("id"), rs.getString("name"), rs.getString("email"), List.of((String[]) rs.getArray("roles").getArray())))
+        .map(RosterStore::member)
         .forEach(m -> found.put(m.id(), m));
     return found;
   }
@@ -55,7 +58,7 @@ public final class RosterStore {
     return jdbi.withHandle(
         h ->
             h.createQuery("select id, name, email, roles from crew_member order by id")
-                .map((rs, ctx) -> new CrewMember(rs.getString("id"), rs.getString("name"), rs.getString("email"), List.of((String[]) rs.getArray("roles").getArray())))
+                .map(RosterStore::member)
                 .list());
   }
 
@@ -69,8 +72,12 @@ public final class RosterStore {
                         .bind("ids", ids.toArray(String[]::new))
                         .mapTo(String.class)
                         .list()));
-    Set<String> missing = new java.util.LinkedHashSet<>(ids);
+    Set<String> missing = new LinkedHashSet<>(ids);
     missing.removeAll(known);
     return missing;
+  }
+
+  private static CrewMember member(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+    return new CrewMember(rs.getString("id"), rs.getString("name"), rs.getString("email"), List.of((String[]) rs.getArray("roles").getArray()));
   }
 }

@@ -28,6 +28,8 @@ final class Views {
         e.partySize(),
         e.guestPageUrl() == null ? "" : e.guestPageUrl(),
         e.cancelled(),
+        link.revokedAt().isPresent() && !e.cancelled(),
+        e.version(),
         link.currentAnswer(e.version()),
         crew);
   }

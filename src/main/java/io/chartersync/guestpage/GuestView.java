@@ -1,8 +1,7 @@
 package io.chartersync.guestpage;
 
+import io.chartersync.common.Formats;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -33,11 +32,10 @@ public record GuestView(
   }
 
   public String duration() {
-    String n = durationHours.stripTrailingZeros().toPlainString();
-    return n + (durationHours.compareTo(BigDecimal.ONE) == 0 ? " hour" : " hours");
+    return Formats.hours(durationHours);
   }
 
   public String mapUrl() {
-    return "https://www.openstreetmap.org/search?query=" + URLEncoder.encode(location, StandardCharsets.UTF_8);
+    return Formats.mapUrl(location);
   }
 }

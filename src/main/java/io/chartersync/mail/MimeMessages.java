@@ -45,10 +45,8 @@ final class MimeMessages {
     message.setSentDate(Date.from(date));
     MimeBodyPart textPart = new MimeBodyPart();
     textPart.setText(text, "UTF-8");
-    textPart.setHeader("Content-Transfer-Encoding", "quoted-printable");
     MimeBodyPart htmlPart = new MimeBodyPart();
     htmlPart.setContent(html, "text/html; charset=UTF-8");
-    htmlPart.setHeader("Content-Transfer-Encoding", "quoted-printable");
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(textPart);
     alternative.addBodyPart(htmlPart);

@@ -2,6 +2,7 @@ package io.chartersync.mail;
 
 import io.chartersync.db.TaskQueue;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -62,7 +63,7 @@ public final class Outbox {
   /** One queued or delivered email, for operators and the demo. */
   public record Summary(UUID id, String kind, String recipient, String subject, String state) {}
 
-  public static java.util.List<Summary> messages(Jdbi jdbi, UUID bookingId) {
+  public static List<Summary> messages(Jdbi jdbi, UUID bookingId) {
     return jdbi.withHandle(
         h ->
             h.createQuery("select id, kind, recipient, subject, state from mail_outbox where booking_id = :b order by created_at, id")

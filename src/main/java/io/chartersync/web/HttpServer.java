@@ -33,6 +33,7 @@ public final class HttpServer implements AutoCloseable {
                           .register(metrics)
                           .record(Duration.ofNanos((long) (ms * 1_000_000))));
               problems.register(config.routes);
+              config.routes.before(HttpServer::refuseOversizedBody);
               modules.forEach(m -> m.register(config.routes));
             });
   }
@@ -41,6 +42,17 @@ public final class HttpServer implements AutoCloseable {
   private static String route(Context ctx) {
     Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
     return endpoint == null ? "unmatched" : endpoint.path;
+  }
+
+  /**
+   * Refuses a declared body over the limit on every route, read or not; a chunked body without a length
+   * is refused by Javalin when a handler reads past the limit.
+   */
+  private static void refuseOversizedBody(io.javalin.http.Context ctx) {
+    long length = ctx.req().getContentLengthLong();
+    if (length > MAX_BODY_BYTES) {
+      throw new io.javalin.http.HttpResponseException(413, "The request body is larger than the limit of 1 MiB.");
+    }
   }
 
   /** Starts listening; {@code port} 0 picks a free port. Answers the port in use. */

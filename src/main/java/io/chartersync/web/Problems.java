@@ -40,7 +40,7 @@ final class Problems {
     routes.exception(
         Exception.class,
         (e, ctx) -> {
-          log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+          log.error("Unhandled error on {} {}", ctx.method(), ctx.path().replaceAll("^/m/[^/]+", "/m/[token]"), e);
           write(ctx, Problem.of(500, "Internal Server Error", "An unexpected error occurred; it has been logged."));
         });
     routes.error(

@@ -1,5 +1,6 @@
 package io.chartersync.web;
 
+import io.chartersync.common.AppException;
 import io.chartersync.storage.Blob;
 import io.chartersync.storage.BlobStore;
 import io.javalin.http.Context;
@@ -29,7 +30,7 @@ public final class SiteRoutes implements RouteModule {
     String slug = ctx.pathParam("slug");
     Optional<Blob> blob = SLUG.matcher(slug).matches() ? store.get("g/" + slug + ".html") : Optional.empty();
     if (blob.isEmpty()) {
-      throw new io.chartersync.common.AppException.NotFound("guest page", slug);
+      throw new AppException.NotFound("guest page", slug);
     }
     Blob page = blob.get();
     SecurityHeaders.guestPage(ctx);

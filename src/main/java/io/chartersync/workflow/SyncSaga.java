@@ -1,20 +1,22 @@
 package io.chartersync.workflow;
 
-import com.github.kagkarlsson.scheduler.task.ExecutionContext;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.chartersync.booking.BookingStore;
 import io.chartersync.booking.StoredBooking;
 import io.chartersync.calendar.CalendarPort;
 import io.chartersync.common.AppException;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.db.Backoff;
+import io.chartersync.db.TaskQueue;
 import io.chartersync.guestpage.GuestPagePort;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class SyncSaga {
   public static final String TASK = "sync-booking";
   /** Syncs run before email deliveries when both wait: a booking's state is what people watch. */
-  public static final int PRIORITY = io.chartersync.db.TaskQueue.URGENT;
+  public static final int PRIORITY = TaskQueue.URGENT;
   private static final Logger log = LoggerFactory.getLogger(SyncSaga.class);
 
   private final Jdbi jdbi;
@@ -58,30 +60,39 @@ public final class SyncSaga {
     this.afterStep = afterStep;
   }
 
-  public OneTimeTask<String> task() {
+  public Task<String> task() {
     Backoff<String> backoff =
         new Backoff<>(Duration.ofSeconds(2), Duration.ofMinutes(30), 25, (instance, cause) -> giveUp(instance.getData(), cause));
-    return new OneTimeTask<>(TASK, String.class, backoff, new com.github.kagkarlsson.scheduler.task.DeadExecutionHandler.ReviveDeadExecution<>(), PRIORITY) {
-      @Override
-      public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
-        String[] parts = instance.getData().split(":");
-        run(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
-      }
-    };
+    return Tasks.custom(TASK, String.class)
+        .onFailure(backoff)
+        .onDeadExecutionRevive()
+        .defaultPriority(PRIORITY)
+        .execute(
+            (instance, context) -> {
+              String[] parts = instance.getData().split(":");
+              if (run(UUID.fromString(parts[0]), Integer.parseInt(parts[1]))) {
+                return new CompletionHandler.OnCompleteRemove<>();
+              }
+              // Another version of the booking is syncing: wait for it without spending a retry.
+              Duration wait = Duration.ofMillis(200 + ThreadLocalRandom.current().nextInt(300));
+              return (complete, operations) -> operations.reschedule(complete, complete.getTimeDone().plus(wait));
+            });
   }
 
-  void run(UUID bookingId, int version) {
+  /** Syncs the version; answers false, doing nothing, when another run holds the booking. */
+  boolean run(UUID bookingId, int version) {
     try (Handle h = jdbi.open()) {
       long key = bookingId.getMostSignificantBits() ^ bookingId.getLeastSignificantBits();
       boolean locked = h.createQuery("select pg_try_advisory_lock(:k)").bind("k", key).mapTo(Boolean.class).one();
       if (!locked) {
-        throw new IllegalStateException("booking " + bookingId + " is being synced by another run; retrying");
+        return false;
       }
       try {
         runLocked(h, bookingId, version);
       } finally {
         h.createQuery("select pg_advisory_unlock(:k)").bind("k", key).mapTo(Boolean.class).one();
       }
+      return true;
     }
   }
 
@@ -127,7 +138,7 @@ public final class SyncSaga {
         case GUEST_PAGE -> new StepOutcome.Done(guestPages.publish(Requests.guestPage(booking)));
         case CREW_EVENT -> new StepOutcome.Done(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));
         case CAPTAIN_SUMMARY ->
-            new StepOutcome.Done(crew.queueCaptainSummary(booking.id(), booking.version()).orElse("no summary: no captain or cancelled"));
+            new StepOutcome.Done(crew.queueCaptainSummary(booking.id()).orElse("no summary: no captain or cancelled"));
       };
     } catch (AppException.InvalidInput | AppException.NotFound | AppException.Conflict e) {
       log.warn("Sync step {} of booking {} v{} failed for good: {}", step.key(), booking.id(), booking.version(), e.getMessage());
