@@ -59,15 +59,18 @@ public final class Application implements AutoCloseable {
   private final Secrets secrets;
   private final Database database;
   private final Scheduler scheduler;
+  private final TaskQueue tasks;
   private final HttpServer http;
   private final int port;
   private final URI baseUrl;
 
-  private Application(AppConfig config, Secrets secrets, Database database, Scheduler scheduler, HttpServer http, int port, URI baseUrl) {
+  private Application(
+      AppConfig config, Secrets secrets, Database database, Scheduler scheduler, TaskQueue tasks, HttpServer http, int port, URI baseUrl) {
     this.config = config;
     this.secrets = secrets;
     this.database = database;
     this.scheduler = scheduler;
+    this.tasks = tasks;
     this.http = http;
     this.port = port;
     this.baseUrl = baseUrl;
@@ -146,7 +149,7 @@ public final class Application implements AutoCloseable {
                   new SiteRoutes(site)));
       http.start(port);
       scheduler.start();
-      return new Application(config, secrets, database, scheduler, http, port, baseUrl);
+      return new Application(config, secrets, database, scheduler, tasks, http, port, baseUrl);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -202,6 +205,7 @@ public final class Application implements AutoCloseable {
   public void close() {
     http.close();
     scheduler.stop();
+    tasks.close();
     database.close();
   }
 }

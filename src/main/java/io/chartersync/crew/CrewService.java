@@ -159,18 +159,19 @@ public final class CrewService implements CrewPort {
     StoredEvent event = emails.getFirst().event();
     List<CrewView.Teammate> crew = events.teammates(h, event.id(), event.version());
     Map<String, CrewMember> members = roster.findAll(h, emails.stream().map(p -> p.link().memberId()).toList());
+    List<OutboxMessage> messages = new ArrayList<>();
     for (Pending p : emails) {
       CrewMember member = members.get(p.link().memberId());
       if (member == null) {
         throw new AppException.NotFound("crew member", p.link().memberId());
       }
       EmailRenderer.Rendered mail = renderer.render(p.content().apply(Views.crewView(event, p.link(), member, crew)));
-      outbox.enqueue(
-          h,
+      messages.add(
           new OutboxMessage(
               p.dedupeKey(), event.bookingId(), p.dedupeKey().substring(0, p.dedupeKey().indexOf(':')), member.email(),
               mail.subject(), mail.text(), mail.html(), p.carriesLink() ? Optional.of(p.link().id()) : Optional.empty()));
     }
+    outbox.enqueue(h, messages);
   }
 
   @Override
@@ -182,13 +183,12 @@ public final class CrewService implements CrewPort {
             return Optional.empty();
           }
           String captainId = event.get().captainId().get();
-          Optional<Link> captainLink =
-              events.liveLinks(h, event.get().id()).stream().filter(l -> l.memberId().equals(captainId)).findFirst();
+          List<Link> live = events.liveLinks(h, event.get().id());
+          Optional<Link> captainLink = live.stream().filter(l -> l.memberId().equals(captainId)).findFirst();
           if (captainLink.isEmpty()) {
             return Optional.empty();
           }
-          String crew =
-              events.liveLinks(h, event.get().id()).stream().map(l -> l.memberId() + "/" + l.role()).sorted().reduce("", (a, b) -> a + "," + b);
+          String crew = live.stream().map(l -> l.memberId() + "/" + l.role()).sorted().reduce("", (a, b) -> a + "," + b);
           String key = "summary:" + event.get().id() + ":v" + event.get().version() + ":" + Hashes.sha256Hex(crew).substring(0, 12);
           send(h, List.of(new Pending(event.get(), captainLink.get(), key, CrewEmails::captainSummary, false)));
           return Optional.of(key);

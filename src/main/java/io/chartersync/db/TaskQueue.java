@@ -1,22 +1,31 @@
 package io.chartersync.db;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Schedules durable db-scheduler tasks inside the caller's transaction, so the work and the thing that
  * causes it commit together (or not at all). After the commit of an urgent task (a sync) the local
- * scheduler is woken, so it starts at once instead of at the next poll; other tasks (emails) are picked
- * up by the scheduler's next fetch, which under load follows every finished task and otherwise comes
- * with the one-second poll. Other nodes find every task by polling.
+ * scheduler is woken at once; other tasks (emails) wake it at most every {@link #LAZY_WAKE}, since under
+ * load its next fetch (after every finished task) picks them up anyway. Other nodes find every task by
+ * polling.
  */
-public final class TaskQueue {
+public final class TaskQueue implements AutoCloseable {
   /** Tasks at or above this priority wake the local scheduler when their transaction commits. */
   public static final int URGENT = 10;
 
+  static final Duration LAZY_WAKE = Duration.ofMillis(100);
   private final AtomicReference<Runnable> wakeUp = new AtomicReference<>(() -> {});
+  private final AtomicBoolean lazyWakePending = new AtomicBoolean();
+  private final ScheduledExecutorService lazyWaker =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("task-queue-waker").factory());
 
   /** Installs what wakes the local scheduler; set once the scheduler exists. */
   public void onScheduled(Runnable wakeUp) {
@@ -45,8 +54,23 @@ public final class TaskQueue {
         .bind("at", at)
         .bind("priority", (short) priority)
         .execute();
-    if (priority >= URGENT) {
-      handle.afterCommit(() -> wakeUp.get().run());
+    handle.afterCommit(priority >= URGENT ? () -> wakeUp.get().run() : this::wakeLazily);
+  }
+
+  private void wakeLazily() {
+    if (lazyWakePending.compareAndSet(false, true)) {
+      lazyWaker.schedule(
+          () -> {
+            lazyWakePending.set(false);
+            wakeUp.get().run();
+          },
+          LAZY_WAKE.toMillis(),
+          TimeUnit.MILLISECONDS);
     }
+  }
+
+  @Override
+  public void close() {
+    lazyWaker.shutdownNow();
   }
 }

@@ -8,15 +8,17 @@ import io.chartersync.db.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Delivers one queued email as a durable task. The magic-link token is derived here, at the last moment,
- * from the link id; the stored body only holds a placeholder. Failures are retried with backoff and
- * jitter for about a day, then the email is marked failed with the last error.
+ * Delivers queued emails as durable tasks: one task for the emails of one transaction, each email sent
+ * and recorded on its own, so a retry sends only what is still queued. The magic-link token is derived
+ * here, at the last moment, from the link id; the stored body only holds a placeholder. Failures are
+ * retried with backoff and jitter for about a day, then what is unsent is marked failed with the error.
  */
 public final class MailDelivery {
   private final Jdbi jdbi;
@@ -42,7 +44,9 @@ public final class MailDelivery {
     return new OneTimeTask<>(Outbox.TASK, String.class, backoff) {
       @Override
       public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
-        deliver(UUID.fromString(instance.getData()));
+        for (String id : instance.getData().split(",")) {
+          deliver(UUID.fromString(id));
+        }
       }
     };
   }
@@ -91,11 +95,12 @@ public final class MailDelivery {
     metrics.counter("chartersync_emails_sent_total").increment();
   }
 
+  /** After the last retry: every email of the task not yet sent is marked failed, with the error. */
   private void markFailed(TaskInstance<String> instance, Throwable cause) {
     jdbi.useHandle(
         h ->
-            h.createUpdate("update mail_outbox set state = 'failed', last_error = :error where id = :id")
-                .bind("id", UUID.fromString(instance.getData()))
+            h.createUpdate("update mail_outbox set state = 'failed', last_error = :error where id = any(:ids) and state = 'queued'")
+                .bind("ids", Arrays.stream(instance.getData().split(",")).map(UUID::fromString).toArray(UUID[]::new))
                 .bind("error", String.valueOf(cause.getMessage()))
                 .execute());
   }

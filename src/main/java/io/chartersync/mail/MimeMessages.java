@@ -45,13 +45,34 @@ final class MimeMessages {
     message.setSentDate(Date.from(date));
     MimeBodyPart textPart = new MimeBodyPart();
     textPart.setText(text, "UTF-8");
+    textPart.setHeader("Content-Transfer-Encoding", transferEncoding(text));
     MimeBodyPart htmlPart = new MimeBodyPart();
     htmlPart.setContent(html, "text/html; charset=UTF-8");
+    htmlPart.setHeader("Content-Transfer-Encoding", transferEncoding(html));
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(textPart);
     alternative.addBodyPart(htmlPart);
     message.setContent(alternative);
     message.saveChanges();
     return message;
+  }
+
+  /**
+   * 7bit for plain ASCII with short lines (readable as is in an .eml), quoted-printable otherwise, the
+   * rule Jakarta Mail applies itself; deciding here spares it a second pass over every body.
+   */
+  static String transferEncoding(String body) {
+    int lineLength = 0;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c >= 0x7f || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+        return "quoted-printable";
+      }
+      lineLength = c == '\n' ? 0 : lineLength + 1;
+      if (lineLength > 998) {
+        return "quoted-printable";
+      }
+    }
+    return "7bit";
   }
 }

@@ -2,12 +2,16 @@ package io.chartersync.mail;
 
 import io.chartersync.db.TaskQueue;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The durable mail outbox: an email is queued in the transaction of whatever causes it. */
+/**
+ * The durable mail outbox: an email is queued in the transaction of whatever causes it, and the emails
+ * of one transaction are delivered by one durable task (each email still sent and recorded on its own).
+ */
 public final class Outbox {
   public static final String TASK = "deliver-mail";
   /** Where a magic-link token goes in a body; replaced at delivery, never stored. */
@@ -21,31 +25,41 @@ public final class Outbox {
     this.clock = clock;
   }
 
-  /** Queues {@code message} unless one with its dedupe key exists; answers whether it was new. */
-  public boolean enqueue(Handle handle, OutboxMessage message) {
-    UUID id = UUID.randomUUID();
-    int inserted =
-        handle
-            .createUpdate(
-                """
-                insert into mail_outbox
-                  (id, dedupe_key, booking_id, kind, recipient, subject, body_text, body_html, link_id)
-                values (:id, :key, :booking, :kind, :to, :subject, :text, :html, :link)
-                on conflict (dedupe_key) do nothing""")
-            .bind("id", id)
-            .bind("key", message.dedupeKey())
-            .bind("booking", message.bookingId().orElse(null))
-            .bind("kind", message.kind())
-            .bind("to", message.recipient())
-            .bind("subject", message.subject())
-            .bind("text", message.bodyText())
-            .bind("html", message.bodyHtml())
-            .bind("link", message.linkId().orElse(null))
-            .execute();
-    if (inserted == 1) {
-      tasks.schedule(handle, TASK, id.toString(), id.toString(), clock.instant());
+  /**
+   * Queues the messages not queued before (by dedupe key), and one durable task that delivers them, in
+   * the caller's transaction. Answers how many were new.
+   */
+  public int enqueue(Handle handle, List<OutboxMessage> messages) {
+    List<UUID> queued = new ArrayList<>();
+    for (OutboxMessage message : messages) {
+      UUID id = UUID.randomUUID();
+      int inserted =
+          handle
+              .createUpdate(
+                  """
+                  insert into mail_outbox
+                    (id, dedupe_key, booking_id, kind, recipient, subject, body_text, body_html, link_id)
+                  values (:id, :key, :booking, :kind, :to, :subject, :text, :html, :link)
+                  on conflict (dedupe_key) do nothing""")
+              .bind("id", id)
+              .bind("key", message.dedupeKey())
+              .bind("booking", message.bookingId().orElse(null))
+              .bind("kind", message.kind())
+              .bind("to", message.recipient())
+              .bind("subject", message.subject())
+              .bind("text", message.bodyText())
+              .bind("html", message.bodyHtml())
+              .bind("link", message.linkId().orElse(null))
+              .execute();
+      if (inserted == 1) {
+        queued.add(id);
+      }
     }
-    return inserted == 1;
+    if (!queued.isEmpty()) {
+      String ids = String.join(",", queued.stream().map(UUID::toString).toList());
+      tasks.schedule(handle, TASK, queued.getFirst().toString(), ids, clock.instant());
+    }
+    return queued.size();
   }
 
   public static MailCounts counts(Handle h, UUID bookingId) {
