@@ -121,6 +121,18 @@ class CrewFeedTest {
   }
 
   @Test
+  void declined_charter_shows_cancelled_in_the_feed() {
+    String liveY = tokenOf("crew-2", "Sun Jun 2");
+
+    TestHttp.Response answered = app.http().form("/m/" + liveY + "/respond", "answer=decline");
+
+    assertThat(answered.status()).isEqualTo(303);
+    Map<String, VEvent> byEvent = eventsByEventId(feed(liveY));
+    assertThat(value(byEvent.get(eventY), Property.STATUS)).hasValue("CANCELLED");
+    assertThat(value(byEvent.get(eventX), Property.STATUS)).hasValue("TENTATIVE");
+  }
+
+  @Test
   void cancelled_charter_shows_cancelled_in_the_captains_feed() {
     String captainX = tokenOf("captain-1", "Thu May 30");
 
