@@ -11,58 +11,85 @@ import org.junit.jupiter.api.Test;
 
 /** The module boundaries of STYLE.md, held by the build. */
 class ArchitectureTest {
-  private static JavaClasses classes;
+    private static JavaClasses classes;
 
-  @BeforeAll
-  static void load() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.chartersync");
-  }
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.chartersync");
+    }
 
-  @Test
-  void infrastructure_modules_import_no_feature_package() {
-    noClasses()
-        .that().resideInAnyPackage("..web..", "..db..", "..storage..", "..mail..", "..common..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "..booking..", "..workflow..", "..calendar..", "..crew..", "..guestpage..", "..app..")
-        .check(classes);
-  }
+    @Test
+    void infrastructure_modules_import_no_feature_package() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("..web..", "..db..", "..storage..", "..mail..", "..common..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..booking..", "..workflow..", "..calendar..", "..crew..", "..guestpage..", "..app..")
+                .check(classes);
+    }
 
-  @Test
-  void calendar_crew_and_guest_pages_do_not_import_each_other() {
-    noClasses().that().resideInAPackage("..calendar..")
-        .should().dependOnClassesThat().resideInAnyPackage("..crew..", "..guestpage..", "..booking..", "..workflow..")
-        .check(classes);
-    noClasses().that().resideInAPackage("..crew..")
-        .should().dependOnClassesThat().resideInAnyPackage("..calendar..", "..guestpage..", "..booking..", "..workflow..")
-        .check(classes);
-    noClasses().that().resideInAPackage("..guestpage..")
-        .should().dependOnClassesThat().resideInAnyPackage("..calendar..", "..crew..", "..booking..", "..workflow..")
-        .check(classes);
-  }
+    @Test
+    void calendar_crew_and_guest_pages_do_not_import_each_other() {
+        noClasses()
+                .that()
+                .resideInAPackage("..calendar..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..crew..", "..guestpage..", "..booking..", "..workflow..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("..crew..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..calendar..", "..guestpage..", "..booking..", "..workflow..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("..guestpage..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..calendar..", "..crew..", "..booking..", "..workflow..")
+                .check(classes);
+    }
 
-  @Test
-  void workflow_reaches_the_services_only_through_their_ports() {
-    classes().that().resideInAPackage("..workflow..")
-        .should().onlyDependOnClassesThat(
-            com.tngtech.archunit.base.DescribedPredicate.describe(
-                "outside calendar/crew/guestpage, or one of their ports",
-                c -> !c.getPackageName().matches("io\\.chartersync\\.(calendar|crew|guestpage)")
-                    || c.getSimpleName().endsWith("Port")
-                    || c.getName().matches(".*(Calendar|Crew|GuestPage)Port\\$.*")))
-        .check(classes);
-  }
+    @Test
+    void workflow_reaches_the_services_only_through_their_ports() {
+        classes()
+                .that()
+                .resideInAPackage("..workflow..")
+                .should()
+                .onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "outside calendar/crew/guestpage, or one of their ports",
+                        c -> !c.getPackageName().matches("io\\.chartersync\\.(calendar|crew|guestpage)")
+                                || c.getSimpleName().endsWith("Port")
+                                || c.getName().matches(".*(Calendar|Crew|GuestPage)Port\\$.*")))
+                .check(classes);
+    }
 
-  @Test
-  void booking_does_not_know_the_workflow() {
-    noClasses().that().resideInAPackage("..booking..")
-        .should().dependOnClassesThat().resideInAnyPackage("..workflow..", "..app..")
-        .check(classes);
-  }
+    @Test
+    void booking_does_not_know_the_workflow() {
+        noClasses()
+                .that()
+                .resideInAPackage("..booking..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..workflow..", "..app..")
+                .check(classes);
+    }
 
-  @Test
-  void only_app_wires_features_together() {
-    noClasses().that().resideOutsideOfPackage("..app..")
-        .should().dependOnClassesThat().resideInAPackage("..app..")
-        .check(classes);
-  }
+    @Test
+    void only_app_wires_features_together() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..app..")
+                .check(classes);
+    }
 }

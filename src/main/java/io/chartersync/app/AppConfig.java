@@ -16,136 +16,140 @@ import java.util.Optional;
  */
 public record AppConfig(Http http, Path dataDir, Db db, Keys keys, Mail mail, Storage storage, ZoneId marinaZone) {
 
-  public AppConfig {
-    if (db.url().isPresent()) {
-      keys.requireForProduction();
-    }
-  }
-
-  /** Production mode: an external PostgreSQL, secrets required. */
-  public boolean production() {
-    return db.url().isPresent();
-  }
-
-  public record Http(int port, URI publicBaseUrl) {
-    public Http {
-      if (port < 0 || port > 65535) {
-        throw new ConfigException("PORT must be between 0 and 65535, was " + port);
-      }
-    }
-  }
-
-  /** The database; an empty url means the embedded PostgreSQL under {@code dataDir/pg}. */
-  public record Db(Optional<String> url) {}
-
-  /** Hashes of the operator token and the crew-service key; a raw link-signing key. */
-  public record Keys(List<String> dashboardTokenHashes, List<String> serviceKeyHashes, Optional<String> linkSigningKey) {
-    public Keys {
-      dashboardTokenHashes = List.copyOf(dashboardTokenHashes);
-      serviceKeyHashes = List.copyOf(serviceKeyHashes);
+    public AppConfig {
+        if (db.url().isPresent()) {
+            keys.requireForProduction();
+        }
     }
 
-    void requireForProduction() {
-      if (dashboardTokenHashes.isEmpty()) {
-        throw new ConfigException(
-            "DASHBOARD_TOKEN_HASH is required in production mode (DATABASE_URL is set): "
-                + "set it to the hex SHA-256 of the operator token");
-      }
-      if (serviceKeyHashes.isEmpty()) {
-        throw new ConfigException(
-            "SERVICE_KEY_HASH is required in production mode (DATABASE_URL is set): "
-                + "set it to the hex SHA-256 of the crew-service key");
-      }
-    }
-  }
-
-  public record Mail(Optional<String> smtpUrl, String from) {}
-
-  public record Storage(Optional<String> url, Optional<String> cdnDistributionId) {}
-
-  /** Reads the configuration; {@code flags} are command-line overrides keyed like the environment. */
-  public static AppConfig from(Map<String, String> env, Map<String, String> flags) {
-    Settings s = new Settings(env, flags);
-    if (s.isPlaceholder("DATABASE_URL")) {
-      throw new ConfigException("DATABASE_URL holds an unresolved placeholder; set it to a PostgreSQL URL, or unset it for the embedded database");
-    }
-    int port = s.integer("PORT", 8080);
-    URI base = s.optional("PUBLIC_BASE_URL").map(AppConfig::baseUrl).orElse(URI.create("http://localhost:" + port));
-    Path dataDir = Path.of(s.optional("DATA_DIR").orElse("data")).toAbsolutePath().normalize();
-    Keys keys =
-        new Keys(
-            hashes(s, "DASHBOARD_TOKEN_HASH"), hashes(s, "SERVICE_KEY_HASH"), s.optional("LINK_SIGNING_KEY"));
-    return new AppConfig(
-        new Http(port, base),
-        dataDir,
-        new Db(s.optional("DATABASE_URL")),
-        keys,
-        new Mail(s.optional("SMTP_URL"), s.optional("MAIL_FROM").orElse("Charter Sync <no-reply@chartersync.local>")),
-        new Storage(s.optional("STORAGE_URL"), s.optional("CDN_DISTRIBUTION_ID")),
-        zone(s.optional("MARINA_TIME_ZONE").orElse("America/Los_Angeles")));
-  }
-
-  private static List<String> hashes(Settings s, String name) {
-    return s.optional(name)
-        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList())
-        .map(
-            list -> {
-              for (String h : list) {
-                if (!Hashes.isSha256Hex(h)) {
-                  throw new ConfigException(name + " must hold hex SHA-256 hashes (64 hex digits), comma-separated");
-                }
-              }
-              return list.stream().map(String::toLowerCase).toList();
-            })
-        .orElse(List.of());
-  }
-
-  private static URI baseUrl(String value) {
-    try {
-      URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new ConfigException("PUBLIC_BASE_URL must be an absolute http(s) URL, was " + value);
-      }
-      return uri;
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("PUBLIC_BASE_URL is not a URL: " + value);
-    }
-  }
-
-  private static ZoneId zone(String value) {
-    try {
-      return ZoneId.of(value);
-    } catch (DateTimeException e) {
-      throw new ConfigException("MARINA_TIME_ZONE is not an IANA time zone: " + value);
-    }
-  }
-
-  /** Environment plus flags; empty values and unresolved placeholders (${...}) count as unset. */
-  private record Settings(Map<String, String> env, Map<String, String> flags) {
-    boolean isPlaceholder(String name) {
-      String value = flags.containsKey(name) ? flags.get(name) : env.get(name);
-      return value != null && value.strip().matches("\\$\\{.*}");
+    /** Production mode: an external PostgreSQL, secrets required. */
+    public boolean production() {
+        return db.url().isPresent();
     }
 
-    Optional<String> optional(String name) {
-      String value = flags.containsKey(name) ? flags.get(name) : env.get(name);
-      if (value == null || value.isBlank() || isPlaceholder(name)) {
-        return Optional.empty();
-      }
-      return Optional.of(value.strip());
+    public record Http(int port, URI publicBaseUrl) {
+        public Http {
+            if (port < 0 || port > 65535) {
+                throw new ConfigException("PORT must be between 0 and 65535, was " + port);
+            }
+        }
     }
 
-    int integer(String name, int fallback) {
-      return optional(name)
-          .map(
-              v -> {
-                try {
-                  return Integer.parseInt(v);
-                } catch (NumberFormatException e) {
-                  throw new ConfigException(name + " must be a number, was " + v);
-                }
-              })
-          .orElse(fallback);
+    /** The database; an empty url means the embedded PostgreSQL under {@code dataDir/pg}. */
+    public record Db(Optional<String> url) {}
+
+    /** Hashes of the operator token and the crew-service key; a raw link-signing key. */
+    public record Keys(
+            List<String> dashboardTokenHashes, List<String> serviceKeyHashes, Optional<String> linkSigningKey) {
+        public Keys {
+            dashboardTokenHashes = List.copyOf(dashboardTokenHashes);
+            serviceKeyHashes = List.copyOf(serviceKeyHashes);
+        }
+
+        void requireForProduction() {
+            if (dashboardTokenHashes.isEmpty()) {
+                throw new ConfigException("DASHBOARD_TOKEN_HASH is required in production mode (DATABASE_URL is set): "
+                        + "set it to the hex SHA-256 of the operator token");
+            }
+            if (serviceKeyHashes.isEmpty()) {
+                throw new ConfigException("SERVICE_KEY_HASH is required in production mode (DATABASE_URL is set): "
+                        + "set it to the hex SHA-256 of the crew-service key");
+            }
+        }
     }
-  }
+
+    public record Mail(Optional<String> smtpUrl, String from) {}
+
+    public record Storage(Optional<String> url, Optional<String> cdnDistributionId) {}
+
+    /** Reads the configuration; {@code flags} are command-line overrides keyed like the environment. */
+    public static AppConfig from(Map<String, String> env, Map<String, String> flags) {
+        Settings s = new Settings(env, flags);
+        if (s.isPlaceholder("DATABASE_URL")) {
+            throw new ConfigException(
+                    "DATABASE_URL holds an unresolved placeholder; set it to a PostgreSQL URL, or unset it for the embedded database");
+        }
+        int port = s.integer("PORT", 8080);
+        URI base = s.optional("PUBLIC_BASE_URL").map(AppConfig::baseUrl).orElse(URI.create("http://localhost:" + port));
+        Path dataDir =
+                Path.of(s.optional("DATA_DIR").orElse("data")).toAbsolutePath().normalize();
+        Keys keys = new Keys(
+                hashes(s, "DASHBOARD_TOKEN_HASH"), hashes(s, "SERVICE_KEY_HASH"), s.optional("LINK_SIGNING_KEY"));
+        return new AppConfig(
+                new Http(port, base),
+                dataDir,
+                new Db(s.optional("DATABASE_URL")),
+                keys,
+                new Mail(
+                        s.optional("SMTP_URL"),
+                        s.optional("MAIL_FROM").orElse("Charter Sync <no-reply@chartersync.local>")),
+                new Storage(s.optional("STORAGE_URL"), s.optional("CDN_DISTRIBUTION_ID")),
+                zone(s.optional("MARINA_TIME_ZONE").orElse("America/Los_Angeles")));
+    }
+
+    private static List<String> hashes(Settings s, String name) {
+        return s.optional(name)
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::trim)
+                        .filter(h -> !h.isEmpty())
+                        .toList())
+                .map(list -> {
+                    for (String h : list) {
+                        if (!Hashes.isSha256Hex(h)) {
+                            throw new ConfigException(
+                                    name + " must hold hex SHA-256 hashes (64 hex digits), comma-separated");
+                        }
+                    }
+                    return list.stream().map(String::toLowerCase).toList();
+                })
+                .orElse(List.of());
+    }
+
+    private static URI baseUrl(String value) {
+        try {
+            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new ConfigException("PUBLIC_BASE_URL must be an absolute http(s) URL, was " + value);
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("PUBLIC_BASE_URL is not a URL: " + value);
+        }
+    }
+
+    private static ZoneId zone(String value) {
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new ConfigException("MARINA_TIME_ZONE is not an IANA time zone: " + value);
+        }
+    }
+
+    /** Environment plus flags; empty values and unresolved placeholders (${...}) count as unset. */
+    private record Settings(Map<String, String> env, Map<String, String> flags) {
+        boolean isPlaceholder(String name) {
+            String value = flags.containsKey(name) ? flags.get(name) : env.get(name);
+            return value != null && value.strip().matches("\\$\\{.*}");
+        }
+
+        Optional<String> optional(String name) {
+            String value = flags.containsKey(name) ? flags.get(name) : env.get(name);
+            if (value == null || value.isBlank() || isPlaceholder(name)) {
+                return Optional.empty();
+            }
+            return Optional.of(value.strip());
+        }
+
+        int integer(String name, int fallback) {
+            return optional(name)
+                    .map(v -> {
+                        try {
+                            return Integer.parseInt(v);
+                        } catch (NumberFormatException e) {
+                            throw new ConfigException(name + " must be a number, was " + v);
+                        }
+                    })
+                    .orElse(fallback);
+        }
+    }
 }

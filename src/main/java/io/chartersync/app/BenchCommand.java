@@ -36,169 +36,193 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", description = "Benchmark: submit bookings over HTTP and time them to synced.")
 final class BenchCommand implements Runnable {
-  @Option(names = "--bookings", defaultValue = "1000", description = "How many bookings (default ${DEFAULT-VALUE})")
-  int bookings;
+    @Option(names = "--bookings", defaultValue = "1000", description = "How many bookings (default ${DEFAULT-VALUE})")
+    int bookings;
 
-  @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight (default ${DEFAULT-VALUE})")
-  int concurrency;
+    @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight (default ${DEFAULT-VALUE})")
+    int concurrency;
 
-  @Option(names = "--warmup", defaultValue = "300", description = "Bookings submitted and synced first, not counted (default ${DEFAULT-VALUE})")
-  int warmup;
+    @Option(
+            names = "--warmup",
+            defaultValue = "300",
+            description = "Bookings submitted and synced first, not counted (default ${DEFAULT-VALUE})")
+    int warmup;
 
-  @Option(names = "--data", description = "Data directory (default: a new temporary directory)")
-  Path data;
+    @Option(names = "--data", description = "Data directory (default: a new temporary directory)")
+    Path data;
 
-  /** Submissions that were refused or failed; they count as failed in the line. */
-  private final AtomicInteger refused = new AtomicInteger();
+    /** Submissions that were refused or failed; they count as failed in the line. */
+    private final AtomicInteger refused = new AtomicInteger();
 
-  @Override
-  public void run() {
-    Path dir = data != null ? data : temporaryDirectory();
-    AppConfig config = AppConfig.from(Map.of(), Map.of("DATA_DIR", dir.toString(), "PORT", "0"));
-    try (Application app = Application.start(config)) {
-      ApiClient client = new ApiClient(app.baseUrl(), Secrets.stored(dir, Secrets.DASHBOARD_TOKEN_FILE).orElseThrow());
-      ObjectMapper json = Json.mapper();
-      for (JsonNode member : read(json, "crew-roster.example.json")) {
-        client.expectOk("PUT", "/api/crew/" + member.get("id").asText(), member.toString());
-      }
-      ObjectNode template = (ObjectNode) read(json, "booking.example.json");
-      if (warmup > 0) {
-        Map<UUID, Instant> warm = submit(client, template, "WARMUP-", LocalDateTime.of(2040, 1, 1, 9, 0), warmup);
-        waitUntilSynced(app.database().jdbi(), warm);
-        awaitMailDelivered(app.database().jdbi());
-      }
-      Map<UUID, Instant> sent = submit(client, template, "BENCH-", LocalDateTime.of(2030, 1, 1, 9, 0), bookings);
-      Instant first = Collections.min(sent.values());
-      List<Long> latencies = waitUntilSynced(app.database().jdbi(), sent);
-      report(app.database().jdbi(), bookings, latencies, first);
+    @Override
+    public void run() {
+        Path dir = data != null ? data : temporaryDirectory();
+        AppConfig config = AppConfig.from(Map.of(), Map.of("DATA_DIR", dir.toString(), "PORT", "0"));
+        try (Application app = Application.start(config)) {
+            ApiClient client = new ApiClient(
+                    app.baseUrl(),
+                    Secrets.stored(dir, Secrets.DASHBOARD_TOKEN_FILE).orElseThrow());
+            ObjectMapper json = Json.mapper();
+            for (JsonNode member : read(json, "crew-roster.example.json")) {
+                client.expectOk("PUT", "/api/crew/" + member.get("id").asText(), member.toString());
+            }
+            ObjectNode template = (ObjectNode) read(json, "booking.example.json");
+            if (warmup > 0) {
+                Map<UUID, Instant> warm =
+                        submit(client, template, "WARMUP-", LocalDateTime.of(2040, 1, 1, 9, 0), warmup);
+                waitUntilSynced(app.database().jdbi(), warm);
+                awaitMailDelivered(app.database().jdbi());
+            }
+            Map<UUID, Instant> sent = submit(client, template, "BENCH-", LocalDateTime.of(2030, 1, 1, 9, 0), bookings);
+            Instant first = Collections.min(sent.values());
+            List<Long> latencies = waitUntilSynced(app.database().jdbi(), sent);
+            report(app.database().jdbi(), bookings, latencies, first);
+        }
     }
-  }
 
-  private Map<UUID, Instant> submit(ApiClient client, ObjectNode template, String prefix, LocalDateTime start, int count) {
-    Map<UUID, Instant> sent = new ConcurrentHashMap<>();
-    Semaphore inFlight = new Semaphore(concurrency);
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < count; i++) {
-        ObjectNode body = template.deepCopy();
-        body.put("external_id", prefix + i);
-        body.put("start", start.plusDays(i).toString());
-        inFlight.acquireUninterruptibly();
-        pool.submit(
-            () -> {
-              try {
-                Instant at = Instant.now();
-                ApiClient.Answer answer = client.send("POST", "/api/bookings", body.toString());
-                if (answer.status() / 100 == 2) {
-                  sent.put(UUID.fromString(answer.body().get("id").asText()), at);
-                } else {
-                  refused.incrementAndGet();
-                }
-              } catch (RuntimeException e) {
-                refused.incrementAndGet();
-              } finally {
-                inFlight.release();
-              }
-            });
-      }
+    private Map<UUID, Instant> submit(
+            ApiClient client, ObjectNode template, String prefix, LocalDateTime start, int count) {
+        Map<UUID, Instant> sent = new ConcurrentHashMap<>();
+        Semaphore inFlight = new Semaphore(concurrency);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                ObjectNode body = template.deepCopy();
+                body.put("external_id", prefix + i);
+                body.put("start", start.plusDays(i).toString());
+                inFlight.acquireUninterruptibly();
+                pool.submit(() -> {
+                    try {
+                        Instant at = Instant.now();
+                        ApiClient.Answer answer = client.send("POST", "/api/bookings", body.toString());
+                        if (answer.status() / 100 == 2) {
+                            sent.put(UUID.fromString(answer.body().get("id").asText()), at);
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        refused.incrementAndGet();
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        return sent;
     }
-    return sent;
-  }
 
-  private List<Long> waitUntilSynced(Jdbi jdbi, Map<UUID, Instant> sent) {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-    while (Instant.now().isBefore(deadline)) {
-      int open = jdbi.withHandle(h -> h.createQuery("select count(*) from sync_run where state in ('pending', 'running')").mapTo(Integer.class).one());
-      if (open == 0) {
-        break;
-      }
-      sleep(50);
-    }
-    List<Long> latencies = new ArrayList<>();
-    jdbi.useHandle(
-        h ->
-            h.createQuery("select booking_id, finished_at from sync_run where state = 'done' and booking_id = any(:ids)")
+    private List<Long> waitUntilSynced(Jdbi jdbi, Map<UUID, Instant> sent) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (Instant.now().isBefore(deadline)) {
+            int open = jdbi.withHandle(
+                    h -> h.createQuery("select count(*) from sync_run where state in ('pending', 'running')")
+                            .mapTo(Integer.class)
+                            .one());
+            if (open == 0) {
+                break;
+            }
+            sleep(50);
+        }
+        List<Long> latencies = new ArrayList<>();
+        jdbi.useHandle(h -> h.createQuery(
+                        "select booking_id, finished_at from sync_run where state = 'done' and booking_id = any(:ids)")
                 .bind("ids", sent.keySet().toArray(UUID[]::new))
-                .map((rs, ctx) -> Map.entry(rs.getObject("booking_id", UUID.class), rs.getObject("finished_at", java.time.OffsetDateTime.class).toInstant()))
-                .forEach(e -> latencies.add(Duration.between(sent.get(e.getKey()), e.getValue()).toMillis())));
-    Collections.sort(latencies);
-    return latencies;
-  }
-
-  private static void awaitMailDelivered(Jdbi jdbi) {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    while (Instant.now().isBefore(deadline)
-        && jdbi.withHandle(h -> h.createQuery("select count(*) from mail_outbox where state = 'queued'").mapTo(Integer.class).one()) > 0) {
-      sleep(50);
+                .map((rs, ctx) -> Map.entry(
+                        rs.getObject("booking_id", UUID.class),
+                        rs.getObject("finished_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
+                .forEach(e -> latencies.add(
+                        Duration.between(sent.get(e.getKey()), e.getValue()).toMillis())));
+        Collections.sort(latencies);
+        return latencies;
     }
-  }
 
-  private void report(Jdbi jdbi, int submitted, List<Long> latencies, Instant first) {
-    int failed =
-        refused.get() + jdbi.withHandle(h -> h.createQuery("select count(*) from sync_run where state = 'failed'").mapTo(Integer.class).one());
-    int duplicates =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        """
+    private static void awaitMailDelivered(Jdbi jdbi) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)
+                && jdbi.withHandle(h -> h.createQuery("select count(*) from mail_outbox where state = 'queued'")
+                                .mapTo(Integer.class)
+                                .one())
+                        > 0) {
+            sleep(50);
+        }
+    }
+
+    private void report(Jdbi jdbi, int submitted, List<Long> latencies, Instant first) {
+        int failed = refused.get()
+                + jdbi.withHandle(h -> h.createQuery("select count(*) from sync_run where state = 'failed'")
+                        .mapTo(Integer.class)
+                        .one());
+        int duplicates =
+                jdbi.withHandle(h -> h.createQuery("""
                         select (select count(*) - count(distinct booking_id) from calendar_entry)
                              + (select count(*) - count(distinct booking_id) from crew_event)
                              + (select count(*) from (select event_id, member_id from crew_link
-                                 group by event_id, member_id having count(*) > 1) d)""")
-                    .mapTo(Integer.class)
-                    .one());
-    Instant last =
-        jdbi.withHandle(h -> h.createQuery("select max(finished_at) from sync_run where state = 'done'").mapTo(java.time.OffsetDateTime.class).one()).toInstant();
-    double seconds = Math.max(0.001, Duration.between(first, last).toMillis() / 1000.0);
-    System.out.printf(
-        Locale.ROOT,
-        "bench bookings=%d synced=%d failed=%d duplicates=%d seconds=%.2f throughput_per_s=%.1f p50_ms=%d p99_ms=%d max_rss_mb=%d%n",
-        submitted, latencies.size(), failed, duplicates, seconds, latencies.size() / seconds, percentile(latencies, 0.50),
-        percentile(latencies, 0.99), maxRssMb());
-  }
-
-  private static long percentile(List<Long> sorted, double p) {
-    if (sorted.isEmpty()) {
-      return 0;
+                                 group by event_id, member_id having count(*) > 1) d)""").mapTo(Integer.class).one());
+        Instant last = jdbi.withHandle(h -> h.createQuery("select max(finished_at) from sync_run where state = 'done'")
+                        .mapTo(java.time.OffsetDateTime.class)
+                        .one())
+                .toInstant();
+        double seconds = Math.max(0.001, Duration.between(first, last).toMillis() / 1000.0);
+        System.out.printf(
+                Locale.ROOT,
+                "bench bookings=%d synced=%d failed=%d duplicates=%d seconds=%.2f throughput_per_s=%.1f p50_ms=%d p99_ms=%d max_rss_mb=%d%n",
+                submitted,
+                latencies.size(),
+                failed,
+                duplicates,
+                seconds,
+                latencies.size() / seconds,
+                percentile(latencies, 0.50),
+                percentile(latencies, 0.99),
+                maxRssMb());
     }
-    int index = (int) Math.ceil(p * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-  }
 
-  /** Peak resident memory of this JVM (VmHWM), in MiB. */
-  private static long maxRssMb() {
-    try {
-      return Files.readAllLines(Path.of("/proc/self/status")).stream()
-          .filter(l -> l.startsWith("VmHWM:"))
-          .map(l -> Arrays.stream(l.split("\\s+")).filter(t -> t.matches("\\d+")).findFirst().orElse("0"))
-          .mapToLong(kb -> Long.parseLong(kb) / 1024)
-          .findFirst()
-          .orElse(0);
-    } catch (IOException e) {
-      return 0;
+    private static long percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
-  }
 
-  private static JsonNode read(ObjectMapper json, String name) {
-    try (InputStream in = BenchCommand.class.getResourceAsStream("/examples/" + name)) {
-      return json.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Peak resident memory of this JVM (VmHWM), in MiB. */
+    private static long maxRssMb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> Arrays.stream(l.split("\\s+"))
+                            .filter(t -> t.matches("\\d+"))
+                            .findFirst()
+                            .orElse("0"))
+                    .mapToLong(kb -> Long.parseLong(kb) / 1024)
+                    .findFirst()
+                    .orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
     }
-  }
 
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("charter-sync-bench");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private static JsonNode read(ObjectMapper json, String name) {
+        try (InputStream in = BenchCommand.class.getResourceAsStream("/examples/" + name)) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("charter-sync-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -11,24 +11,25 @@ import picocli.CommandLine.Parameters;
 /** {@code book FILE}: submits a booking to a running server and prints its status. */
 @Command(name = "book", description = "Submit a booking (JSON file) to a running server.")
 final class BookCommand implements Runnable {
-  @Mixin ClientOptions options;
+    @Mixin
+    ClientOptions options;
 
-  @Parameters(index = "0", description = "Booking JSON, as in examples/booking.example.json")
-  Path file;
+    @Parameters(index = "0", description = "Booking JSON, as in examples/booking.example.json")
+    Path file;
 
-  @Override
-  public void run() {
-    String body;
-    try {
-      body = Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + file, e);
+    @Override
+    public void run() {
+        String body;
+        try {
+            body = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+        ApiClient client = options.client();
+        ApiClient.Answer answer = client.send("POST", "/api/bookings", body);
+        System.out.println(answer.status() + " " + client.pretty(answer.body()));
+        if (answer.status() / 100 != 2) {
+            throw new ApiClient.ApiException("the booking was refused");
+        }
     }
-    ApiClient client = options.client();
-    ApiClient.Answer answer = client.send("POST", "/api/bookings", body);
-    System.out.println(answer.status() + " " + client.pretty(answer.body()));
-    if (answer.status() / 100 != 2) {
-      throw new ApiClient.ApiException("the booking was refused");
-    }
-  }
 }

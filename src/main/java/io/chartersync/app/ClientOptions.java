@@ -7,23 +7,23 @@ import picocli.CommandLine.Option;
 
 /** How CLI commands find a running server and its operator token. */
 final class ClientOptions {
-  @Mixin CommonOptions common;
+    @Mixin
+    CommonOptions common;
 
-  @Option(names = "--url", description = "Server URL (default: http://localhost:$PORT)")
-  String url;
+    @Option(names = "--url", description = "Server URL (default: http://localhost:$PORT)")
+    String url;
 
-  ApiClient client() {
-    AppConfig config = common.config();
-    String token =
-        Optional.ofNullable(System.getenv("DASHBOARD_TOKEN"))
-            .filter(t -> !t.isBlank())
-            .or(() -> Secrets.stored(config.dataDir(), Secrets.DASHBOARD_TOKEN_FILE))
-            .orElseThrow(
-                () ->
-                    new ConfigException(
+    ApiClient client() {
+        AppConfig config = common.config();
+        String token = Optional.ofNullable(System.getenv("DASHBOARD_TOKEN"))
+                .filter(t -> !t.isBlank())
+                .or(() -> Secrets.stored(config.dataDir(), Secrets.DASHBOARD_TOKEN_FILE))
+                .orElseThrow(() -> new ConfigException(
                         "no operator token: set DASHBOARD_TOKEN, or run against the data directory of an embedded server ("
-                            + config.dataDir() + ")"));
-    URI base = url != null ? URI.create(url) : URI.create("http://localhost:" + config.http().port());
-    return new ApiClient(base, token);
-  }
+                                + config.dataDir() + ")"));
+        URI base = url != null
+                ? URI.create(url)
+                : URI.create("http://localhost:" + config.http().port());
+        return new ApiClient(base, token);
+    }
 }

@@ -21,81 +21,87 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "demo", description = "Serve, load the example roster and booking, and print the links.")
 final class DemoCommand implements Runnable {
-  @Mixin CommonOptions options;
+    @Mixin
+    CommonOptions options;
 
-  @Override
-  public void run() {
-    Application app = Application.start(options.config());
-    Console.started(app);
-    String token =
-        Secrets.stored(app.config().dataDir(), Secrets.DASHBOARD_TOKEN_FILE)
-            .or(() -> Optional.ofNullable(System.getenv("DASHBOARD_TOKEN")))
-            .orElseThrow(() -> new ConfigException("the demo needs the raw operator token: set DASHBOARD_TOKEN"));
-    ApiClient client = new ApiClient(app.baseUrl(), token);
-    ObjectMapper json = Json.mapper();
-    for (JsonNode member : read(json, "crew-roster.example.json")) {
-      client.expectOk("PUT", "/api/crew/" + member.get("id").asText(), member.toString());
+    @Override
+    public void run() {
+        Application app = Application.start(options.config());
+        Console.started(app);
+        String token = Secrets.stored(app.config().dataDir(), Secrets.DASHBOARD_TOKEN_FILE)
+                .or(() -> Optional.ofNullable(System.getenv("DASHBOARD_TOKEN")))
+                .orElseThrow(() -> new ConfigException("the demo needs the raw operator token: set DASHBOARD_TOKEN"));
+        ApiClient client = new ApiClient(app.baseUrl(), token);
+        ObjectMapper json = Json.mapper();
+        for (JsonNode member : read(json, "crew-roster.example.json")) {
+            client.expectOk("PUT", "/api/crew/" + member.get("id").asText(), member.toString());
+        }
+        ApiClient.Answer submitted = client.send(
+                "POST", "/api/bookings", read(json, "booking.example.json").toString());
+        if (submitted.status() / 100 != 2) {
+            throw new ApiClient.ApiException("the example booking was refused: " + submitted.body());
+        }
+        String id = submitted.body().get("id").asText();
+        JsonNode status = waitFor(client, id);
+        print(app, id, status);
+        ServeCommand.serveUntilStopped(app);
     }
-    ApiClient.Answer submitted = client.send("POST", "/api/bookings", read(json, "booking.example.json").toString());
-    if (submitted.status() / 100 != 2) {
-      throw new ApiClient.ApiException("the example booking was refused: " + submitted.body());
-    }
-    String id = submitted.body().get("id").asText();
-    JsonNode status = waitFor(client, id);
-    print(app, id, status);
-    ServeCommand.serveUntilStopped(app);
-  }
 
-  private static JsonNode waitFor(ApiClient client, String id) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode status = client.expectOk("GET", "/api/bookings/" + id, null);
-    while (Instant.now().isBefore(deadline)) {
-      String state = status.get("state").asText();
-      if (state.equals("failed")) {
-        throw new ApiClient.ApiException("the example booking failed to sync: " + status);
-      }
-      if (state.equals("synced") && status.get("emails").get("queued").asInt() == 0) {
-        return status;
-      }
-      sleep();
-      status = client.expectOk("GET", "/api/bookings/" + id, null);
+    private static JsonNode waitFor(ApiClient client, String id) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode status = client.expectOk("GET", "/api/bookings/" + id, null);
+        while (Instant.now().isBefore(deadline)) {
+            String state = status.get("state").asText();
+            if (state.equals("failed")) {
+                throw new ApiClient.ApiException("the example booking failed to sync: " + status);
+            }
+            if (state.equals("synced") && status.get("emails").get("queued").asInt() == 0) {
+                return status;
+            }
+            sleep();
+            status = client.expectOk("GET", "/api/bookings/" + id, null);
+        }
+        throw new ApiClient.ApiException("the example booking did not sync within 60 s: " + status);
     }
-    throw new ApiClient.ApiException("the example booking did not sync within 60 s: " + status);
-  }
 
-  private static void print(Application app, String id, JsonNode status) {
-    System.out.println();
-    System.out.println("Demo booking synced: " + id + " (version " + status.get("version").asInt() + ")");
-    System.out.println("  calendar entry: " + status.get("calendar").get("entry_id").asText());
-    System.out.println("  crew event:     " + status.get("crew").get("event_id").asText()
-        + " (" + status.get("crew").get("invited").asInt() + " crew invited)");
-    System.out.println("  guest page:     " + status.get("guest_page").get("url").asText());
-    System.out.println("  emails written to " + app.mailDirectory() + ":");
-    for (Outbox.Summary mail : Outbox.messages(app.database().jdbi(), UUID.fromString(id))) {
-      System.out.println("    " + mail.id() + ".eml  " + mail.kind() + " to " + mail.recipient() + ": " + mail.subject());
+    private static void print(Application app, String id, JsonNode status) {
+        System.out.println();
+        System.out.println("Demo booking synced: " + id + " (version "
+                + status.get("version").asInt() + ")");
+        System.out.println(
+                "  calendar entry: " + status.get("calendar").get("entry_id").asText());
+        System.out.println(
+                "  crew event:     " + status.get("crew").get("event_id").asText() + " ("
+                        + status.get("crew").get("invited").asInt() + " crew invited)");
+        System.out.println(
+                "  guest page:     " + status.get("guest_page").get("url").asText());
+        System.out.println("  emails written to " + app.mailDirectory() + ":");
+        for (Outbox.Summary mail : Outbox.messages(app.database().jdbi(), UUID.fromString(id))) {
+            System.out.println(
+                    "    " + mail.id() + ".eml  " + mail.kind() + " to " + mail.recipient() + ": " + mail.subject());
+        }
+        System.out.println("  status:         " + app.baseUrl() + "/api/bookings/" + id + "  (or ./charter-sync status "
+                + id + ")");
+        System.out.println("  tokens:         generated secrets are in "
+                + app.secrets().directory() + " (./charter-sync keys); crew magic links are inside the .eml files");
     }
-    System.out.println("  status:         " + app.baseUrl() + "/api/bookings/" + id
-        + "  (or ./charter-sync status " + id + ")");
-    System.out.println("  tokens:         generated secrets are in " + app.secrets().directory()
-        + " (./charter-sync keys); crew magic links are inside the .eml files");
-  }
 
-  private static JsonNode read(ObjectMapper json, String name) {
-    try (InputStream in = DemoCommand.class.getResourceAsStream("/examples/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("example " + name + " is missing from the program");
-      }
-      return json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private static JsonNode read(ObjectMapper json, String name) {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/examples/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("example " + name + " is missing from the program");
+            }
+            return json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
-  }
 }

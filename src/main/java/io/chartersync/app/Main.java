@@ -5,38 +5,37 @@ import picocli.CommandLine.Command;
 
 /** {@code charter-sync}: the command line. */
 @Command(
-    name = "charter-sync",
-    mixinStandardHelpOptions = true,
-    version = "charter-sync 0.1.0",
-    description = "Keeps charter bookings in sync across the calendar, crew, guest pages and email.",
-    subcommands = {
-      ServeCommand.class,
-      DemoCommand.class,
-      BookCommand.class,
-      StatusCommand.class,
-      KeysCommand.class,
-      BenchCommand.class
-    })
+        name = "charter-sync",
+        mixinStandardHelpOptions = true,
+        version = "charter-sync 0.1.0",
+        description = "Keeps charter bookings in sync across the calendar, crew, guest pages and email.",
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            BookCommand.class,
+            StatusCommand.class,
+            KeysCommand.class,
+            BenchCommand.class
+        })
 public final class Main implements Runnable {
-  @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
-  }
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
 
-  public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof ConfigException) {
-            commandLine.getErr().println("charter-sync: configuration error: " + e.getMessage());
-            return 78;
-          }
-          if (e instanceof ApiClient.ApiException api) {
-            commandLine.getErr().println("charter-sync: " + api.getMessage());
-            return 1;
-          }
-          throw e;
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException) {
+                commandLine.getErr().println("charter-sync: configuration error: " + e.getMessage());
+                return 78;
+            }
+            if (e instanceof ApiClient.ApiException api) {
+                commandLine.getErr().println("charter-sync: " + api.getMessage());
+                return 1;
+            }
+            throw e;
         });
-    System.exit(cli.execute(args));
-  }
+        System.exit(cli.execute(args));
+    }
 }

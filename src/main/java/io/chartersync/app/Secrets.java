@@ -20,72 +20,77 @@ import org.slf4j.LoggerFactory;
  * DATA_DIR/secrets/} (mode 0600). The link-signing key (magic-link tokens are derived from it) comes
  * from {@code LINK_SIGNING_KEY} or the same directory.
  */
-public record Secrets(List<String> dashboardTokenHashes, List<String> serviceKeyHashes, byte[] linkSigningKey, Path directory) {
-  private static final Logger log = LoggerFactory.getLogger(Secrets.class);
-  public static final String DASHBOARD_TOKEN_FILE = "dashboard-token";
-  public static final String SERVICE_KEY_FILE = "service-key";
-  static final String LINK_KEY_FILE = "link-signing-key";
+public record Secrets(
+        List<String> dashboardTokenHashes, List<String> serviceKeyHashes, byte[] linkSigningKey, Path directory) {
+    private static final Logger log = LoggerFactory.getLogger(Secrets.class);
+    public static final String DASHBOARD_TOKEN_FILE = "dashboard-token";
+    public static final String SERVICE_KEY_FILE = "service-key";
+    static final String LINK_KEY_FILE = "link-signing-key";
 
-  public Secrets {
-    dashboardTokenHashes = List.copyOf(dashboardTokenHashes);
-    serviceKeyHashes = List.copyOf(serviceKeyHashes);
-    linkSigningKey = linkSigningKey.clone();
-  }
-
-  static Secrets resolve(AppConfig config, TokenGenerator random) {
-    Path dir = config.dataDir().resolve("secrets");
-    List<String> dashboard =
-        config.keys().dashboardTokenHashes().isEmpty()
-            ? List.of(Hashes.sha256Hex(readOrCreate(dir, DASHBOARD_TOKEN_FILE, random)))
-            : config.keys().dashboardTokenHashes();
-    List<String> service =
-        config.keys().serviceKeyHashes().isEmpty()
-            ? List.of(Hashes.sha256Hex(readOrCreate(dir, SERVICE_KEY_FILE, random)))
-            : config.keys().serviceKeyHashes();
-    Optional<String> linkKey = config.keys().linkSigningKey();
-    if (linkKey.isPresent() && linkKey.get().length() < 32) {
-      throw new ConfigException("LINK_SIGNING_KEY must be at least 32 characters of random text");
+    public Secrets {
+        dashboardTokenHashes = List.copyOf(dashboardTokenHashes);
+        serviceKeyHashes = List.copyOf(serviceKeyHashes);
+        linkSigningKey = linkSigningKey.clone();
     }
-    if (linkKey.isEmpty() && config.production()) {
-      log.warn("LINK_SIGNING_KEY is not set: using {}; every node must share one key, so set it when running several", dir.resolve(LINK_KEY_FILE));
-    }
-    String key = linkKey.orElseGet(() -> readOrCreate(dir, LINK_KEY_FILE, random));
-    return new Secrets(dashboard, service, key.getBytes(StandardCharsets.UTF_8), dir);
-  }
 
-  /** The raw value stored in {@code file}, if this program generated it. */
-  public static Optional<String> stored(Path dataDir, String file) {
-    Path path = dataDir.resolve("secrets").resolve(file);
-    try {
-      return Files.exists(path) ? Optional.of(Files.readString(path).strip()) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + path, e);
-    }
-  }
-
-  private static String readOrCreate(Path dir, String file, TokenGenerator random) {
-    Path path = dir.resolve(file);
-    try {
-      Files.createDirectories(dir);
-      if (!Files.exists(path)) {
-        Path tmp = Files.createTempFile(dir, "." + file, ".part", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-          Files.writeString(tmp, random.token256() + "\n");
-          Files.createLink(path, tmp);
-          log.info("Generated {} (keep it secret)", path);
-        } catch (FileAlreadyExistsException raced) {
-          // another process created it first: use theirs
-        } finally {
-          Files.deleteIfExists(tmp);
+    static Secrets resolve(AppConfig config, TokenGenerator random) {
+        Path dir = config.dataDir().resolve("secrets");
+        List<String> dashboard = config.keys().dashboardTokenHashes().isEmpty()
+                ? List.of(Hashes.sha256Hex(readOrCreate(dir, DASHBOARD_TOKEN_FILE, random)))
+                : config.keys().dashboardTokenHashes();
+        List<String> service = config.keys().serviceKeyHashes().isEmpty()
+                ? List.of(Hashes.sha256Hex(readOrCreate(dir, SERVICE_KEY_FILE, random)))
+                : config.keys().serviceKeyHashes();
+        Optional<String> linkKey = config.keys().linkSigningKey();
+        if (linkKey.isPresent() && linkKey.get().length() < 32) {
+            throw new ConfigException("LINK_SIGNING_KEY must be at least 32 characters of random text");
         }
-      }
-      String value = Files.readString(path).strip();
-      if (value.isEmpty()) {
-        throw new ConfigException(path + " is empty: delete it to generate a new one");
-      }
-      return value;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read or create " + path, e);
+        if (linkKey.isEmpty() && config.production()) {
+            log.warn(
+                    "LINK_SIGNING_KEY is not set: using {}; every node must share one key, so set it when running several",
+                    dir.resolve(LINK_KEY_FILE));
+        }
+        String key = linkKey.orElseGet(() -> readOrCreate(dir, LINK_KEY_FILE, random));
+        return new Secrets(dashboard, service, key.getBytes(StandardCharsets.UTF_8), dir);
     }
-  }
+
+    /** The raw value stored in {@code file}, if this program generated it. */
+    public static Optional<String> stored(Path dataDir, String file) {
+        Path path = dataDir.resolve("secrets").resolve(file);
+        try {
+            return Files.exists(path) ? Optional.of(Files.readString(path).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + path, e);
+        }
+    }
+
+    private static String readOrCreate(Path dir, String file, TokenGenerator random) {
+        Path path = dir.resolve(file);
+        try {
+            Files.createDirectories(dir);
+            if (!Files.exists(path)) {
+                Path tmp = Files.createTempFile(
+                        dir,
+                        "." + file,
+                        ".part",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                try {
+                    Files.writeString(tmp, random.token256() + "\n");
+                    Files.createLink(path, tmp);
+                    log.info("Generated {} (keep it secret)", path);
+                } catch (FileAlreadyExistsException raced) {
+                    // another process created it first: use theirs
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            String value = Files.readString(path).strip();
+            if (value.isEmpty()) {
+                throw new ConfigException(path + " is empty: delete it to generate a new one");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read or create " + path, e);
+        }
+    }
 }

@@ -13,38 +13,38 @@ import java.util.Optional;
  * types of the calendar, crew and guest-page modules, which have no revenue field.
  */
 public record Booking(
-    String source,
-    String externalId,
-    LocalDateTime start,
-    ZoneId timeZone,
-    BigDecimal durationHours,
-    String boat,
-    String location,
-    Guest guest,
-    Optional<Money> revenue,
-    List<CrewAssignment> crewAssignments,
-    Notes notes) {
+        String source,
+        String externalId,
+        LocalDateTime start,
+        ZoneId timeZone,
+        BigDecimal durationHours,
+        String boat,
+        String location,
+        Guest guest,
+        Optional<Money> revenue,
+        List<CrewAssignment> crewAssignments,
+        Notes notes) {
 
-  public Booking {
-    crewAssignments = List.copyOf(crewAssignments);
-  }
-
-  /** The start on the marina's clock; validation has refused times that do not exist there. */
-  public ZonedDateTime startsAt() {
-    return ZonedDateTime.ofLocal(start, timeZone, null);
-  }
-
-  public record Guest(String name, Optional<String> email, Optional<String> phone, Optional<Integer> partySize) {}
-
-  public record Money(BigDecimal amount, String currency) {}
-
-  public record CrewAssignment(String role, int count, BigDecimal hourlyRate, List<String> members) {
-    public CrewAssignment {
-      members = List.copyOf(members);
+    public Booking {
+        crewAssignments = List.copyOf(crewAssignments);
     }
-  }
 
-  public record Notes(String crew, String guest, String internal) {
-    public static final Notes NONE = new Notes("", "", "");
-  }
+    /** The start on the marina's clock; validation has refused times that do not exist there. */
+    public ZonedDateTime startsAt() {
+        return ZonedDateTime.ofLocal(start, timeZone, null);
+    }
+
+    public record Guest(String name, Optional<String> email, Optional<String> phone, Optional<Integer> partySize) {}
+
+    public record Money(BigDecimal amount, String currency) {}
+
+    public record CrewAssignment(String role, int count, BigDecimal hourlyRate, List<String> members) {
+        public CrewAssignment {
+            members = List.copyOf(members);
+        }
+    }
+
+    public record Notes(String crew, String guest, String internal) {
+        public static final Notes NONE = new Notes("", "", "");
+    }
 }

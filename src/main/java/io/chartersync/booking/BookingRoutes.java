@@ -12,77 +12,85 @@ import java.util.UUID;
 
 /** The intake contract: {@code /api/bookings}. Operator token required. */
 public final class BookingRoutes implements RouteModule {
-  private final Guard operator;
-  private final JsonBodies bodies;
-  private final BookingParser parser;
-  private final BookingIntake intake;
-  private final BookingStore store;
-  private final StatusProvider status;
+    private final Guard operator;
+    private final JsonBodies bodies;
+    private final BookingParser parser;
+    private final BookingIntake intake;
+    private final BookingStore store;
+    private final StatusProvider status;
 
-  public BookingRoutes(
-      Guard operator, JsonBodies bodies, BookingParser parser, BookingIntake intake, BookingStore store, StatusProvider status) {
-    this.operator = operator;
-    this.bodies = bodies;
-    this.parser = parser;
-    this.intake = intake;
-    this.store = store;
-    this.status = status;
-  }
-
-  @Override
-  public void register(JavalinDefaultRoutingApi routes) {
-    routes.post("/api/bookings", operator.protect(this::submit));
-    routes.get("/api/bookings", operator.protect(this::list));
-    routes.get("/api/bookings/{id}", operator.protect(ctx -> ctx.json(statusOf(id(ctx)))));
-    routes.post("/api/bookings/{id}/cancel", operator.protect(this::cancel));
-  }
-
-  private void submit(Context ctx) {
-    Booking booking = parser.parse(bodies.object(ctx));
-    BookingIntake.Result result = intake.submit(booking);
-    ctx.header("Location", "/api/bookings/" + result.id());
-    ctx.status(result.outcome() == BookingIntake.Outcome.CREATED ? 201 : 200).json(statusOf(result.id()));
-  }
-
-  private void cancel(Context ctx) {
-    BookingIntake.Result result = intake.cancel(id(ctx));
-    ctx.json(statusOf(result.id()));
-  }
-
-  private void list(Context ctx) {
-    int limit = limit(ctx.queryParam("limit"));
-    Optional<UUID> after = Optional.ofNullable(ctx.queryParam("after")).map(a -> uuid("after", a));
-    ctx.json(Map.of("bookings", store.list(limit, after).stream().map(status::statusOf).toList()));
-  }
-
-  private BookingStatus statusOf(UUID id) {
-    return status.statusOf(store.find(id).orElseThrow(() -> new AppException.NotFound("booking", id.toString())));
-  }
-
-  private static UUID id(Context ctx) {
-    return uuid("id", ctx.pathParam("id"));
-  }
-
-  private static UUID uuid(String field, String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw AppException.InvalidInput.of(field, "'" + value + "' is not a booking id (a UUID)");
+    public BookingRoutes(
+            Guard operator,
+            JsonBodies bodies,
+            BookingParser parser,
+            BookingIntake intake,
+            BookingStore store,
+            StatusProvider status) {
+        this.operator = operator;
+        this.bodies = bodies;
+        this.parser = parser;
+        this.intake = intake;
+        this.store = store;
+        this.status = status;
     }
-  }
 
-  private static int limit(String value) {
-    if (value == null) {
-      return 50;
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post("/api/bookings", operator.protect(this::submit));
+        routes.get("/api/bookings", operator.protect(this::list));
+        routes.get("/api/bookings/{id}", operator.protect(ctx -> ctx.json(statusOf(id(ctx)))));
+        routes.post("/api/bookings/{id}/cancel", operator.protect(this::cancel));
     }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= 500) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
+
+    private void submit(Context ctx) {
+        Booking booking = parser.parse(bodies.object(ctx));
+        BookingIntake.Result result = intake.submit(booking);
+        ctx.header("Location", "/api/bookings/" + result.id());
+        ctx.status(result.outcome() == BookingIntake.Outcome.CREATED ? 201 : 200)
+                .json(statusOf(result.id()));
     }
-    throw AppException.InvalidInput.of("limit", "must be a whole number from 1 to 500");
-  }
+
+    private void cancel(Context ctx) {
+        BookingIntake.Result result = intake.cancel(id(ctx));
+        ctx.json(statusOf(result.id()));
+    }
+
+    private void list(Context ctx) {
+        int limit = limit(ctx.queryParam("limit"));
+        Optional<UUID> after = Optional.ofNullable(ctx.queryParam("after")).map(a -> uuid("after", a));
+        ctx.json(Map.of(
+                "bookings",
+                store.list(limit, after).stream().map(status::statusOf).toList()));
+    }
+
+    private BookingStatus statusOf(UUID id) {
+        return status.statusOf(store.find(id).orElseThrow(() -> new AppException.NotFound("booking", id.toString())));
+    }
+
+    private static UUID id(Context ctx) {
+        return uuid("id", ctx.pathParam("id"));
+    }
+
+    private static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw AppException.InvalidInput.of(field, "'" + value + "' is not a booking id (a UUID)");
+        }
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return 50;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 500) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw AppException.InvalidInput.of("limit", "must be a whole number from 1 to 500");
+    }
 }

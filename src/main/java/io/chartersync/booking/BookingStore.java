@@ -12,117 +12,102 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Bookings and their versions, in plain SQL. */
 public final class BookingStore {
-  private final Jdbi jdbi;
-  private final ObjectMapper json;
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
 
-  public BookingStore(Jdbi jdbi, ObjectMapper json) {
-    this.jdbi = jdbi;
-    this.json = json;
-  }
-
-  /** The canonical JSON of a booking; equal bookings give equal text. */
-  String canonical(Booking booking) {
-    try {
-      return json.writeValueAsString(booking);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a booking could not be written as JSON", e);
+    public BookingStore(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
     }
-  }
 
-  String hash(Booking booking) {
-    return Hashes.sha256Hex(canonical(booking));
-  }
+    /** The canonical JSON of a booking; equal bookings give equal text. */
+    String canonical(Booking booking) {
+        try {
+            return json.writeValueAsString(booking);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a booking could not be written as JSON", e);
+        }
+    }
 
-  /** Locks the booking with this natural key for the rest of the transaction. */
-  Optional<Head> lockByNaturalKey(Handle h, String source, String externalId) {
-    return h.createQuery(
-            """
+    String hash(Booking booking) {
+        return Hashes.sha256Hex(canonical(booking));
+    }
+
+    /** Locks the booking with this natural key for the rest of the transaction. */
+    Optional<Head> lockByNaturalKey(Handle h, String source, String externalId) {
+        return h.createQuery("""
             select b.id, b.current_version, v.body_hash, v.cancelled
             from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version
             where b.source = :source and b.external_id = :external for update of b""")
-        .bind("source", source)
-        .bind("external", externalId)
-        .map(BookingStore::head)
-        .findOne();
-  }
+                .bind("source", source)
+                .bind("external", externalId)
+                .map(BookingStore::head)
+                .findOne();
+    }
 
-  Optional<Head> lock(Handle h, UUID id) {
-    return h.createQuery(
-            """
+    Optional<Head> lock(Handle h, UUID id) {
+        return h.createQuery("""
             select b.id, b.current_version, v.body_hash, v.cancelled
             from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version
-            where b.id = :id for update of b""")
-        .bind("id", id)
-        .map(BookingStore::head)
-        .findOne();
-  }
+            where b.id = :id for update of b""").bind("id", id).map(BookingStore::head).findOne();
+    }
 
-  /** Inserts a new booking unless its natural key exists (a concurrent intake may have won). */
-  boolean insertNew(Handle h, UUID id, Booking booking) {
-    int rows =
-        h.createUpdate(
-                """
+    /** Inserts a new booking unless its natural key exists (a concurrent intake may have won). */
+    boolean insertNew(Handle h, UUID id, Booking booking) {
+        int rows = h.createUpdate("""
                 insert into booking (id, source, external_id, current_version) values (:id, :source, :external, 1)
                 on conflict (source, external_id) do nothing""")
-            .bind("id", id)
-            .bind("source", booking.source())
-            .bind("external", booking.externalId())
-            .execute();
-    if (rows == 1) {
-      insertVersion(h, id, 1, booking, false);
+                .bind("id", id)
+                .bind("source", booking.source())
+                .bind("external", booking.externalId())
+                .execute();
+        if (rows == 1) {
+            insertVersion(h, id, 1, booking, false);
+        }
+        return rows == 1;
     }
-    return rows == 1;
-  }
 
-  void insertVersion(Handle h, UUID id, int version, Booking booking, boolean cancelled) {
-    h.createUpdate(
-            """
+    void insertVersion(Handle h, UUID id, int version, Booking booking, boolean cancelled) {
+        h.createUpdate("""
             insert into booking_version (booking_id, version, body, body_hash, cancelled)
             values (:id, :version, cast(:body as jsonb), :hash, :cancelled)""")
-        .bind("id", id)
-        .bind("version", version)
-        .bind("body", canonical(booking))
-        .bind("hash", hash(booking))
-        .bind("cancelled", cancelled)
-        .execute();
-    if (version > 1) {
-      h.createUpdate("update booking set current_version = :version, updated_at = now() where id = :id")
-          .bind("id", id)
-          .bind("version", version)
-          .execute();
+                .bind("id", id)
+                .bind("version", version)
+                .bind("body", canonical(booking))
+                .bind("hash", hash(booking))
+                .bind("cancelled", cancelled)
+                .execute();
+        if (version > 1) {
+            h.createUpdate("update booking set current_version = :version, updated_at = now() where id = :id")
+                    .bind("id", id)
+                    .bind("version", version)
+                    .execute();
+        }
     }
-  }
 
-  public Optional<StoredBooking> find(UUID id) {
-    return jdbi.withHandle(h -> find(h, id));
-  }
+    public Optional<StoredBooking> find(UUID id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
 
-  public Optional<StoredBooking> find(Handle h, UUID id) {
-    return h.createQuery(
-            """
+    public Optional<StoredBooking> find(Handle h, UUID id) {
+        return h.createQuery("""
             select v.booking_id, v.version, v.cancelled, v.body::text as body
             from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version
-            where b.id = :id""")
-        .bind("id", id)
-        .map(this::stored)
-        .findOne();
-  }
+            where b.id = :id""").bind("id", id).map(this::stored).findOne();
+    }
 
-  public Optional<StoredBooking> findVersion(Handle h, UUID id, int version) {
-    return h.createQuery(
-            "select booking_id, version, cancelled, body::text as body from booking_version where booking_id = :id and version = :version")
-        .bind("id", id)
-        .bind("version", version)
-        .map(this::stored)
-        .findOne();
-  }
+    public Optional<StoredBooking> findVersion(Handle h, UUID id, int version) {
+        return h.createQuery(
+                        "select booking_id, version, cancelled, body::text as body from booking_version where booking_id = :id and version = :version")
+                .bind("id", id)
+                .bind("version", version)
+                .map(this::stored)
+                .findOne();
+    }
 
-  /** Newest first; {@code after} is the id of the last booking of the previous page. */
-  public List<StoredBooking> list(int limit, Optional<UUID> after) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
+    /** Newest first; {@code after} is the id of the last booking of the previous page. */
+    public List<StoredBooking> list(int limit, Optional<UUID> after) {
+        return jdbi.withHandle(h -> h.createQuery("""
                     select v.booking_id, v.version, v.cancelled, v.body::text as body
                     from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version
                     where (cast(:after as uuid) is null
@@ -133,24 +118,28 @@ public final class BookingStore {
                 .bind("limit", limit)
                 .map(this::stored)
                 .list());
-  }
-
-  private StoredBooking stored(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {
-    try {
-      return new StoredBooking(
-          rs.getObject("booking_id", UUID.class),
-          rs.getInt("version"),
-          rs.getBoolean("cancelled"),
-          json.readValue(rs.getString("body"), Booking.class));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored booking " + rs.getObject("booking_id") + " is unreadable", e);
     }
-  }
 
-  private static Head head(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {
-    return new Head(rs.getObject("id", UUID.class), rs.getInt("current_version"), rs.getString("body_hash"), rs.getBoolean("cancelled"));
-  }
+    private StoredBooking stored(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {
+        try {
+            return new StoredBooking(
+                    rs.getObject("booking_id", UUID.class),
+                    rs.getInt("version"),
+                    rs.getBoolean("cancelled"),
+                    json.readValue(rs.getString("body"), Booking.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored booking " + rs.getObject("booking_id") + " is unreadable", e);
+        }
+    }
 
-  /** The current version of a booking, as seen under its row lock. */
-  record Head(UUID id, int version, String bodyHash, boolean cancelled) {}
+    private static Head head(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {
+        return new Head(
+                rs.getObject("id", UUID.class),
+                rs.getInt("current_version"),
+                rs.getString("body_hash"),
+                rs.getBoolean("cancelled"));
+    }
+
+    /** The current version of a booking, as seen under its row lock. */
+    record Head(UUID id, int version, String bodyHash, boolean cancelled) {}
 }

@@ -3,5 +3,5 @@ package io.chartersync.booking;
 /** Builds a booking's status document from where each system stands. */
 @FunctionalInterface
 public interface StatusProvider {
-  BookingStatus statusOf(StoredBooking booking);
+    BookingStatus statusOf(StoredBooking booking);
 }

@@ -9,18 +9,18 @@ import java.util.UUID;
 
 /** A calendar entry as the operator sees it (the calendar is an operator tool; crew never see it). */
 public record CalendarEntry(
-    UUID id,
-    UUID bookingId,
-    String eventType,
-    LocalDate date,
-    LocalTime startTime,
-    String timeZone,
-    Instant startsAt,
-    Instant endsAt,
-    BigDecimal durationHours,
-    String location,
-    String guestName,
-    String boat,
-    List<CalendarPort.Assignment> crewAssignments,
-    String status,
-    int sequence) {}
+        UUID id,
+        UUID bookingId,
+        String eventType,
+        LocalDate date,
+        LocalTime startTime,
+        String timeZone,
+        Instant startsAt,
+        Instant endsAt,
+        BigDecimal durationHours,
+        String location,
+        String guestName,
+        String boat,
+        List<CalendarPort.Assignment> crewAssignments,
+        String status,
+        int sequence) {}

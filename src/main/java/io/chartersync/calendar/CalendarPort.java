@@ -9,25 +9,25 @@ import java.util.UUID;
 /** What the sync workflow asks of the calendar. Each call is idempotent on the booking id. */
 public interface CalendarPort {
 
-  /** Creates the booking's entry, or brings it in line with {@code entry}; answers the entry id. */
-  String upsertForBooking(BookingEntry entry);
+    /** Creates the booking's entry, or brings it in line with {@code entry}; answers the entry id. */
+    String upsertForBooking(BookingEntry entry);
 
-  /** One booking's entry; {@code cancelled} marks it cancelled (the entry stays). */
-  record BookingEntry(
-      UUID bookingId,
-      LocalDateTime start,
-      ZoneId timeZone,
-      BigDecimal durationHours,
-      String location,
-      String guestName,
-      String boat,
-      List<Assignment> assignments,
-      boolean cancelled) {}
+    /** One booking's entry; {@code cancelled} marks it cancelled (the entry stays). */
+    record BookingEntry(
+            UUID bookingId,
+            LocalDateTime start,
+            ZoneId timeZone,
+            BigDecimal durationHours,
+            String location,
+            String guestName,
+            String boat,
+            List<Assignment> assignments,
+            boolean cancelled) {}
 
-  /** A role on the charter: how many, at what hourly rate, and who (when known). */
-  record Assignment(String role, int count, BigDecimal hourlyRate, List<String> members) {
-    public Assignment {
-      members = List.copyOf(members);
+    /** A role on the charter: how many, at what hourly rate, and who (when known). */
+    record Assignment(String role, int count, BigDecimal hourlyRate, List<String> members) {
+        public Assignment {
+            members = List.copyOf(members);
+        }
     }
-  }
 }

@@ -11,34 +11,32 @@ import java.util.UUID;
 
 /** The seed calendar API: {@code POST /calendar}, {@code GET /calendar/{id}}, {@code GET /calendar?from&to}. */
 public final class CalendarRoutes implements RouteModule {
-  private final Guard operator;
-  private final JsonBodies bodies;
-  private final CalendarService calendar;
-  private final EntryParser parser;
+    private final Guard operator;
+    private final JsonBodies bodies;
+    private final CalendarService calendar;
+    private final EntryParser parser;
 
-  public CalendarRoutes(Guard operator, JsonBodies bodies, CalendarService calendar) {
-    this.operator = operator;
-    this.bodies = bodies;
-    this.calendar = calendar;
-    this.parser = new EntryParser(calendar.marinaZone());
-  }
+    public CalendarRoutes(Guard operator, JsonBodies bodies, CalendarService calendar) {
+        this.operator = operator;
+        this.bodies = bodies;
+        this.calendar = calendar;
+        this.parser = new EntryParser(calendar.marinaZone());
+    }
 
-  @Override
-  public void register(JavalinDefaultRoutingApi routes) {
-    routes.post("/calendar", operator.protect(this::create));
-    routes.get("/calendar", operator.protect(this::range));
-    routes.get("/calendar/{id}", operator.protect(ctx -> ctx.json(calendar.get(Params.id(ctx, "calendar entry")))));
-  }
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post("/calendar", operator.protect(this::create));
+        routes.get("/calendar", operator.protect(this::range));
+        routes.get("/calendar/{id}", operator.protect(ctx -> ctx.json(calendar.get(Params.id(ctx, "calendar entry")))));
+    }
 
-  private void create(Context ctx) {
-    UUID id = calendar.create(parser.parse(bodies.object(ctx)));
-    ctx.header("Location", "/calendar/" + id).status(201).json(Map.of("id", id.toString()));
-  }
+    private void create(Context ctx) {
+        UUID id = calendar.create(parser.parse(bodies.object(ctx)));
+        ctx.header("Location", "/calendar/" + id).status(201).json(Map.of("id", id.toString()));
+    }
 
-  private void range(Context ctx) {
-    Params.DateRange range = Params.dateRange(ctx);
-    ctx.json(Map.of("entries", calendar.between(range.from(), range.to())));
-  }
-
-
+    private void range(Context ctx) {
+        Params.DateRange range = Params.dateRange(ctx);
+        ctx.json(Map.of("entries", calendar.between(range.from(), range.to())));
+    }
 }

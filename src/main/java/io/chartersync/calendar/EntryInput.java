@@ -12,25 +12,25 @@ import java.util.UUID;
 
 /** A validated entry to write: local date and time on the marina's clock, its zone, and the rest. */
 record EntryInput(
-    Optional<UUID> bookingId,
-    String eventType,
-    LocalDate date,
-    LocalTime startTime,
-    ZoneId zone,
-    BigDecimal durationHours,
-    String location,
-    String guestName,
-    String boat,
-    List<CalendarPort.Assignment> assignments,
-    boolean cancelled) {
+        Optional<UUID> bookingId,
+        String eventType,
+        LocalDate date,
+        LocalTime startTime,
+        ZoneId zone,
+        BigDecimal durationHours,
+        String location,
+        String guestName,
+        String boat,
+        List<CalendarPort.Assignment> assignments,
+        boolean cancelled) {
 
-  Instant startsAt() {
-    return ZonedDateTime.of(date, startTime, zone).toInstant();
-  }
+    Instant startsAt() {
+        return ZonedDateTime.of(date, startTime, zone).toInstant();
+    }
 
-  /** Durations are time on the water, so the end is the start plus the duration in elapsed time. */
-  Instant endsAt() {
-    long seconds = durationHours.multiply(BigDecimal.valueOf(3600)).longValue();
-    return startsAt().plusSeconds(seconds);
-  }
+    /** Durations are time on the water, so the end is the start plus the duration in elapsed time. */
+    Instant endsAt() {
+        long seconds = durationHours.multiply(BigDecimal.valueOf(3600)).longValue();
+        return startsAt().plusSeconds(seconds);
+    }
 }

@@ -7,87 +7,89 @@ import java.util.List;
  * answer in one place; workers map them to permanent failures.
  */
 public abstract sealed class AppException extends RuntimeException
-    permits AppException.InvalidInput,
-        AppException.NotFound,
-        AppException.Unauthorized,
-        AppException.Conflict,
-        AppException.Gone,
-        AppException.NotImplemented {
+        permits AppException.InvalidInput,
+                AppException.NotFound,
+                AppException.Unauthorized,
+                AppException.Conflict,
+                AppException.Gone,
+                AppException.NotImplemented {
 
-  private static final long serialVersionUID = 1L;
-
-  AppException(String message) {
-    super(message);
-  }
-
-  /** Input that breaks a rule; names every offending field. */
-  public static final class InvalidInput extends AppException {
-    private static final long serialVersionUID = 1L;
-    private final transient List<FieldError> errors;
-
-    public InvalidInput(List<FieldError> errors) {
-      super(summary(errors));
-      this.errors = List.copyOf(errors);
-    }
-
-    public static InvalidInput of(String field, String detail) {
-      return new InvalidInput(List.of(new FieldError(field, detail)));
-    }
-
-    public List<FieldError> errors() {
-      return errors;
-    }
-
-    private static String summary(List<FieldError> errors) {
-      if (errors.isEmpty()) {
-        throw new IllegalArgumentException("InvalidInput needs at least one field error");
-      }
-      return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.detail()).toList());
-    }
-  }
-
-  /** A thing that does not exist, named with its id. */
-  public static final class NotFound extends AppException {
     private static final long serialVersionUID = 1L;
 
-    public NotFound(String what, String id) {
-      super(what + " " + id + " not found");
+    AppException(String message) {
+        super(message);
     }
-  }
 
-  /** Missing or wrong credentials. */
-  public static final class Unauthorized extends AppException {
-    private static final long serialVersionUID = 1L;
+    /** Input that breaks a rule; names every offending field. */
+    public static final class InvalidInput extends AppException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<FieldError> errors;
 
-    public Unauthorized(String detail) {
-      super(detail);
+        public InvalidInput(List<FieldError> errors) {
+            super(summary(errors));
+            this.errors = List.copyOf(errors);
+        }
+
+        public static InvalidInput of(String field, String detail) {
+            return new InvalidInput(List.of(new FieldError(field, detail)));
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+
+        private static String summary(List<FieldError> errors) {
+            if (errors.isEmpty()) {
+                throw new IllegalArgumentException("InvalidInput needs at least one field error");
+            }
+            return String.join(
+                    "; ",
+                    errors.stream().map(e -> e.field() + ": " + e.detail()).toList());
+        }
     }
-  }
 
-  /** A request that clashes with the current state. */
-  public static final class Conflict extends AppException {
-    private static final long serialVersionUID = 1L;
+    /** A thing that does not exist, named with its id. */
+    public static final class NotFound extends AppException {
+        private static final long serialVersionUID = 1L;
 
-    public Conflict(String detail) {
-      super(detail);
+        public NotFound(String what, String id) {
+            super(what + " " + id + " not found");
+        }
     }
-  }
 
-  /** Something that existed and is no longer valid (a revoked link, say). */
-  public static final class Gone extends AppException {
-    private static final long serialVersionUID = 1L;
+    /** Missing or wrong credentials. */
+    public static final class Unauthorized extends AppException {
+        private static final long serialVersionUID = 1L;
 
-    public Gone(String detail) {
-      super(detail);
+        public Unauthorized(String detail) {
+            super(detail);
+        }
     }
-  }
 
-  /** A capability that a later release brings; says so plainly. */
-  public static final class NotImplemented extends AppException {
-    private static final long serialVersionUID = 1L;
+    /** A request that clashes with the current state. */
+    public static final class Conflict extends AppException {
+        private static final long serialVersionUID = 1L;
 
-    public NotImplemented(String detail) {
-      super(detail);
+        public Conflict(String detail) {
+            super(detail);
+        }
     }
-  }
+
+    /** Something that existed and is no longer valid (a revoked link, say). */
+    public static final class Gone extends AppException {
+        private static final long serialVersionUID = 1L;
+
+        public Gone(String detail) {
+            super(detail);
+        }
+    }
+
+    /** A capability that a later release brings; says so plainly. */
+    public static final class NotImplemented extends AppException {
+        private static final long serialVersionUID = 1L;
+
+        public NotImplemented(String detail) {
+            super(detail);
+        }
+    }
 }

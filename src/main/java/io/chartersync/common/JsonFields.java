@@ -12,136 +12,139 @@ import java.util.Optional;
  * and collects every error, so one answer names every offending field.
  */
 public final class JsonFields {
-  private static final int MAX_TEXT = 2000;
-  private static final int MAX_SCALE = 4;
-  private static final BigDecimal LIMIT = new BigDecimal("1000000000");
-  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+$");
+    private static final int MAX_TEXT = 2000;
+    private static final int MAX_SCALE = 4;
+    private static final BigDecimal LIMIT = new BigDecimal("1000000000");
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("^[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+$");
 
-  private final JsonNode root;
-  private final List<FieldError> errors = new ArrayList<>();
+    private final JsonNode root;
+    private final List<FieldError> errors = new ArrayList<>();
 
-  public JsonFields(JsonNode root) {
-    this.root = root;
-  }
+    public JsonFields(JsonNode root) {
+        this.root = root;
+    }
 
-  public JsonNode node(String path) {
-    JsonNode node = root;
-    for (String part : path.split("\\.")) {
-      if (node == null) {
-        return null;
-      }
-      int bracket = part.indexOf('[');
-      if (bracket >= 0) {
-        node = node.get(part.substring(0, bracket));
-        int index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
-        node = node == null ? null : node.get(index);
-      } else {
-        node = node.get(part);
-      }
+    public JsonNode node(String path) {
+        JsonNode node = root;
+        for (String part : path.split("\\.")) {
+            if (node == null) {
+                return null;
+            }
+            int bracket = part.indexOf('[');
+            if (bracket >= 0) {
+                node = node.get(part.substring(0, bracket));
+                int index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+                node = node == null ? null : node.get(index);
+            } else {
+                node = node.get(part);
+            }
+        }
+        return node;
     }
-    return node;
-  }
 
-  public boolean isObject(String path, boolean required) {
-    JsonNode node = node(path);
-    if (node == null || node.isNull()) {
-      if (required) {
-        error(path, "is required");
-      }
-      return false;
+    public boolean isObject(String path, boolean required) {
+        JsonNode node = node(path);
+        if (node == null || node.isNull()) {
+            if (required) {
+                error(path, "is required");
+            }
+            return false;
+        }
+        if (!node.isObject()) {
+            error(path, "must be an object");
+            return false;
+        }
+        return true;
     }
-    if (!node.isObject()) {
-      error(path, "must be an object");
-      return false;
-    }
-    return true;
-  }
 
-  public Optional<String> text(String path, boolean required) {
-    JsonNode node = node(path);
-    if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
-      if (required) {
-        error(path, "is required");
-      }
-      return Optional.empty();
+    public Optional<String> text(String path, boolean required) {
+        JsonNode node = node(path);
+        if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+            if (required) {
+                error(path, "is required");
+            }
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            error(path, "must be a string");
+            return Optional.empty();
+        }
+        String value = node.asText().strip();
+        if (value.length() > MAX_TEXT) {
+            error(path, "must be at most " + MAX_TEXT + " characters");
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
-    if (!node.isTextual()) {
-      error(path, "must be a string");
-      return Optional.empty();
-    }
-    String value = node.asText().strip();
-    if (value.length() > MAX_TEXT) {
-      error(path, "must be at most " + MAX_TEXT + " characters");
-      return Optional.empty();
-    }
-    return Optional.of(value);
-  }
 
-  /**
-   * A number (JSON number or numeric string) of at most {@value #MAX_SCALE} decimals and below one
-   * billion: amounts, rates, hours and counts are never larger, and a bound keeps stored bodies readable.
-   */
-  public Optional<BigDecimal> decimal(String path, boolean required) {
-    JsonNode node = node(path);
-    if (node == null || node.isNull()) {
-      if (required) {
-        error(path, "is required");
-      }
-      return Optional.empty();
+    /**
+     * A number (JSON number or numeric string) of at most {@value #MAX_SCALE} decimals and below one
+     * billion: amounts, rates, hours and counts are never larger, and a bound keeps stored bodies readable.
+     */
+    public Optional<BigDecimal> decimal(String path, boolean required) {
+        JsonNode node = node(path);
+        if (node == null || node.isNull()) {
+            if (required) {
+                error(path, "is required");
+            }
+            return Optional.empty();
+        }
+        BigDecimal value = null;
+        try {
+            if (node.isNumber()) {
+                value = node.decimalValue();
+            } else if (node.isTextual() && node.asText().strip().matches("-?\\d{1,12}(\\.\\d{1,12})?")) {
+                value = new BigDecimal(node.asText().strip());
+            }
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        if (value == null) {
+            error(path, "must be a number, was " + abbreviate(node.toString()));
+            return Optional.empty();
+        }
+        BigDecimal plain = value.stripTrailingZeros();
+        if (plain.abs().compareTo(LIMIT) >= 0 || plain.scale() > MAX_SCALE) {
+            error(
+                    path,
+                    "must be below 1000000000 with at most " + MAX_SCALE + " decimals, was "
+                            + abbreviate(node.toString()));
+            return Optional.empty();
+        }
+        return Optional.of(plain.scale() < 0 ? plain.setScale(0) : plain);
     }
-    BigDecimal value = null;
-    try {
-      if (node.isNumber()) {
-        value = node.decimalValue();
-      } else if (node.isTextual() && node.asText().strip().matches("-?\\d{1,12}(\\.\\d{1,12})?")) {
-        value = new BigDecimal(node.asText().strip());
-      }
-    } catch (NumberFormatException e) {
-      value = null;
-    }
-    if (value == null) {
-      error(path, "must be a number, was " + abbreviate(node.toString()));
-      return Optional.empty();
-    }
-    BigDecimal plain = value.stripTrailingZeros();
-    if (plain.abs().compareTo(LIMIT) >= 0 || plain.scale() > MAX_SCALE) {
-      error(path, "must be below 1000000000 with at most " + MAX_SCALE + " decimals, was " + abbreviate(node.toString()));
-      return Optional.empty();
-    }
-    return Optional.of(plain.scale() < 0 ? plain.setScale(0) : plain);
-  }
 
-  private static String abbreviate(String raw) {
-    return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
-  }
+    private static String abbreviate(String raw) {
+        return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+    }
 
-  /** An IANA time zone id such as America/Los_Angeles; fixed offsets ("+02:00", "Z") are refused. */
-  public Optional<ZoneId> zone(String path, boolean required) {
-    return text(path, required)
-        .flatMap(
-            value -> {
-              if (ZoneId.getAvailableZoneIds().contains(value)) {
+    /** An IANA time zone id such as America/Los_Angeles; fixed offsets ("+02:00", "Z") are refused. */
+    public Optional<ZoneId> zone(String path, boolean required) {
+        return text(path, required).flatMap(value -> {
+            if (ZoneId.getAvailableZoneIds().contains(value)) {
                 return Optional.of(ZoneId.of(value));
-              }
-              error(path, "'" + abbreviate(value) + "' is not a known IANA time zone (e.g. America/Los_Angeles)");
-              return Optional.empty();
-            });
-  }
-
-  /** An email address (a plain addr-spec; display names are not accepted here). */
-  public Optional<String> email(String path, boolean required) {
-    Optional<String> value = text(path, required);
-    value.filter(v -> !EMAIL.matcher(v).matches()).ifPresent(v -> error(path, "'" + abbreviate(v) + "' is not an email address"));
-    return value.filter(v -> EMAIL.matcher(v).matches());
-  }
-
-  public void error(String field, String detail) {
-    errors.add(new FieldError(field, detail));
-  }
-
-  public void throwIfAny() {
-    if (!errors.isEmpty()) {
-      throw new AppException.InvalidInput(errors);
+            }
+            error(path, "'" + abbreviate(value) + "' is not a known IANA time zone (e.g. America/Los_Angeles)");
+            return Optional.empty();
+        });
     }
-  }
-  }
+
+    /** An email address (a plain addr-spec; display names are not accepted here). */
+    public Optional<String> email(String path, boolean required) {
+        Optional<String> value = text(path, required);
+        value.filter(v -> !EMAIL.matcher(v).matches())
+                .ifPresent(v -> error(path, "'" + abbreviate(v) + "' is not an email address"));
+        return value.filter(v -> EMAIL.matcher(v).matches());
+    }
+
+    public void error(String field, String detail) {
+        errors.add(new FieldError(field, detail));
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new AppException.InvalidInput(errors);
+        }
+    }
+}

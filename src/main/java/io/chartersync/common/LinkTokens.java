@@ -9,23 +9,23 @@ import java.util.UUID;
  * (mail delivery) can derive the token again when it writes the email.
  */
 public final class LinkTokens {
-  private final byte[] secret;
+    private final byte[] secret;
 
-  public LinkTokens(byte[] secret) {
-    if (secret.length < 32) {
-      throw new IllegalArgumentException("the link signing secret must have at least 256 bits");
+    public LinkTokens(byte[] secret) {
+        if (secret.length < 32) {
+            throw new IllegalArgumentException("the link signing secret must have at least 256 bits");
+        }
+        this.secret = secret.clone();
     }
-    this.secret = secret.clone();
-  }
 
-  /** The 256-bit token of a link, base64url without padding. */
-  public String tokenFor(UUID linkId) {
-    byte[] mac = Hashes.hmacSha256(secret, "magic-link:" + linkId);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
-  }
+    /** The 256-bit token of a link, base64url without padding. */
+    public String tokenFor(UUID linkId) {
+        byte[] mac = Hashes.hmacSha256(secret, "magic-link:" + linkId);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
 
-  /** What the database stores for a token. */
-  public static String hashOf(String token) {
-    return Hashes.sha256Hex(token);
-  }
+    /** What the database stores for a token. */
+    public static String hashOf(String token) {
+        return Hashes.sha256Hex(token);
+    }
 }

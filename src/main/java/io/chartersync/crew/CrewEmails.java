@@ -8,88 +8,96 @@ import java.util.Optional;
 
 /** The words of every crew email, built from {@link CrewView} only. */
 final class CrewEmails {
-  private static final String FOOTER = "Sent by Charter Sync for your charter operator. This link is personal: do not forward it.";
+    private static final String FOOTER =
+            "Sent by Charter Sync for your charter operator. This link is personal: do not forward it.";
 
-  static EmailContent invitation(CrewView v, String linkUrl) {
-    return new EmailContent(
-        "Confirm: " + v.boat() + " charter " + v.shortWhen(),
-        "You're on the crew: " + v.eventName(),
-        "Hi " + v.memberName() + ", you are assigned as " + v.role() + ". Please open the charter and confirm or decline.",
-        details(v),
-        Optional.of(new EmailContent.Action("View and confirm", linkUrl)),
-        FOOTER);
-  }
-
-  static EmailContent change(CrewView v, String linkUrl) {
-    return new EmailContent(
-        "Changed: " + v.boat() + " charter now " + v.shortWhen() + " - please confirm again",
-        "The charter changed: " + v.eventName(),
-        "Hi " + v.memberName() + ", the time or place of this charter changed. Your earlier answer no longer counts; please confirm again.",
-        details(v),
-        Optional.of(new EmailContent.Action("Review and confirm", linkUrl)),
-        FOOTER);
-  }
-
-  static EmailContent reassigned(CrewView v, String linkUrl) {
-    return new EmailContent(
-        "Changed: your role on the " + v.boat() + " charter " + v.shortWhen() + " - please confirm again",
-        "Your assignment changed: " + v.eventName(),
-        "Hi " + v.memberName() + ", you are now on this charter as " + v.role() + ". Please confirm again.",
-        details(v),
-        Optional.of(new EmailContent.Action("Review and confirm", linkUrl)),
-        FOOTER);
-  }
-
-  static EmailContent removal(CrewView v) {
-    return new EmailContent(
-        "You're off the " + v.boat() + " charter " + v.shortWhen(),
-        "You are no longer on this charter",
-        "Hi " + v.memberName() + ", you have been taken off this charter. Your link no longer works. Nothing else to do.",
-        List.of(new Row("When", v.when()), new Row("Boat", v.boat())),
-        Optional.empty(),
-        FOOTER);
-  }
-
-  static EmailContent cancellation(CrewView v) {
-    return new EmailContent(
-        "Cancelled: " + v.boat() + " charter " + v.shortWhen(),
-        "This charter is cancelled",
-        "Hi " + v.memberName() + ", the charter below is cancelled. You are free for that time.",
-        List.of(new Row("When", v.when()), new Row("Boat", v.boat()), new Row("Where", v.location())),
-        Optional.empty(),
-        FOOTER);
-  }
-
-  static EmailContent captainSummary(CrewView captain) {
-    List<Row> rows = new ArrayList<>(details(captain));
-    for (CrewView.Teammate t : captain.crew()) {
-      rows.add(new Row("Crew: " + t.name(), t.role() + ", " + t.answer()));
+    static EmailContent invitation(CrewView v, String linkUrl) {
+        return new EmailContent(
+                "Confirm: " + v.boat() + " charter " + v.shortWhen(),
+                "You're on the crew: " + v.eventName(),
+                "Hi " + v.memberName() + ", you are assigned as " + v.role()
+                        + ". Please open the charter and confirm or decline.",
+                details(v),
+                Optional.of(new EmailContent.Action("View and confirm", linkUrl)),
+                FOOTER);
     }
-    return new EmailContent(
-        "Captain summary: " + captain.boat() + " charter " + captain.shortWhen(),
-        "Captain summary: " + captain.eventName(),
-        "Hi " + captain.memberName() + ", here is where your charter stands.",
-        rows,
-        captain.guestPageUrl().isBlank() ? Optional.empty() : Optional.of(new EmailContent.Action("Guest page", captain.guestPageUrl())),
-        "Sent by Charter Sync for your charter operator.");
-  }
 
-  private static List<Row> details(CrewView v) {
-    List<Row> rows = new ArrayList<>();
-    rows.add(new Row("When", v.when()));
-    rows.add(new Row("Duration", v.duration()));
-    rows.add(new Row("Boat", v.boat()));
-    rows.add(new Row("Where", v.location()));
-    rows.add(new Row("Role", v.role()));
-    rows.add(new Row("Guest", v.guestName() + v.partySize().map(p -> " (party of " + p + ")").orElse("")));
-    if (!v.crewNote().isBlank()) {
-      rows.add(new Row("Note", v.crewNote()));
+    static EmailContent change(CrewView v, String linkUrl) {
+        return new EmailContent(
+                "Changed: " + v.boat() + " charter now " + v.shortWhen() + " - please confirm again",
+                "The charter changed: " + v.eventName(),
+                "Hi " + v.memberName()
+                        + ", the time or place of this charter changed. Your earlier answer no longer counts; please confirm again.",
+                details(v),
+                Optional.of(new EmailContent.Action("Review and confirm", linkUrl)),
+                FOOTER);
     }
-    if (!v.guestPageUrl().isBlank()) {
-      rows.add(new Row("Guest page", v.guestPageUrl()));
-    }
-    return rows;
-  }
 
-  private CrewEmails() {}
+    static EmailContent reassigned(CrewView v, String linkUrl) {
+        return new EmailContent(
+                "Changed: your role on the " + v.boat() + " charter " + v.shortWhen() + " - please confirm again",
+                "Your assignment changed: " + v.eventName(),
+                "Hi " + v.memberName() + ", you are now on this charter as " + v.role() + ". Please confirm again.",
+                details(v),
+                Optional.of(new EmailContent.Action("Review and confirm", linkUrl)),
+                FOOTER);
+    }
+
+    static EmailContent removal(CrewView v) {
+        return new EmailContent(
+                "You're off the " + v.boat() + " charter " + v.shortWhen(),
+                "You are no longer on this charter",
+                "Hi " + v.memberName()
+                        + ", you have been taken off this charter. Your link no longer works. Nothing else to do.",
+                List.of(new Row("When", v.when()), new Row("Boat", v.boat())),
+                Optional.empty(),
+                FOOTER);
+    }
+
+    static EmailContent cancellation(CrewView v) {
+        return new EmailContent(
+                "Cancelled: " + v.boat() + " charter " + v.shortWhen(),
+                "This charter is cancelled",
+                "Hi " + v.memberName() + ", the charter below is cancelled. You are free for that time.",
+                List.of(new Row("When", v.when()), new Row("Boat", v.boat()), new Row("Where", v.location())),
+                Optional.empty(),
+                FOOTER);
+    }
+
+    static EmailContent captainSummary(CrewView captain) {
+        List<Row> rows = new ArrayList<>(details(captain));
+        for (CrewView.Teammate t : captain.crew()) {
+            rows.add(new Row("Crew: " + t.name(), t.role() + ", " + t.answer()));
+        }
+        return new EmailContent(
+                "Captain summary: " + captain.boat() + " charter " + captain.shortWhen(),
+                "Captain summary: " + captain.eventName(),
+                "Hi " + captain.memberName() + ", here is where your charter stands.",
+                rows,
+                captain.guestPageUrl().isBlank()
+                        ? Optional.empty()
+                        : Optional.of(new EmailContent.Action("Guest page", captain.guestPageUrl())),
+                "Sent by Charter Sync for your charter operator.");
+    }
+
+    private static List<Row> details(CrewView v) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("When", v.when()));
+        rows.add(new Row("Duration", v.duration()));
+        rows.add(new Row("Boat", v.boat()));
+        rows.add(new Row("Where", v.location()));
+        rows.add(new Row("Role", v.role()));
+        rows.add(new Row(
+                "Guest",
+                v.guestName() + v.partySize().map(p -> " (party of " + p + ")").orElse("")));
+        if (!v.crewNote().isBlank()) {
+            rows.add(new Row("Note", v.crewNote()));
+        }
+        if (!v.guestPageUrl().isBlank()) {
+            rows.add(new Row("Guest page", v.guestPageUrl()));
+        }
+        return rows;
+    }
+
+    private CrewEmails() {}
 }

@@ -16,50 +16,53 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /** A crew member's charters as an RFC 5545 feed (ical4j), built from {@link CrewView} only. */
 final class CrewFeed {
-  private final String uidDomain;
+    private final String uidDomain;
 
-  CrewFeed(String uidDomain) {
-    this.uidDomain = uidDomain;
-  }
+    CrewFeed(String uidDomain) {
+        this.uidDomain = uidDomain;
+    }
 
-  String render(List<CrewView> charters) {
-    Calendar calendar = new Calendar();
-    calendar.add(new ProdId("-//Charter Sync//Crew feed//EN"));
-    calendar.add(ImmutableVersion.VERSION_2_0);
-    calendar.add(ImmutableCalScale.GREGORIAN);
-    calendar.add(ImmutableMethod.PUBLISH);
-    for (CrewView v : charters) {
-      long seconds = v.durationHours().multiply(BigDecimal.valueOf(3600)).longValue();
-      VEvent event = new VEvent(v.startsAt().toInstant(), v.startsAt().toInstant().plusSeconds(seconds), v.boat() + " charter: " + v.role());
-      boolean off = v.cancelled() || v.removed();
-      event.add(new Uid(v.eventId() + "@" + uidDomain));
-      event.add(new Sequence(v.eventVersion() - 1 + (off ? 1 : 0)));
-      event.add(new Location(v.location()));
-      if (!off) {
-        event.add(new Description(description(v)));
-      }
-      event.add(new Status(status(v, off)));
-      calendar.add(event);
+    String render(List<CrewView> charters) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Charter Sync//Crew feed//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        for (CrewView v : charters) {
+            long seconds = v.durationHours().multiply(BigDecimal.valueOf(3600)).longValue();
+            VEvent event = new VEvent(
+                    v.startsAt().toInstant(),
+                    v.startsAt().toInstant().plusSeconds(seconds),
+                    v.boat() + " charter: " + v.role());
+            boolean off = v.cancelled() || v.removed();
+            event.add(new Uid(v.eventId() + "@" + uidDomain));
+            event.add(new Sequence(v.eventVersion() - 1 + (off ? 1 : 0)));
+            event.add(new Location(v.location()));
+            if (!off) {
+                event.add(new Description(description(v)));
+            }
+            event.add(new Status(status(v, off)));
+            calendar.add(event);
+        }
+        return calendar.toString();
     }
-    return calendar.toString();
-  }
 
-  /** Cancelled when the charter is off for this member; otherwise as they answered (tentative until then). */
-  private static String status(CrewView v, boolean off) {
-    if (off || v.answer().filter("decline"::equals).isPresent()) {
-      return Status.VALUE_CANCELLED;
+    /** Cancelled when the charter is off for this member; otherwise as they answered (tentative until then). */
+    private static String status(CrewView v, boolean off) {
+        if (off || v.answer().filter("decline"::equals).isPresent()) {
+            return Status.VALUE_CANCELLED;
+        }
+        return v.answer().isPresent() ? Status.VALUE_CONFIRMED : Status.VALUE_TENTATIVE;
     }
-    return v.answer().isPresent() ? Status.VALUE_CONFIRMED : Status.VALUE_TENTATIVE;
-  }
 
-  private static String description(CrewView v) {
-    StringBuilder d = new StringBuilder(v.eventName()).append("\nRole: ").append(v.role());
-    if (!v.crewNote().isBlank()) {
-      d.append("\nNote: ").append(v.crewNote());
+    private static String description(CrewView v) {
+        StringBuilder d = new StringBuilder(v.eventName()).append("\nRole: ").append(v.role());
+        if (!v.crewNote().isBlank()) {
+            d.append("\nNote: ").append(v.crewNote());
+        }
+        if (!v.guestPageUrl().isBlank()) {
+            d.append("\nGuest page: ").append(v.guestPageUrl());
+        }
+        return d.toString();
     }
-    if (!v.guestPageUrl().isBlank()) {
-      d.append("\nGuest page: ").append(v.guestPageUrl());
-    }
-    return d.toString();
-  }
 }

@@ -14,88 +14,88 @@ import org.jdbi.v3.core.Jdbi;
 
 /** What a magic link opens: the member's view of the charter, their answer, their feed. */
 final class CrewLinks {
-  private static final Set<String> ANSWERS = Set.of("confirm", "decline");
-  private final Jdbi jdbi;
-  private final EventStore events;
-  private final RosterStore roster;
-  private final Clock clock;
+    private static final Set<String> ANSWERS = Set.of("confirm", "decline");
+    private final Jdbi jdbi;
+    private final EventStore events;
+    private final RosterStore roster;
+    private final Clock clock;
 
-  CrewLinks(Jdbi jdbi, RosterStore roster, Clock clock) {
-    this.jdbi = jdbi;
-    this.events = new EventStore();
-    this.roster = roster;
-    this.clock = clock;
-  }
-
-  /** The member's view; reading it changes nothing (mail scanners open links). */
-  CrewView view(String token) {
-    return jdbi.withHandle(
-        h -> {
-          Link link = usable(h, token);
-          StoredEvent event = events.find(h, link.eventId()).orElseThrow();
-          return Views.crewView(h, events, event, link, member(h, link));
-        });
-  }
-
-  void respond(String token, String answer) {
-    if (answer == null || !ANSWERS.contains(answer)) {
-      throw AppException.InvalidInput.of("answer", "must be confirm or decline");
+    CrewLinks(Jdbi jdbi, RosterStore roster, Clock clock) {
+        this.jdbi = jdbi;
+        this.events = new EventStore();
+        this.roster = roster;
+        this.clock = clock;
     }
-    jdbi.useTransaction(
-        h -> {
-          Link link = usable(h, token);
-          StoredEvent event = events.find(h, link.eventId()).orElseThrow();
-          if (event.cancelled()) {
-            throw new AppException.Gone("This charter was cancelled; there is nothing to answer.");
-          }
-          events.answer(h, link.id(), answer, event.version(), clock.instant());
-        });
-  }
 
-  /**
-   * Every charter of the link's member, for their personal calendar feed: one entry per charter, from
-   * the member's live link or, if they were taken off or it was cancelled, the last one (shown cancelled).
-   * A revoked link still reads the feed until it expires, so a cancellation reaches the calendar.
-   */
-  List<CrewView> feed(String token) {
-    return jdbi.withHandle(
-        h -> {
-          Link link = known(h, token);
-          if (!clock.instant().isBefore(link.expiresAt())) {
+    /** The member's view; reading it changes nothing (mail scanners open links). */
+    CrewView view(String token) {
+        return jdbi.withHandle(h -> {
+            Link link = usable(h, token);
+            StoredEvent event = events.find(h, link.eventId()).orElseThrow();
+            return Views.crewView(h, events, event, link, member(h, link));
+        });
+    }
+
+    void respond(String token, String answer) {
+        if (answer == null || !ANSWERS.contains(answer)) {
+            throw AppException.InvalidInput.of("answer", "must be confirm or decline");
+        }
+        jdbi.useTransaction(h -> {
+            Link link = usable(h, token);
+            StoredEvent event = events.find(h, link.eventId()).orElseThrow();
+            if (event.cancelled()) {
+                throw new AppException.Gone("This charter was cancelled; there is nothing to answer.");
+            }
+            events.answer(h, link.id(), answer, event.version(), clock.instant());
+        });
+    }
+
+    /**
+     * Every charter of the link's member, for their personal calendar feed: one entry per charter, from
+     * the member's live link or, if they were taken off or it was cancelled, the last one (shown cancelled).
+     * A revoked link still reads the feed until it expires, so a cancellation reaches the calendar.
+     */
+    List<CrewView> feed(String token) {
+        return jdbi.withHandle(h -> {
+            Link link = known(h, token);
+            if (!clock.instant().isBefore(link.expiresAt())) {
+                throw new AppException.Gone("This link expired on " + link.expiresAt() + ".");
+            }
+            CrewMember member = member(h, link);
+            Map<UUID, Link> byEvent = new LinkedHashMap<>();
+            for (Link l : events.linksOfMember(h, member.id())) {
+                byEvent.merge(l.eventId(), l, (a, b) -> a.revokedAt().isEmpty() ? a : b);
+            }
+            return byEvent.values().stream()
+                    .map(l -> Views.crewView(
+                            h, events, events.find(h, l.eventId()).orElseThrow(), l, member))
+                    .toList();
+        });
+    }
+
+    private Link known(Handle h, String token) {
+        return events.linkByTokenHash(h, LinkTokens.hashOf(token))
+                .orElseThrow(() -> new AppException.NotFound("crew link", "(this address)"));
+    }
+
+    private Link usable(Handle h, String token) {
+        Link link = known(h, token);
+        Instant now = clock.instant();
+        if (link.revokedAt().isPresent()) {
+            String reason = h.createQuery("select revoked_reason from crew_link where id = :id")
+                    .bind("id", link.id())
+                    .mapTo(String.class)
+                    .one();
+            throw new AppException.Gone("This link no longer works: " + reason + ".");
+        }
+        if (!now.isBefore(link.expiresAt())) {
             throw new AppException.Gone("This link expired on " + link.expiresAt() + ".");
-          }
-          CrewMember member = member(h, link);
-          Map<UUID, Link> byEvent = new LinkedHashMap<>();
-          for (Link l : events.linksOfMember(h, member.id())) {
-            byEvent.merge(l.eventId(), l, (a, b) -> a.revokedAt().isEmpty() ? a : b);
-          }
-          return byEvent.values().stream()
-              .map(l -> Views.crewView(h, events, events.find(h, l.eventId()).orElseThrow(), l, member))
-              .toList();
-        });
-  }
-
-  private Link known(Handle h, String token) {
-    return events
-        .linkByTokenHash(h, LinkTokens.hashOf(token))
-        .orElseThrow(() -> new AppException.NotFound("crew link", "(this address)"));
-  }
-
-  private Link usable(Handle h, String token) {
-    Link link = known(h, token);
-    Instant now = clock.instant();
-    if (link.revokedAt().isPresent()) {
-      String reason =
-          h.createQuery("select revoked_reason from crew_link where id = :id").bind("id", link.id()).mapTo(String.class).one();
-      throw new AppException.Gone("This link no longer works: " + reason + ".");
+        }
+        return link;
     }
-    if (!now.isBefore(link.expiresAt())) {
-      throw new AppException.Gone("This link expired on " + link.expiresAt() + ".");
-    }
-    return link;
-  }
 
-  private CrewMember member(Handle h, Link link) {
-    return roster.find(h, link.memberId()).orElseThrow(() -> new AppException.NotFound("crew member", link.memberId()));
-  }
+    private CrewMember member(Handle h, Link link) {
+        return roster.find(h, link.memberId())
+                .orElseThrow(() -> new AppException.NotFound("crew member", link.memberId()));
+    }
 }

@@ -13,39 +13,39 @@ import java.util.UUID;
  */
 public interface CrewPort {
 
-  /** Creates the booking's crew event or brings it in line; mints links and queues emails as needed. */
-  String upsertForBooking(EventRequest request);
+    /** Creates the booking's crew event or brings it in line; mints links and queues emails as needed. */
+    String upsertForBooking(EventRequest request);
 
-  /**
-   * Queues the captain's summary, once per state of the crew event (its version and who is on it), so a
-   * change that only touches guest details sends none; empty when there is no captain or it is cancelled.
-   */
-  Optional<String> queueCaptainSummary(UUID bookingId);
+    /**
+     * Queues the captain's summary, once per state of the crew event (its version and who is on it), so a
+     * change that only touches guest details sends none; empty when there is no captain or it is cancelled.
+     */
+    Optional<String> queueCaptainSummary(UUID bookingId);
 
-  /** How the crew of a booking's event has answered. */
-  Optional<Answers> answers(UUID bookingId);
+    /** How the crew of a booking's event has answered. */
+    Optional<Answers> answers(UUID bookingId);
 
-  record EventRequest(
-      UUID bookingId,
-      String eventName,
-      String boat,
-      LocalDateTime start,
-      ZoneId timeZone,
-      BigDecimal durationHours,
-      String location,
-      String crewNote,
-      String guestName,
-      Optional<Integer> partySize,
-      String guestPageUrl,
-      List<Member> crew,
-      boolean cancelled) {
-    public EventRequest {
-      crew = List.copyOf(crew);
+    record EventRequest(
+            UUID bookingId,
+            String eventName,
+            String boat,
+            LocalDateTime start,
+            ZoneId timeZone,
+            BigDecimal durationHours,
+            String location,
+            String crewNote,
+            String guestName,
+            Optional<Integer> partySize,
+            String guestPageUrl,
+            List<Member> crew,
+            boolean cancelled) {
+        public EventRequest {
+            crew = List.copyOf(crew);
+        }
     }
-  }
 
-  /** A crew member on the charter, in a role, at an hourly rate (their own pay, never revenue). */
-  record Member(String memberId, String role, Optional<BigDecimal> hourlyRate) {}
+    /** A crew member on the charter, in a role, at an hourly rate (their own pay, never revenue). */
+    record Member(String memberId, String role, Optional<BigDecimal> hourlyRate) {}
 
-  record Answers(String eventId, int invited, int confirmed, int declined) {}
+    record Answers(String eventId, int invited, int confirmed, int declined) {}
 }

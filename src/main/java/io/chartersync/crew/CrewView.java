@@ -15,55 +15,55 @@ import java.util.Optional;
  * crew emails, crew feeds and the crew API are all rendered from this type (or from {@link EventView}).
  */
 public record CrewView(
-    String eventId,
-    String eventName,
-    String boat,
-    ZonedDateTime startsAt,
-    BigDecimal durationHours,
-    String location,
-    String memberName,
-    String role,
-    Optional<BigDecimal> hourlyRate,
-    String crewNote,
-    String guestName,
-    Optional<Integer> partySize,
-    String guestPageUrl,
-    boolean cancelled,
-    boolean removed,
-    int eventVersion,
-    Optional<String> answer,
-    List<Teammate> crew) {
+        String eventId,
+        String eventName,
+        String boat,
+        ZonedDateTime startsAt,
+        BigDecimal durationHours,
+        String location,
+        String memberName,
+        String role,
+        Optional<BigDecimal> hourlyRate,
+        String crewNote,
+        String guestName,
+        Optional<Integer> partySize,
+        String guestPageUrl,
+        boolean cancelled,
+        boolean removed,
+        int eventVersion,
+        Optional<String> answer,
+        List<Teammate> crew) {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy 'at' h:mm a z", Locale.US);
-  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE MMM d, h:mm a", Locale.US);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEE, MMM d, yyyy 'at' h:mm a z", Locale.US);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE MMM d, h:mm a", Locale.US);
 
-  public CrewView {
-    crew = List.copyOf(crew);
-  }
+    public CrewView {
+        crew = List.copyOf(crew);
+    }
 
-  public record Teammate(String name, String role, String answer) {}
+    public record Teammate(String name, String role, String answer) {}
 
-  /** "Thu, May 30, 2024 at 9:00 AM PDT": the marina's clock, zone named. */
-  public String when() {
-    return WHEN.format(startsAt);
-  }
+    /** "Thu, May 30, 2024 at 9:00 AM PDT": the marina's clock, zone named. */
+    public String when() {
+        return WHEN.format(startsAt);
+    }
 
-  /** "Thu May 30, 9:00 AM", for subjects. */
-  public String shortWhen() {
-    return SHORT.format(startsAt);
-  }
+    /** "Thu May 30, 9:00 AM", for subjects. */
+    public String shortWhen() {
+        return SHORT.format(startsAt);
+    }
 
-  public String duration() {
-    return Formats.hours(durationHours);
-  }
+    public String duration() {
+        return Formats.hours(durationHours);
+    }
 
-  /** The member's own expected pay: rate × hours. */
-  public Optional<BigDecimal> expectedPay() {
-    return hourlyRate.map(r -> r.multiply(durationHours).stripTrailingZeros());
-  }
+    /** The member's own expected pay: rate × hours. */
+    public Optional<BigDecimal> expectedPay() {
+        return hourlyRate.map(r -> r.multiply(durationHours).stripTrailingZeros());
+    }
 
-  public String mapUrl() {
-    return Formats.mapUrl(location);
-  }
-
+    public String mapUrl() {
+        return Formats.mapUrl(location);
+    }
 }

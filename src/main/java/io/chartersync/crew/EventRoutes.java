@@ -12,41 +12,39 @@ import java.util.UUID;
 
 /** The seed crew API ("ShipCaptainCrew"): {@code /events}, guarded by the crew-service key. */
 public final class EventRoutes implements RouteModule {
-  private final Guard service;
-  private final JsonBodies bodies;
-  private final CrewService crew;
-  private final EventParser parser;
-  private final ZoneId marinaZone;
+    private final Guard service;
+    private final JsonBodies bodies;
+    private final CrewService crew;
+    private final EventParser parser;
+    private final ZoneId marinaZone;
 
-  public EventRoutes(Guard service, JsonBodies bodies, CrewService crew, RosterStore roster, ZoneId marinaZone) {
-    this.service = service;
-    this.bodies = bodies;
-    this.crew = crew;
-    this.parser = new EventParser(marinaZone, roster);
-    this.marinaZone = marinaZone;
-  }
+    public EventRoutes(Guard service, JsonBodies bodies, CrewService crew, RosterStore roster, ZoneId marinaZone) {
+        this.service = service;
+        this.bodies = bodies;
+        this.crew = crew;
+        this.parser = new EventParser(marinaZone, roster);
+        this.marinaZone = marinaZone;
+    }
 
-  @Override
-  public void register(JavalinDefaultRoutingApi routes) {
-    routes.post("/events", service.protect(this::create));
-    routes.get("/events", service.protect(this::range));
-    routes.get("/events/{id}", service.protect(ctx -> ctx.json(crew.event(Params.id(ctx, "crew event")))));
-  }
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post("/events", service.protect(this::create));
+        routes.get("/events", service.protect(this::range));
+        routes.get("/events/{id}", service.protect(ctx -> ctx.json(crew.event(Params.id(ctx, "crew event")))));
+    }
 
-  private void create(Context ctx) {
-    EventParser.Parsed parsed = parser.parse(bodies.object(ctx));
-    UUID id = crew.createEvent(parsed.event(), parsed.crew());
-    ctx.header("Location", "/events/" + id).status(201).json(Map.of("event_id", id.toString()));
-  }
+    private void create(Context ctx) {
+        EventParser.Parsed parsed = parser.parse(bodies.object(ctx));
+        UUID id = crew.createEvent(parsed.event(), parsed.crew());
+        ctx.header("Location", "/events/" + id).status(201).json(Map.of("event_id", id.toString()));
+    }
 
-  private void range(Context ctx) {
-    Params.DateRange range = Params.dateRange(ctx);
-    ctx.json(
-        Map.of(
-            "events",
-            crew.eventsBetween(
-                range.from().atStartOfDay(marinaZone).toInstant(), range.to().plusDays(1).atStartOfDay(marinaZone).toInstant())));
-  }
-
-
+    private void range(Context ctx) {
+        Params.DateRange range = Params.dateRange(ctx);
+        ctx.json(Map.of(
+                "events",
+                crew.eventsBetween(
+                        range.from().atStartOfDay(marinaZone).toInstant(),
+                        range.to().plusDays(1).atStartOfDay(marinaZone).toInstant())));
+    }
 }

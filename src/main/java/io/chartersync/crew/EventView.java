@@ -6,20 +6,20 @@ import java.util.List;
 
 /** A crew event as the crew API answers it: who is on it and how they answered. No revenue. */
 public record EventView(
-    String eventId,
-    String eventName,
-    String boat,
-    Instant date,
-    String timeZone,
-    BigDecimal durationHours,
-    String location,
-    String notes,
-    String guestPageUrl,
-    String captain,
-    List<String> crew,
-    String status,
-    int version,
-    List<Assignment> assignments) {
+        String eventId,
+        String eventName,
+        String boat,
+        Instant date,
+        String timeZone,
+        BigDecimal durationHours,
+        String location,
+        String notes,
+        String guestPageUrl,
+        String captain,
+        List<String> crew,
+        String status,
+        int version,
+        List<Assignment> assignments) {
 
-  public record Assignment(String memberId, String role, String answer) {}
+    public record Assignment(String memberId, String role, String answer) {}
 }

@@ -7,29 +7,40 @@ import java.util.UUID;
 
 /** A magic link: one member on one event. The token is never stored, only its hash. */
 record Link(
-    UUID id,
-    UUID eventId,
-    String memberId,
-    String role,
-    Optional<BigDecimal> hourlyRate,
-    Instant expiresAt,
-    Optional<Instant> revokedAt,
-    Optional<String> answer,
-    Optional<Integer> answeredVersion) {
+        UUID id,
+        UUID eventId,
+        String memberId,
+        String role,
+        Optional<BigDecimal> hourlyRate,
+        Instant expiresAt,
+        Optional<Instant> revokedAt,
+        Optional<String> answer,
+        Optional<Integer> answeredVersion) {
 
-  /** True when the member holds the same role at the same rate as {@code member} asks. */
-  boolean sameAssignment(CrewPort.Member member) {
-    return role.equals(member.role())
-        && hourlyRate.map(BigDecimal::stripTrailingZeros).equals(member.hourlyRate().map(BigDecimal::stripTrailingZeros));
-  }
+    /** True when the member holds the same role at the same rate as {@code member} asks. */
+    boolean sameAssignment(CrewPort.Member member) {
+        return role.equals(member.role())
+                && hourlyRate
+                        .map(BigDecimal::stripTrailingZeros)
+                        .equals(member.hourlyRate().map(BigDecimal::stripTrailingZeros));
+    }
 
-  /** This link with the member's new role and rate; their earlier answer no longer counts. */
-  Link reassignedTo(CrewPort.Member member) {
-    return new Link(id, eventId, memberId, member.role(), member.hourlyRate(), expiresAt, revokedAt, Optional.empty(), Optional.empty());
-  }
+    /** This link with the member's new role and rate; their earlier answer no longer counts. */
+    Link reassignedTo(CrewPort.Member member) {
+        return new Link(
+                id,
+                eventId,
+                memberId,
+                member.role(),
+                member.hourlyRate(),
+                expiresAt,
+                revokedAt,
+                Optional.empty(),
+                Optional.empty());
+    }
 
-  /** The answer, if it was given for the event's current version. */
-  Optional<String> currentAnswer(int eventVersion) {
-    return answeredVersion.filter(v -> v == eventVersion).flatMap(v -> answer);
-  }
+    /** The answer, if it was given for the event's current version. */
+    Optional<String> currentAnswer(int eventVersion) {
+        return answeredVersion.filter(v -> v == eventVersion).flatMap(v -> answer);
+    }
 }

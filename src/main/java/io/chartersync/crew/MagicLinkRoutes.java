@@ -12,40 +12,42 @@ import io.javalin.router.JavalinDefaultRoutingApi;
  * links); the answer is a POST from the page's form.
  */
 public final class MagicLinkRoutes implements RouteModule {
-  private final CrewLinks links;
-  private final TemplateEngine templates;
-  private final CrewFeed feed;
+    private final CrewLinks links;
+    private final TemplateEngine templates;
+    private final CrewFeed feed;
 
-  public MagicLinkRoutes(CrewService service, TemplateEngine templates, String uidDomain) {
-    this.links = service.links();
-    this.templates = templates;
-    this.feed = new CrewFeed(uidDomain);
-  }
+    public MagicLinkRoutes(CrewService service, TemplateEngine templates, String uidDomain) {
+        this.links = service.links();
+        this.templates = templates;
+        this.feed = new CrewFeed(uidDomain);
+    }
 
-  @Override
-  public void register(JavalinDefaultRoutingApi routes) {
-    routes.get("/m/{token}", this::page);
-    routes.head("/m/{token}", this::page);
-    routes.post("/m/{token}/respond", this::respond);
-    routes.get("/m/{token}/calendar.ics", this::calendar);
-  }
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/m/{token}", this::page);
+        routes.head("/m/{token}", this::page);
+        routes.post("/m/{token}/respond", this::respond);
+        routes.get("/m/{token}/calendar.ics", this::calendar);
+    }
 
-  private void page(Context ctx) {
-    CrewView view = links.view(ctx.pathParam("token"));
-    StringOutput out = new StringOutput();
-    templates.render("crew/page.jte", new CrewPage(view, ctx.queryParam("answered"), ctx.pathParam("token")), out);
-    SecurityHeaders.crewPage(ctx);
-    ctx.html(out.toString());
-  }
+    private void page(Context ctx) {
+        CrewView view = links.view(ctx.pathParam("token"));
+        StringOutput out = new StringOutput();
+        templates.render("crew/page.jte", new CrewPage(view, ctx.queryParam("answered"), ctx.pathParam("token")), out);
+        SecurityHeaders.crewPage(ctx);
+        ctx.html(out.toString());
+    }
 
-  private void respond(Context ctx) {
-    String answer = ctx.formParam("answer");
-    links.respond(ctx.pathParam("token"), answer);
-    ctx.redirect("/m/" + ctx.pathParam("token") + "?answered=" + answer, io.javalin.http.HttpStatus.SEE_OTHER);
-  }
+    private void respond(Context ctx) {
+        String answer = ctx.formParam("answer");
+        links.respond(ctx.pathParam("token"), answer);
+        ctx.redirect("/m/" + ctx.pathParam("token") + "?answered=" + answer, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
 
-  private void calendar(Context ctx) {
-    String ics = feed.render(links.feed(ctx.pathParam("token")));
-    ctx.header("Cache-Control", "no-store").contentType("text/calendar; charset=utf-8").result(ics);
-  }
+    private void calendar(Context ctx) {
+        String ics = feed.render(links.feed(ctx.pathParam("token")));
+        ctx.header("Cache-Control", "no-store")
+                .contentType("text/calendar; charset=utf-8")
+                .result(ics);
+    }
 }

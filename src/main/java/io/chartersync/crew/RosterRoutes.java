@@ -14,49 +14,49 @@ import java.util.regex.Pattern;
 
 /** The crew roster: {@code PUT /api/crew/{id}} and {@code GET /api/crew}. Operator token required. */
 public final class RosterRoutes implements RouteModule {
-  private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
-  private final Guard operator;
-  private final JsonBodies bodies;
-  private final RosterStore roster;
+    private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
+    private final Guard operator;
+    private final JsonBodies bodies;
+    private final RosterStore roster;
 
-  public RosterRoutes(Guard operator, JsonBodies bodies, RosterStore roster) {
-    this.operator = operator;
-    this.bodies = bodies;
-    this.roster = roster;
-  }
-
-  @Override
-  public void register(JavalinDefaultRoutingApi routes) {
-    routes.put("/api/crew/{id}", operator.protect(this::put));
-    routes.get("/api/crew", operator.protect(ctx -> ctx.json(Map.of("crew", roster.all()))));
-  }
-
-  private void put(Context ctx) {
-    String id = ctx.pathParam("id");
-    if (!ID.matcher(id).matches()) {
-      throw AppException.InvalidInput.of("id", "must be lowercase letters, digits, '-' or '_' (e.g. crew-1)");
+    public RosterRoutes(Guard operator, JsonBodies bodies, RosterStore roster) {
+        this.operator = operator;
+        this.bodies = bodies;
+        this.roster = roster;
     }
-    JsonFields f = new JsonFields(bodies.object(ctx));
-    String name = f.text("name", true).orElse("");
-    String email = f.email("email", true).orElse("");
-    List<String> roles = new ArrayList<>();
-    var node = f.node("roles");
-    if (node != null && !node.isNull()) {
-      if (!node.isArray()) {
-        f.error("roles", "must be an array of role names");
-      } else {
-        for (int i = 0; i < node.size(); i++) {
-          if (!node.get(i).isTextual() || node.get(i).asText().isBlank()) {
-            f.error("roles[" + i + "]", "must be a role name such as captain or crew");
-          } else {
-            roles.add(node.get(i).asText().strip());
-          }
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.put("/api/crew/{id}", operator.protect(this::put));
+        routes.get("/api/crew", operator.protect(ctx -> ctx.json(Map.of("crew", roster.all()))));
+    }
+
+    private void put(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!ID.matcher(id).matches()) {
+            throw AppException.InvalidInput.of("id", "must be lowercase letters, digits, '-' or '_' (e.g. crew-1)");
         }
-      }
+        JsonFields f = new JsonFields(bodies.object(ctx));
+        String name = f.text("name", true).orElse("");
+        String email = f.email("email", true).orElse("");
+        List<String> roles = new ArrayList<>();
+        var node = f.node("roles");
+        if (node != null && !node.isNull()) {
+            if (!node.isArray()) {
+                f.error("roles", "must be an array of role names");
+            } else {
+                for (int i = 0; i < node.size(); i++) {
+                    if (!node.get(i).isTextual() || node.get(i).asText().isBlank()) {
+                        f.error("roles[" + i + "]", "must be a role name such as captain or crew");
+                    } else {
+                        roles.add(node.get(i).asText().strip());
+                    }
+                }
+            }
+        }
+        f.throwIfAny();
+        CrewMember member = new CrewMember(id, name, email, roles);
+        boolean created = roster.upsert(member);
+        ctx.status(created ? 201 : 200).json(member);
     }
-    f.throwIfAny();
-    CrewMember member = new CrewMember(id, name, email, roles);
-    boolean created = roster.upsert(member);
-    ctx.status(created ? 201 : 200).json(member);
-  }
 }

@@ -13,18 +13,15 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The crew roster in plain SQL. */
 public final class RosterStore {
-  private final Jdbi jdbi;
+    private final Jdbi jdbi;
 
-  public RosterStore(Jdbi jdbi) {
-    this.jdbi = jdbi;
-  }
+    public RosterStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
 
-  /** Creates or replaces a member; answers true when the member is new. */
-  boolean upsert(CrewMember m) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
+    /** Creates or replaces a member; answers true when the member is new. */
+    boolean upsert(CrewMember m) {
+        return jdbi.withHandle(h -> h.createQuery("""
                     insert into crew_member (id, name, email, roles) values (:id, :name, :email, :roles)
                     on conflict (id) do update set name = excluded.name, email = excluded.email,
                       roles = excluded.roles, updated_at = now()
@@ -35,49 +32,46 @@ public final class RosterStore {
                 .bind("roles", m.roles().toArray(String[]::new))
                 .mapTo(Boolean.class)
                 .one());
-  }
+    }
 
-  Optional<CrewMember> find(Handle h, String id) {
-    return h.createQuery("select id, name, email, roles from crew_member where id = :id")
-        .bind("id", id)
-        .map(RosterStore::member)
-        .findOne();
-  }
+    Optional<CrewMember> find(Handle h, String id) {
+        return h.createQuery("select id, name, email, roles from crew_member where id = :id")
+                .bind("id", id)
+                .map(RosterStore::member)
+                .findOne();
+    }
 
-  /** The members with these ids, by id, in one query. */
-  Map<String, CrewMember> findAll(Handle h, Collection<String> ids) {
-    Map<String, CrewMember> found = new HashMap<>();
-    h.createQuery("select id, name, email, roles from crew_member where id = any(:ids)")
-        .bind("ids", ids.toArray(String[]::new))
-        .map(RosterStore::member)
-        .forEach(m -> found.put(m.id(), m));
-    return found;
-  }
+    /** The members with these ids, by id, in one query. */
+    Map<String, CrewMember> findAll(Handle h, Collection<String> ids) {
+        Map<String, CrewMember> found = new HashMap<>();
+        h.createQuery("select id, name, email, roles from crew_member where id = any(:ids)")
+                .bind("ids", ids.toArray(String[]::new))
+                .map(RosterStore::member)
+                .forEach(m -> found.put(m.id(), m));
+        return found;
+    }
 
-  List<CrewMember> all() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select id, name, email, roles from crew_member order by id")
+    List<CrewMember> all() {
+        return jdbi.withHandle(h -> h.createQuery("select id, name, email, roles from crew_member order by id")
                 .map(RosterStore::member)
                 .list());
-  }
+    }
 
-  /** The ids among {@code ids} that are not on the roster. */
-  public Set<String> unknown(Collection<String> ids) {
-    Set<String> known =
-        new HashSet<>(
-            jdbi.withHandle(
-                h ->
-                    h.createQuery("select id from crew_member where id = any(:ids)")
+    /** The ids among {@code ids} that are not on the roster. */
+    public Set<String> unknown(Collection<String> ids) {
+        Set<String> known =
+                new HashSet<>(jdbi.withHandle(h -> h.createQuery("select id from crew_member where id = any(:ids)")
                         .bind("ids", ids.toArray(String[]::new))
                         .mapTo(String.class)
                         .list()));
-    Set<String> missing = new LinkedHashSet<>(ids);
-    missing.removeAll(known);
-    return missing;
-  }
+        Set<String> missing = new LinkedHashSet<>(ids);
+        missing.removeAll(known);
+        return missing;
+    }
 
-  private static CrewMember member(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
-    return new CrewMember(rs.getString("id"), rs.getString("name"), rs.getString("email"), List.of((String[]) rs.getArray("roles").getArray()));
-  }
+    private static CrewMember member(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new CrewMember(rs.getString("id"), rs.getString("name"), rs.getString("email"), List.of((String[])
+                rs.getArray("roles").getArray()));
+    }
 }

@@ -9,34 +9,35 @@ import java.util.UUID;
 
 /** A crew event as stored. It has no revenue field: crew-facing output is built from it. */
 record StoredEvent(
-    UUID id,
-    Optional<UUID> bookingId,
-    String eventName,
-    String boat,
-    Instant startsAt,
-    ZoneId zone,
-    BigDecimal durationHours,
-    String location,
-    String notes,
-    String guestPageUrl,
-    String guestName,
-    Optional<Integer> partySize,
-    Optional<String> captainId,
-    boolean cancelled,
-    int version) {
+        UUID id,
+        Optional<UUID> bookingId,
+        String eventName,
+        String boat,
+        Instant startsAt,
+        ZoneId zone,
+        BigDecimal durationHours,
+        String location,
+        String notes,
+        String guestPageUrl,
+        String guestName,
+        Optional<Integer> partySize,
+        Optional<String> captainId,
+        boolean cancelled,
+        int version) {
 
-  ZonedDateTime localStart() {
-    return startsAt.atZone(zone);
-  }
+    ZonedDateTime localStart() {
+        return startsAt.atZone(zone);
+    }
 
-  Instant endsAt() {
-    return startsAt.plusSeconds(durationHours.multiply(BigDecimal.valueOf(3600)).longValue());
-  }
+    Instant endsAt() {
+        return startsAt.plusSeconds(
+                durationHours.multiply(BigDecimal.valueOf(3600)).longValue());
+    }
 
-  /** True when the change from {@code before} is one crew must confirm again (time or place). */
-  boolean crewMustReconfirm(StoredEvent before) {
-    return !startsAt.equals(before.startsAt)
-        || durationHours.compareTo(before.durationHours) != 0
-        || !location.equals(before.location);
-  }
+    /** True when the change from {@code before} is one crew must confirm again (time or place). */
+    boolean crewMustReconfirm(StoredEvent before) {
+        return !startsAt.equals(before.startsAt)
+                || durationHours.compareTo(before.durationHours) != 0
+                || !location.equals(before.location);
+    }
 }

@@ -6,56 +6,60 @@ import org.jdbi.v3.core.Handle;
 
 /** Builds the crew-facing views from stored events and links. */
 final class Views {
-  private Views() {}
+    private Views() {}
 
-  static CrewView crewView(Handle h, EventStore events, StoredEvent e, Link link, CrewMember member) {
-    return crewView(e, link, member, events.teammates(h, e.id(), e.version()));
-  }
+    static CrewView crewView(Handle h, EventStore events, StoredEvent e, Link link, CrewMember member) {
+        return crewView(e, link, member, events.teammates(h, e.id(), e.version()));
+    }
 
-  static CrewView crewView(StoredEvent e, Link link, CrewMember member, List<CrewView.Teammate> crew) {
-    return new CrewView(
-        e.id().toString(),
-        e.eventName(),
-        e.boat(),
-        e.localStart(),
-        e.durationHours(),
-        e.location(),
-        member.name(),
-        link.role(),
-        link.hourlyRate(),
-        e.notes(),
-        e.guestName(),
-        e.partySize(),
-        e.guestPageUrl() == null ? "" : e.guestPageUrl(),
-        e.cancelled(),
-        link.revokedAt().isPresent() && !e.cancelled(),
-        e.version(),
-        link.currentAnswer(e.version()),
-        crew);
-  }
+    static CrewView crewView(StoredEvent e, Link link, CrewMember member, List<CrewView.Teammate> crew) {
+        return new CrewView(
+                e.id().toString(),
+                e.eventName(),
+                e.boat(),
+                e.localStart(),
+                e.durationHours(),
+                e.location(),
+                member.name(),
+                link.role(),
+                link.hourlyRate(),
+                e.notes(),
+                e.guestName(),
+                e.partySize(),
+                e.guestPageUrl() == null ? "" : e.guestPageUrl(),
+                e.cancelled(),
+                link.revokedAt().isPresent() && !e.cancelled(),
+                e.version(),
+                link.currentAnswer(e.version()),
+                crew);
+    }
 
-  static EventView eventView(Handle h, EventStore events, StoredEvent e) {
-    List<Link> live = events.liveLinks(h, e.id());
-    List<EventView.Assignment> assignments =
-        live.stream().map(l -> new EventView.Assignment(l.memberId(), l.role(), answerText(l.currentAnswer(e.version())))).toList();
-    return new EventView(
-        e.id().toString(),
-        e.eventName(),
-        e.boat(),
-        e.startsAt(),
-        e.zone().getId(),
-        e.durationHours(),
-        e.location(),
-        e.notes(),
-        e.guestPageUrl(),
-        e.captainId().orElse(null),
-        live.stream().filter(l -> !"captain".equalsIgnoreCase(l.role())).map(Link::memberId).toList(),
-        e.cancelled() ? "cancelled" : "active",
-        e.version(),
-        assignments);
-  }
+    static EventView eventView(Handle h, EventStore events, StoredEvent e) {
+        List<Link> live = events.liveLinks(h, e.id());
+        List<EventView.Assignment> assignments = live.stream()
+                .map(l -> new EventView.Assignment(l.memberId(), l.role(), answerText(l.currentAnswer(e.version()))))
+                .toList();
+        return new EventView(
+                e.id().toString(),
+                e.eventName(),
+                e.boat(),
+                e.startsAt(),
+                e.zone().getId(),
+                e.durationHours(),
+                e.location(),
+                e.notes(),
+                e.guestPageUrl(),
+                e.captainId().orElse(null),
+                live.stream()
+                        .filter(l -> !"captain".equalsIgnoreCase(l.role()))
+                        .map(Link::memberId)
+                        .toList(),
+                e.cancelled() ? "cancelled" : "active",
+                e.version(),
+                assignments);
+    }
 
-  static String answerText(Optional<String> answer) {
-    return answer.map(a -> a.equals("confirm") ? "confirmed" : "declined").orElse("awaiting answer");
-  }
+    static String answerText(Optional<String> answer) {
+        return answer.map(a -> a.equals("confirm") ? "confirmed" : "declined").orElse("awaiting answer");
+    }
 }

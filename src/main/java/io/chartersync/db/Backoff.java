@@ -17,41 +17,41 @@ import org.slf4j.LoggerFactory;
  * execution is removed.
  */
 public final class Backoff<T> implements FailureHandler<T> {
-  private static final Logger log = LoggerFactory.getLogger(Backoff.class);
-  private final Duration base;
-  private final Duration cap;
-  private final int maxAttempts;
-  private final BiConsumer<TaskInstance<T>, Throwable> onGiveUp;
+    private static final Logger log = LoggerFactory.getLogger(Backoff.class);
+    private final Duration base;
+    private final Duration cap;
+    private final int maxAttempts;
+    private final BiConsumer<TaskInstance<T>, Throwable> onGiveUp;
 
-  public Backoff(Duration base, Duration cap, int maxAttempts, BiConsumer<TaskInstance<T>, Throwable> onGiveUp) {
-    this.base = base;
-    this.cap = cap;
-    this.maxAttempts = maxAttempts;
-    this.onGiveUp = onGiveUp;
-  }
-
-  /** The delay before retry number {@code attempt} (1-based), jitter included. */
-  public Duration delay(int attempt) {
-    double exponential = base.toMillis() * Math.pow(2, Math.min(attempt - 1, 30));
-    double capped = Math.min(exponential, cap.toMillis());
-    double jitter = 0.5 + ThreadLocalRandom.current().nextDouble();
-    return Duration.ofMillis(Math.max(1, (long) (capped * jitter)));
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
-    int attempt = complete.getExecution().consecutiveFailures + 1;
-    TaskInstance<T> instance = (TaskInstance<T>) complete.getExecution().taskInstance;
-    Throwable cause = complete.getCause().orElse(new IllegalStateException("unknown failure"));
-    if (attempt >= maxAttempts) {
-      log.warn("Giving up on {} after {} attempts: {}", instance, attempt, cause.toString());
-      onGiveUp.accept(instance, cause);
-      operations.remove();
-      return;
+    public Backoff(Duration base, Duration cap, int maxAttempts, BiConsumer<TaskInstance<T>, Throwable> onGiveUp) {
+        this.base = base;
+        this.cap = cap;
+        this.maxAttempts = maxAttempts;
+        this.onGiveUp = onGiveUp;
     }
-    Instant next = complete.getTimeDone().plus(delay(attempt));
-    log.info("Retrying {} at {} (attempt {} failed: {})", instance, next, attempt, cause.toString());
-    operations.reschedule(complete, next);
-  }
+
+    /** The delay before retry number {@code attempt} (1-based), jitter included. */
+    public Duration delay(int attempt) {
+        double exponential = base.toMillis() * Math.pow(2, Math.min(attempt - 1, 30));
+        double capped = Math.min(exponential, cap.toMillis());
+        double jitter = 0.5 + ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis(Math.max(1, (long) (capped * jitter)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
+        int attempt = complete.getExecution().consecutiveFailures + 1;
+        TaskInstance<T> instance = (TaskInstance<T>) complete.getExecution().taskInstance;
+        Throwable cause = complete.getCause().orElse(new IllegalStateException("unknown failure"));
+        if (attempt >= maxAttempts) {
+            log.warn("Giving up on {} after {} attempts: {}", instance, attempt, cause.toString());
+            onGiveUp.accept(instance, cause);
+            operations.remove();
+            return;
+        }
+        Instant next = complete.getTimeDone().plus(delay(attempt));
+        log.info("Retrying {} at {} (attempt {} failed: {})", instance, next, attempt, cause.toString());
+        operations.reschedule(complete, next);
+    }
 }

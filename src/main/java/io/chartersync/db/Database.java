@@ -13,71 +13,77 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** The connection pool, Jdbi and (in embedded mode) the PostgreSQL server under it. */
 public final class Database implements AutoCloseable {
-  private final HikariDataSource dataSource;
-  private final Jdbi jdbi;
-  private final Optional<EmbeddedDatabase> embedded;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Optional<EmbeddedDatabase> embedded;
 
-  private Database(HikariDataSource dataSource, Optional<EmbeddedDatabase> embedded) {
-    this.dataSource = dataSource;
-    this.embedded = embedded;
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
-    // Plain SQL only: no <attribute> templates, so statements skip the template engine.
-    this.jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
-  }
-
-  /** Connects to {@code url} (jdbc:postgresql:// or postgres://user:pass@host/db) and migrates it. */
-  public static Database external(String url, int poolSize) {
-    return open(JdbcUrl.parse(url), poolSize, Optional.empty());
-  }
-
-  /** Starts (or reattaches to) the embedded PostgreSQL under {@code directory} and migrates it. */
-  public static Database embedded(Path directory, int poolSize) {
-    EmbeddedDatabase pg = EmbeddedDatabase.start(directory);
-    try {
-      return open(pg.jdbcUrl(), poolSize, Optional.of(pg));
-    } catch (RuntimeException e) {
-      pg.close();
-      throw e;
+    private Database(HikariDataSource dataSource, Optional<EmbeddedDatabase> embedded) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        // Plain SQL only: no <attribute> templates, so statements skip the template engine.
+        this.jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
     }
-  }
 
-  private static Database open(JdbcUrl url, int poolSize, Optional<EmbeddedDatabase> embedded) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url.jdbc());
-    url.user().ifPresent(config::setUsername);
-    url.password().ifPresent(config::setPassword);
-    config.setMaximumPoolSize(poolSize);
-    config.setPoolName("charter-sync");
-    HikariDataSource ds = new HikariDataSource(config);
-    try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-    } catch (RuntimeException e) {
-      ds.close();
-      throw e;
+    /** Connects to {@code url} (jdbc:postgresql:// or postgres://user:pass@host/db) and migrates it. */
+    public static Database external(String url, int poolSize) {
+        return open(JdbcUrl.parse(url), poolSize, Optional.empty());
     }
-    return new Database(ds, embedded);
-  }
 
-  public DataSource dataSource() {
-    return dataSource;
-  }
-
-  public Jdbi jdbi() {
-    return jdbi;
-  }
-
-  /** True when the database answers a trivial query. */
-  public boolean ready() {
-    try {
-      return jdbi.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one()) == 1;
-    } catch (RuntimeException e) {
-      return false;
+    /** Starts (or reattaches to) the embedded PostgreSQL under {@code directory} and migrates it. */
+    public static Database embedded(Path directory, int poolSize) {
+        EmbeddedDatabase pg = EmbeddedDatabase.start(directory);
+        try {
+            return open(pg.jdbcUrl(), poolSize, Optional.of(pg));
+        } catch (RuntimeException e) {
+            pg.close();
+            throw e;
+        }
     }
-  }
 
-  @Override
-  public void close() {
-    dataSource.close();
-    embedded.ifPresent(EmbeddedDatabase::close);
-  }
+    private static Database open(JdbcUrl url, int poolSize, Optional<EmbeddedDatabase> embedded) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbc());
+        url.user().ifPresent(config::setUsername);
+        url.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("charter-sync");
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, embedded);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean ready() {
+        try {
+            return jdbi.withHandle(
+                            h -> h.createQuery("select 1").mapTo(Integer.class).one())
+                    == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        embedded.ifPresent(EmbeddedDatabase::close);
+    }
 }

@@ -17,67 +17,67 @@ import org.slf4j.LoggerFactory;
  * restart always finds the data directory free.
  */
 final class EmbeddedDatabase implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-  private final EmbeddedPostgres postgres;
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private final EmbeddedPostgres postgres;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
-    this.postgres = postgres;
-  }
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
 
-  static EmbeddedDatabase start(Path directory) {
-    try {
-      Files.createDirectories(directory);
-      stopOrphan(directory);
-      EmbeddedPostgres pg =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(directory)
-              .setCleanDataDirectory(false)
-              .setPGStartupWait(Duration.ofSeconds(60))
-              .setServerConfig("max_connections", "200")
-              .setServerConfig("timezone", "UTC")
-              .start();
-      return new EmbeddedDatabase(pg);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e);
+    static EmbeddedDatabase start(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            stopOrphan(directory);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("timezone", "UTC")
+                    .start();
+            return new EmbeddedDatabase(pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e);
+        }
     }
-  }
 
-  JdbcUrl jdbcUrl() {
-    return new JdbcUrl(postgres.getJdbcUrl("postgres", "postgres"), Optional.empty(), Optional.empty());
-  }
+    JdbcUrl jdbcUrl() {
+        return new JdbcUrl(postgres.getJdbcUrl("postgres", "postgres"), Optional.empty(), Optional.empty());
+    }
 
-  private static void stopOrphan(Path directory) throws IOException {
-    Path pidFile = directory.resolve("postmaster.pid");
-    if (!Files.exists(pidFile)) {
-      return;
+    private static void stopOrphan(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+        } catch (RuntimeException e) {
+            return;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        boolean isPostgres = process.flatMap(p -> p.info().command())
+                .map(c -> c.contains("postgres"))
+                .orElse(false);
+        if (process.isEmpty() || !isPostgres) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process", pid, directory);
+        process.get().destroy();
+        try {
+            process.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.get().destroyForcibly();
+        }
     }
-    long pid;
-    try {
-      pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-    } catch (RuntimeException e) {
-      return;
-    }
-    Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-    boolean isPostgres =
-        process.flatMap(p -> p.info().command()).map(c -> c.contains("postgres")).orElse(false);
-    if (process.isEmpty() || !isPostgres) {
-      return;
-    }
-    log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process", pid, directory);
-    process.get().destroy();
-    try {
-      process.get().onExit().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      process.get().destroyForcibly();
-    }
-  }
 
-  @Override
-  public void close() {
-    try {
-      postgres.close();
-    } catch (IOException e) {
-      log.warn("Embedded PostgreSQL did not stop cleanly", e);
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
     }
-  }
 }

@@ -18,59 +18,57 @@ import org.jdbi.v3.core.Handle;
  * polling.
  */
 public final class TaskQueue implements AutoCloseable {
-  /** Tasks at or above this priority wake the local scheduler when their transaction commits. */
-  public static final int URGENT = 10;
+    /** Tasks at or above this priority wake the local scheduler when their transaction commits. */
+    public static final int URGENT = 10;
 
-  static final Duration LAZY_WAKE = Duration.ofMillis(100);
-  private final AtomicReference<Runnable> wakeUp = new AtomicReference<>(() -> {});
-  private final AtomicBoolean lazyWakePending = new AtomicBoolean();
-  private final ScheduledExecutorService lazyWaker =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("task-queue-waker").factory());
+    static final Duration LAZY_WAKE = Duration.ofMillis(100);
+    private final AtomicReference<Runnable> wakeUp = new AtomicReference<>(() -> {});
+    private final AtomicBoolean lazyWakePending = new AtomicBoolean();
+    private final ScheduledExecutorService lazyWaker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("task-queue-waker").factory());
 
-  /** Installs what wakes the local scheduler; set once the scheduler exists. */
-  public void onScheduled(Runnable wakeUp) {
-    this.wakeUp.set(wakeUp);
-  }
+    /** Installs what wakes the local scheduler; set once the scheduler exists. */
+    public void onScheduled(Runnable wakeUp) {
+        this.wakeUp.set(wakeUp);
+    }
 
-  /**
-   * Schedules {@code task}/{@code instance} with text data at {@code at}. Scheduling an instance that is
-   * already waiting does nothing: the instance id is the idempotency key.
-   */
-  public void schedule(Handle handle, String task, String instance, String data, Instant at) {
-    schedule(handle, task, instance, data, at, 0);
-  }
+    /**
+     * Schedules {@code task}/{@code instance} with text data at {@code at}. Scheduling an instance that is
+     * already waiting does nothing: the instance id is the idempotency key.
+     */
+    public void schedule(Handle handle, String task, String instance, String data, Instant at) {
+        schedule(handle, task, instance, data, at, 0);
+    }
 
-  /** As above, with a priority: higher runs first when tasks wait (syncs before emails, say). */
-  public void schedule(Handle handle, String task, String instance, String data, Instant at, int priority) {
-    handle
-        .createUpdate(
-            """
+    /** As above, with a priority: higher runs first when tasks wait (syncs before emails, say). */
+    public void schedule(Handle handle, String task, String instance, String data, Instant at, int priority) {
+        handle.createUpdate("""
             insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, priority)
             values (:task, :instance, :data, :at, false, 1, :priority)
             on conflict (task_name, task_instance) do nothing""")
-        .bind("task", task)
-        .bind("instance", instance)
-        .bind("data", data.getBytes(StandardCharsets.UTF_8))
-        .bind("at", at)
-        .bind("priority", (short) priority)
-        .execute();
-    handle.afterCommit(priority >= URGENT ? () -> wakeUp.get().run() : this::wakeLazily);
-  }
-
-  private void wakeLazily() {
-    if (lazyWakePending.compareAndSet(false, true)) {
-      lazyWaker.schedule(
-          () -> {
-            lazyWakePending.set(false);
-            wakeUp.get().run();
-          },
-          LAZY_WAKE.toMillis(),
-          TimeUnit.MILLISECONDS);
+                .bind("task", task)
+                .bind("instance", instance)
+                .bind("data", data.getBytes(StandardCharsets.UTF_8))
+                .bind("at", at)
+                .bind("priority", (short) priority)
+                .execute();
+        handle.afterCommit(priority >= URGENT ? () -> wakeUp.get().run() : this::wakeLazily);
     }
-  }
 
-  @Override
-  public void close() {
-    lazyWaker.shutdownNow();
-  }
+    private void wakeLazily() {
+        if (lazyWakePending.compareAndSet(false, true)) {
+            lazyWaker.schedule(
+                    () -> {
+                        lazyWakePending.set(false);
+                        wakeUp.get().run();
+                    },
+                    LAZY_WAKE.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        lazyWaker.shutdownNow();
+    }
 }

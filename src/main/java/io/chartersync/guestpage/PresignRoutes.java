@@ -9,13 +9,11 @@ import io.javalin.router.JavalinDefaultRoutingApi;
  * release; until then it answers 501 with a message saying so, and stores nothing.
  */
 public final class PresignRoutes implements RouteModule {
-  @Override
-  public void register(JavalinDefaultRoutingApi routes) {
-    routes.post(
-        "/g/presign",
-        ctx -> {
-          throw new AppException.NotImplemented(
-              "Photo uploads are not available yet; they arrive in the next release. Nothing was uploaded.");
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post("/g/presign", ctx -> {
+            throw new AppException.NotImplemented(
+                    "Photo uploads are not available yet; they arrive in the next release. Nothing was uploaded.");
         });
-  }
+    }
 }

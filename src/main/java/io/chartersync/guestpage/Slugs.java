@@ -10,19 +10,20 @@ import java.util.Locale;
  * readable; 8 random characters (about 41 bits) make it unguessable.
  */
 final class Slugs {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM-d", Locale.US);
-  private final TokenGenerator random;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM-d", Locale.US);
+    private final TokenGenerator random;
 
-  Slugs(TokenGenerator random) {
-    this.random = random;
-  }
-
-  String next(LocalDate date, String source) {
-    String cleanSource = source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    if (cleanSource.length() > 30) {
-      cleanSource = cleanSource.substring(0, 30);
+    Slugs(TokenGenerator random) {
+        this.random = random;
     }
-    String prefix = DAY.format(date).toLowerCase(Locale.ROOT) + (cleanSource.isEmpty() ? "" : "-" + cleanSource);
-    return prefix + "-" + random.lowerAlphanumeric(8);
-  }
+
+    String next(LocalDate date, String source) {
+        String cleanSource =
+                source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        if (cleanSource.length() > 30) {
+            cleanSource = cleanSource.substring(0, 30);
+        }
+        String prefix = DAY.format(date).toLowerCase(Locale.ROOT) + (cleanSource.isEmpty() ? "" : "-" + cleanSource);
+        return prefix + "-" + random.lowerAlphanumeric(8);
+    }
 }

@@ -8,13 +8,13 @@ import java.util.Optional;
  * HTML parts, so the two always agree.
  */
 public record EmailContent(
-    String subject, String heading, String intro, List<Row> rows, Optional<Action> action, String footer) {
+        String subject, String heading, String intro, List<Row> rows, Optional<Action> action, String footer) {
 
-  public EmailContent {
-    rows = List.copyOf(rows);
-  }
+    public EmailContent {
+        rows = List.copyOf(rows);
+    }
 
-  public record Row(String label, String value) {}
+    public record Row(String label, String value) {}
 
-  public record Action(String label, String url) {}
+    public record Action(String label, String url) {}
 }

@@ -9,27 +9,31 @@ import java.nio.file.StandardCopyOption;
 
 /** The embedded default: each email becomes an RFC 5322 file {@code <id>.eml} in one directory. */
 public final class FileMailTransport implements MailTransport {
-  private final Path directory;
+    private final Path directory;
 
-  public FileMailTransport(Path directory) {
-    this.directory = directory;
-  }
-
-  public Path directory() {
-    return directory;
-  }
-
-  @Override
-  public void send(String id, MimeMessage message) throws Exception {
-    Files.createDirectories(directory);
-    Path tmp = Files.createTempFile(directory, ".tmp-", ".part");
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
-        message.writeTo(out);
-      }
-      Files.move(tmp, directory.resolve(id + ".eml"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
+    public FileMailTransport(Path directory) {
+        this.directory = directory;
     }
-  }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void send(String id, MimeMessage message) throws Exception {
+        Files.createDirectories(directory);
+        Path tmp = Files.createTempFile(directory, ".tmp-", ".part");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
+                message.writeTo(out);
+            }
+            Files.move(
+                    tmp,
+                    directory.resolve(id + ".eml"),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
 }

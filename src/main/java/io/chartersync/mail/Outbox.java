@@ -13,58 +13,54 @@ import org.jdbi.v3.core.Jdbi;
  * of one transaction are delivered by one durable task (each email still sent and recorded on its own).
  */
 public final class Outbox {
-  public static final String TASK = "deliver-mail";
-  /** Where a magic-link token goes in a body; replaced at delivery, never stored. */
-  public static final String TOKEN_PLACEHOLDER = "{{magic-link-token}}";
+    public static final String TASK = "deliver-mail";
+    /** Where a magic-link token goes in a body; replaced at delivery, never stored. */
+    public static final String TOKEN_PLACEHOLDER = "{{magic-link-token}}";
 
-  private final TaskQueue tasks;
-  private final Clock clock;
+    private final TaskQueue tasks;
+    private final Clock clock;
 
-  public Outbox(TaskQueue tasks, Clock clock) {
-    this.tasks = tasks;
-    this.clock = clock;
-  }
+    public Outbox(TaskQueue tasks, Clock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
+    }
 
-  /**
-   * Queues the messages not queued before (by dedupe key), and one durable task that delivers them, in
-   * the caller's transaction. Answers how many were new.
-   */
-  public int enqueue(Handle handle, List<OutboxMessage> messages) {
-    List<UUID> queued = new ArrayList<>();
-    for (OutboxMessage message : messages) {
-      UUID id = UUID.randomUUID();
-      int inserted =
-          handle
-              .createUpdate(
-                  """
+    /**
+     * Queues the messages not queued before (by dedupe key), and one durable task that delivers them, in
+     * the caller's transaction. Answers how many were new.
+     */
+    public int enqueue(Handle handle, List<OutboxMessage> messages) {
+        List<UUID> queued = new ArrayList<>();
+        for (OutboxMessage message : messages) {
+            UUID id = UUID.randomUUID();
+            int inserted = handle.createUpdate("""
                   insert into mail_outbox
                     (id, dedupe_key, booking_id, kind, recipient, subject, body_text, body_html, link_id)
                   values (:id, :key, :booking, :kind, :to, :subject, :text, :html, :link)
                   on conflict (dedupe_key) do nothing""")
-              .bind("id", id)
-              .bind("key", message.dedupeKey())
-              .bind("booking", message.bookingId().orElse(null))
-              .bind("kind", message.kind())
-              .bind("to", message.recipient())
-              .bind("subject", message.subject())
-              .bind("text", message.bodyText())
-              .bind("html", message.bodyHtml())
-              .bind("link", message.linkId().orElse(null))
-              .execute();
-      if (inserted == 1) {
-        queued.add(id);
-      }
+                    .bind("id", id)
+                    .bind("key", message.dedupeKey())
+                    .bind("booking", message.bookingId().orElse(null))
+                    .bind("kind", message.kind())
+                    .bind("to", message.recipient())
+                    .bind("subject", message.subject())
+                    .bind("text", message.bodyText())
+                    .bind("html", message.bodyHtml())
+                    .bind("link", message.linkId().orElse(null))
+                    .execute();
+            if (inserted == 1) {
+                queued.add(id);
+            }
+        }
+        if (!queued.isEmpty()) {
+            String ids = String.join(",", queued.stream().map(UUID::toString).toList());
+            tasks.schedule(handle, TASK, queued.getFirst().toString(), ids, clock.instant());
+        }
+        return queued.size();
     }
-    if (!queued.isEmpty()) {
-      String ids = String.join(",", queued.stream().map(UUID::toString).toList());
-      tasks.schedule(handle, TASK, queued.getFirst().toString(), ids, clock.instant());
-    }
-    return queued.size();
-  }
 
-  public static MailCounts counts(Handle h, UUID bookingId) {
-    return h.createQuery(
-                    """
+    public static MailCounts counts(Handle h, UUID bookingId) {
+        return h.createQuery("""
                     select count(*) filter (where state = 'queued') as queued,
                            count(*) filter (where state = 'sent') as sent,
                            count(*) filter (where state = 'failed') as failed
@@ -72,21 +68,21 @@ public final class Outbox {
                 .bind("booking", bookingId)
                 .map((rs, ctx) -> new MailCounts(rs.getInt("queued"), rs.getInt("sent"), rs.getInt("failed")))
                 .one();
-  }
+    }
 
-  /** One queued or delivered email, for operators and the demo. */
-  public record Summary(UUID id, String kind, String recipient, String subject, String state) {}
+    /** One queued or delivered email, for operators and the demo. */
+    public record Summary(UUID id, String kind, String recipient, String subject, String state) {}
 
-  public static List<Summary> messages(Jdbi jdbi, UUID bookingId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select id, kind, recipient, subject, state from mail_outbox where booking_id = :b order by created_at, id")
+    public static List<Summary> messages(Jdbi jdbi, UUID bookingId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select id, kind, recipient, subject, state from mail_outbox where booking_id = :b order by created_at, id")
                 .bind("b", bookingId)
-                .map(
-                    (rs, ctx) ->
-                        new Summary(
-                            rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"),
-                            rs.getString("state")))
+                .map((rs, ctx) -> new Summary(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("kind"),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("state")))
                 .list());
-  }
+    }
 }

@@ -8,11 +8,11 @@ import java.util.UUID;
  * Outbox#TOKEN_PLACEHOLDER} where the magic-link token of {@code linkId} goes at delivery.
  */
 public record OutboxMessage(
-    String dedupeKey,
-    Optional<UUID> bookingId,
-    String kind,
-    String recipient,
-    String subject,
-    String bodyText,
-    String bodyHtml,
-    Optional<UUID> linkId) {}
+        String dedupeKey,
+        Optional<UUID> bookingId,
+        String kind,
+        String recipient,
+        String subject,
+        String bodyText,
+        String bodyHtml,
+        Optional<UUID> linkId) {}

@@ -11,45 +11,45 @@ import java.util.List;
  * SHA-256 hashes (several, so a secret can be rotated), in constant time.
  */
 public final class Guard {
-  private final String header;
-  private final List<String> hashes;
+    private final String header;
+    private final List<String> hashes;
 
-  public Guard(String header, List<String> hashes) {
-    if (hashes.isEmpty()) {
-      throw new IllegalArgumentException("a guard for " + header + " needs at least one hash");
+    public Guard(String header, List<String> hashes) {
+        if (hashes.isEmpty()) {
+            throw new IllegalArgumentException("a guard for " + header + " needs at least one hash");
+        }
+        this.header = header;
+        this.hashes = List.copyOf(hashes);
     }
-    this.header = header;
-    this.hashes = List.copyOf(hashes);
-  }
 
-  /** Wraps {@code handler} so it only runs for a caller holding the secret. */
-  public Handler protect(Handler handler) {
-    return ctx -> {
-      check(ctx);
-      handler.handle(ctx);
-    };
-  }
+    /** Wraps {@code handler} so it only runs for a caller holding the secret. */
+    public Handler protect(Handler handler) {
+        return ctx -> {
+            check(ctx);
+            handler.handle(ctx);
+        };
+    }
 
-  public void check(Context ctx) {
-    String presented = presented(ctx);
-    if (presented == null) {
-      throw new AppException.Unauthorized("Missing credentials: send " + header + " or Authorization: Bearer");
+    public void check(Context ctx) {
+        String presented = presented(ctx);
+        if (presented == null) {
+            throw new AppException.Unauthorized("Missing credentials: send " + header + " or Authorization: Bearer");
+        }
+        if (!Hashes.matchesAny(presented, hashes)) {
+            throw new AppException.Unauthorized("The credentials in " + header + " or Authorization are not valid");
+        }
     }
-    if (!Hashes.matchesAny(presented, hashes)) {
-      throw new AppException.Unauthorized("The credentials in " + header + " or Authorization are not valid");
-    }
-  }
 
-  private String presented(Context ctx) {
-    String direct = ctx.header(header);
-    if (direct != null && !direct.isBlank()) {
-      return direct.strip();
+    private String presented(Context ctx) {
+        String direct = ctx.header(header);
+        if (direct != null && !direct.isBlank()) {
+            return direct.strip();
+        }
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).strip();
+            return token.isEmpty() ? null : token;
+        }
+        return null;
     }
-    String authorization = ctx.header("Authorization");
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      String token = authorization.substring(7).strip();
-      return token.isEmpty() ? null : token;
-    }
-    return null;
-  }
 }

@@ -12,57 +12,53 @@ import java.util.List;
 
 /** The HTTP server: Javalin on virtual threads, 1 MiB body limit, problem+json errors, every route module. */
 public final class HttpServer implements AutoCloseable {
-  public static final long MAX_BODY_BYTES = 1024 * 1024;
-  private final Javalin app;
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    private final Javalin app;
 
-  public HttpServer(ObjectMapper json, MeterRegistry metrics, List<RouteModule> modules) {
-    Problems problems = new Problems(json);
-    this.app =
-        Javalin.create(
-            config -> {
-              config.concurrency.useVirtualThreads = true;
-              config.http.maxRequestSize = MAX_BODY_BYTES;
-              config.startup.showJavalinBanner = false;
-              config.jsonMapper(new JavalinJackson(json, true));
-              config.requestLogger.http(
-                  (ctx, ms) ->
-                      Timer.builder("http_server_requests")
-                          .tag("method", ctx.method().name())
-                          .tag("route", route(ctx))
-                          .tag("status", Integer.toString(ctx.statusCode()))
-                          .register(metrics)
-                          .record(Duration.ofNanos((long) (ms * 1_000_000))));
-              problems.register(config.routes);
-              config.routes.before(HttpServer::refuseOversizedBody);
-              modules.forEach(m -> m.register(config.routes));
-            });
-  }
-
-  /** The matched route's path for metrics; {@code ctx.endpoint()} throws when no route matched (a 404). */
-  private static String route(Context ctx) {
-    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-    return endpoint == null ? "unmatched" : endpoint.path;
-  }
-
-  /**
-   * Refuses a declared body over the limit on every route, read or not; a chunked body without a length
-   * is refused by Javalin when a handler reads past the limit.
-   */
-  private static void refuseOversizedBody(io.javalin.http.Context ctx) {
-    long length = ctx.req().getContentLengthLong();
-    if (length > MAX_BODY_BYTES) {
-      throw new io.javalin.http.HttpResponseException(413, "The request body is larger than the limit of 1 MiB.");
+    public HttpServer(ObjectMapper json, MeterRegistry metrics, List<RouteModule> modules) {
+        Problems problems = new Problems(json);
+        this.app = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(json, true));
+            config.requestLogger.http((ctx, ms) -> Timer.builder("http_server_requests")
+                    .tag("method", ctx.method().name())
+                    .tag("route", route(ctx))
+                    .tag("status", Integer.toString(ctx.statusCode()))
+                    .register(metrics)
+                    .record(Duration.ofNanos((long) (ms * 1_000_000))));
+            problems.register(config.routes);
+            config.routes.before(HttpServer::refuseOversizedBody);
+            modules.forEach(m -> m.register(config.routes));
+        });
     }
-  }
 
-  /** Starts listening; {@code port} 0 picks a free port. Answers the port in use. */
-  public int start(int port) {
-    app.start(port);
-    return app.port();
-  }
+    /** The matched route's path for metrics; {@code ctx.endpoint()} throws when no route matched (a 404). */
+    private static String route(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
+    }
 
-  @Override
-  public void close() {
-    app.stop();
-  }
+    /**
+     * Refuses a declared body over the limit on every route, read or not; a chunked body without a length
+     * is refused by Javalin when a handler reads past the limit.
+     */
+    private static void refuseOversizedBody(io.javalin.http.Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length > MAX_BODY_BYTES) {
+            throw new io.javalin.http.HttpResponseException(413, "The request body is larger than the limit of 1 MiB.");
+        }
+    }
+
+    /** Starts listening; {@code port} 0 picks a free port. Answers the port in use. */
+    public int start(int port) {
+        app.start(port);
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
 }

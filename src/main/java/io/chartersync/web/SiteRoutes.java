@@ -13,33 +13,33 @@ import java.util.regex.Pattern;
  * {@code /g/<slug>/} and {@code /g/<slug>} both answer object {@code g/<slug>.html}.
  */
 public final class SiteRoutes implements RouteModule {
-  private static final Pattern SLUG = Pattern.compile("^[a-z0-9-]{3,80}$");
-  private final BlobStore store;
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9-]{3,80}$");
+    private final BlobStore store;
 
-  public SiteRoutes(BlobStore store) {
-    this.store = store;
-  }
-
-  @Override
-  public void register(JavalinDefaultRoutingApi routes) {
-    routes.get("/g/{slug}", this::page);
-    routes.head("/g/{slug}", this::page);
-  }
-
-  private void page(Context ctx) {
-    String slug = ctx.pathParam("slug");
-    Optional<Blob> blob = SLUG.matcher(slug).matches() ? store.get("g/" + slug + ".html") : Optional.empty();
-    if (blob.isEmpty()) {
-      throw new AppException.NotFound("guest page", slug);
+    public SiteRoutes(BlobStore store) {
+        this.store = store;
     }
-    Blob page = blob.get();
-    SecurityHeaders.guestPage(ctx);
-    ctx.header("ETag", page.etag()).header("Cache-Control", page.cacheControl());
-    String ifNoneMatch = ctx.header("If-None-Match");
-    if (ifNoneMatch != null && ifNoneMatch.contains(page.etag())) {
-      ctx.status(304);
-      return;
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/g/{slug}", this::page);
+        routes.head("/g/{slug}", this::page);
     }
-    ctx.contentType(page.contentType()).result(page.bytes());
-  }
+
+    private void page(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        Optional<Blob> blob = SLUG.matcher(slug).matches() ? store.get("g/" + slug + ".html") : Optional.empty();
+        if (blob.isEmpty()) {
+            throw new AppException.NotFound("guest page", slug);
+        }
+        Blob page = blob.get();
+        SecurityHeaders.guestPage(ctx);
+        ctx.header("ETag", page.etag()).header("Cache-Control", page.cacheControl());
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && ifNoneMatch.contains(page.etag())) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(page.contentType()).result(page.bytes());
+    }
 }

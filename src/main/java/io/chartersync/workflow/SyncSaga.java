@@ -30,125 +30,154 @@ import org.slf4j.LoggerFactory;
  * version that a newer one has replaced is skipped: the newer version carries the whole state.
  */
 public final class SyncSaga {
-  public static final String TASK = "sync-booking";
-  /** Syncs run before email deliveries when both wait: a booking's state is what people watch. */
-  public static final int PRIORITY = TaskQueue.URGENT;
-  private static final Logger log = LoggerFactory.getLogger(SyncSaga.class);
+    public static final String TASK = "sync-booking";
+    /** Syncs run before email deliveries when both wait: a booking's state is what people watch. */
+    public static final int PRIORITY = TaskQueue.URGENT;
 
-  private final Jdbi jdbi;
-  private final BookingStore bookings;
-  private final CalendarPort calendar;
-  private final GuestPagePort guestPages;
-  private final CrewPort crew;
-  private final MeterRegistry metrics;
-  private final Consumer<SyncStep> afterStep;
+    private static final Logger log = LoggerFactory.getLogger(SyncSaga.class);
 
-  public SyncSaga(
-      Jdbi jdbi,
-      BookingStore bookings,
-      CalendarPort calendar,
-      GuestPagePort guestPages,
-      CrewPort crew,
-      MeterRegistry metrics,
-      Consumer<SyncStep> afterStep) {
-    this.jdbi = jdbi;
-    this.bookings = bookings;
-    this.calendar = calendar;
-    this.guestPages = guestPages;
-    this.crew = crew;
-    this.metrics = metrics;
-    this.afterStep = afterStep;
-  }
+    private final Jdbi jdbi;
+    private final BookingStore bookings;
+    private final CalendarPort calendar;
+    private final GuestPagePort guestPages;
+    private final CrewPort crew;
+    private final MeterRegistry metrics;
+    private final Consumer<SyncStep> afterStep;
 
-  public Task<String> task() {
-    Backoff<String> backoff =
-        new Backoff<>(Duration.ofSeconds(2), Duration.ofMinutes(30), 25, (instance, cause) -> giveUp(instance.getData(), cause));
-    return Tasks.custom(TASK, String.class)
-        .onFailure(backoff)
-        .onDeadExecutionRevive()
-        .defaultPriority(PRIORITY)
-        .execute(
-            (instance, context) -> {
-              String[] parts = instance.getData().split(":");
-              if (run(UUID.fromString(parts[0]), Integer.parseInt(parts[1]))) {
-                return new CompletionHandler.OnCompleteRemove<>();
-              }
-              // Another version of the booking is syncing: wait for it without spending a retry.
-              Duration wait = Duration.ofMillis(200 + ThreadLocalRandom.current().nextInt(300));
-              return (complete, operations) -> operations.reschedule(complete, complete.getTimeDone().plus(wait));
-            });
-  }
-
-  /** Syncs the version; answers false, doing nothing, when another run holds the booking. */
-  boolean run(UUID bookingId, int version) {
-    try (Handle h = jdbi.open()) {
-      long key = bookingId.getMostSignificantBits() ^ bookingId.getLeastSignificantBits();
-      boolean locked = h.createQuery("select pg_try_advisory_lock(:k)").bind("k", key).mapTo(Boolean.class).one();
-      if (!locked) {
-        return false;
-      }
-      try {
-        runLocked(h, bookingId, version);
-      } finally {
-        h.createQuery("select pg_advisory_unlock(:k)").bind("k", key).mapTo(Boolean.class).one();
-      }
-      return true;
+    public SyncSaga(
+            Jdbi jdbi,
+            BookingStore bookings,
+            CalendarPort calendar,
+            GuestPagePort guestPages,
+            CrewPort crew,
+            MeterRegistry metrics,
+            Consumer<SyncStep> afterStep) {
+        this.jdbi = jdbi;
+        this.bookings = bookings;
+        this.calendar = calendar;
+        this.guestPages = guestPages;
+        this.crew = crew;
+        this.metrics = metrics;
+        this.afterStep = afterStep;
     }
-  }
 
-  /** Runs the steps not yet done; {@code h} (autocommit) carries the bookkeeping, each step its own work. */
-  private void runLocked(Handle h, UUID bookingId, int version) {
-    StoredBooking current = bookings.find(h, bookingId).orElseThrow();
-    if (current.version() > version) {
-      Checkpoints.start(h, bookingId, version)
-          .ifPresent(a -> Checkpoints.finish(h, bookingId, version, "superseded", Optional.of("replaced by version " + current.version())));
-      return;
+    public Task<String> task() {
+        Backoff<String> backoff = new Backoff<>(
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(30),
+                25,
+                (instance, cause) -> giveUp(instance.getData(), cause));
+        return Tasks.custom(TASK, String.class)
+                .onFailure(backoff)
+                .onDeadExecutionRevive()
+                .defaultPriority(PRIORITY)
+                .execute((instance, context) -> {
+                    String[] parts = instance.getData().split(":");
+                    if (run(UUID.fromString(parts[0]), Integer.parseInt(parts[1]))) {
+                        return new CompletionHandler.OnCompleteRemove<>();
+                    }
+                    // Another version of the booking is syncing: wait for it without spending a retry.
+                    Duration wait =
+                            Duration.ofMillis(200 + ThreadLocalRandom.current().nextInt(300));
+                    return (complete, operations) -> operations.reschedule(
+                            complete, complete.getTimeDone().plus(wait));
+                });
     }
-    Optional<Integer> attempt = Checkpoints.start(h, bookingId, version);
-    if (attempt.isEmpty()) {
-      return;
-    }
-    Map<SyncStep, Checkpoints.Step> done = attempt.get() == 1 ? Map.of() : Checkpoints.steps(h, bookingId, version);
-    String guestPageUrl = done.containsKey(SyncStep.GUEST_PAGE) ? done.get(SyncStep.GUEST_PAGE).result().orElse("") : "";
-    for (SyncStep step : SyncStep.values()) {
-      Checkpoints.Step previous = done.get(step);
-      if (previous != null && previous.state().equals("done")) {
-        continue;
-      }
-      StepOutcome outcome = runStep(step, current, guestPageUrl);
-      Checkpoints.record(h, bookingId, version, step, outcome);
-      if (outcome instanceof StepOutcome.Failed failed) {
-        Checkpoints.finish(h, bookingId, version, "failed", Optional.of(step.key() + ": " + failed.reason()));
-        metrics.counter("chartersync_syncs_total", "outcome", "failed").increment();
-        return;
-      }
-      if (step == SyncStep.GUEST_PAGE) {
-        guestPageUrl = ((StepOutcome.Done) outcome).result();
-      }
-      afterStep.accept(step);
-    }
-    Checkpoints.finish(h, bookingId, version, "done", Optional.empty());
-    metrics.counter("chartersync_syncs_total", "outcome", "synced").increment();
-  }
 
-  private StepOutcome runStep(SyncStep step, StoredBooking booking, String guestPageUrl) {
-    try {
-      return switch (step) {
-        case CALENDAR -> new StepOutcome.Done(calendar.upsertForBooking(Requests.calendar(booking)));
-        case GUEST_PAGE -> new StepOutcome.Done(guestPages.publish(Requests.guestPage(booking)));
-        case CREW_EVENT -> new StepOutcome.Done(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));
-        case CAPTAIN_SUMMARY ->
-            new StepOutcome.Done(crew.queueCaptainSummary(booking.id()).orElse("no summary: no captain or cancelled"));
-      };
-    } catch (AppException.InvalidInput | AppException.NotFound | AppException.Conflict e) {
-      log.warn("Sync step {} of booking {} v{} failed for good: {}", step.key(), booking.id(), booking.version(), e.getMessage());
-      return new StepOutcome.Failed(e.getMessage());
+    /** Syncs the version; answers false, doing nothing, when another run holds the booking. */
+    boolean run(UUID bookingId, int version) {
+        try (Handle h = jdbi.open()) {
+            long key = bookingId.getMostSignificantBits() ^ bookingId.getLeastSignificantBits();
+            boolean locked = h.createQuery("select pg_try_advisory_lock(:k)")
+                    .bind("k", key)
+                    .mapTo(Boolean.class)
+                    .one();
+            if (!locked) {
+                return false;
+            }
+            try {
+                runLocked(h, bookingId, version);
+            } finally {
+                h.createQuery("select pg_advisory_unlock(:k)")
+                        .bind("k", key)
+                        .mapTo(Boolean.class)
+                        .one();
+            }
+            return true;
+        }
     }
-  }
 
-  private void giveUp(String data, Throwable cause) {
-    String[] parts = data.split(":");
-    jdbi.useHandle(
-        h -> Checkpoints.finish(h, UUID.fromString(parts[0]), Integer.parseInt(parts[1]), "failed", Optional.of("gave up after retries: " + cause.getMessage())));
-  }
+    /** Runs the steps not yet done; {@code h} (autocommit) carries the bookkeeping, each step its own work. */
+    private void runLocked(Handle h, UUID bookingId, int version) {
+        StoredBooking current = bookings.find(h, bookingId).orElseThrow();
+        if (current.version() > version) {
+            Checkpoints.start(h, bookingId, version)
+                    .ifPresent(a -> Checkpoints.finish(
+                            h,
+                            bookingId,
+                            version,
+                            "superseded",
+                            Optional.of("replaced by version " + current.version())));
+            return;
+        }
+        Optional<Integer> attempt = Checkpoints.start(h, bookingId, version);
+        if (attempt.isEmpty()) {
+            return;
+        }
+        Map<SyncStep, Checkpoints.Step> done = attempt.get() == 1 ? Map.of() : Checkpoints.steps(h, bookingId, version);
+        String guestPageUrl = done.containsKey(SyncStep.GUEST_PAGE)
+                ? done.get(SyncStep.GUEST_PAGE).result().orElse("")
+                : "";
+        for (SyncStep step : SyncStep.values()) {
+            Checkpoints.Step previous = done.get(step);
+            if (previous != null && previous.state().equals("done")) {
+                continue;
+            }
+            StepOutcome outcome = runStep(step, current, guestPageUrl);
+            Checkpoints.record(h, bookingId, version, step, outcome);
+            if (outcome instanceof StepOutcome.Failed failed) {
+                Checkpoints.finish(h, bookingId, version, "failed", Optional.of(step.key() + ": " + failed.reason()));
+                metrics.counter("chartersync_syncs_total", "outcome", "failed").increment();
+                return;
+            }
+            if (step == SyncStep.GUEST_PAGE) {
+                guestPageUrl = ((StepOutcome.Done) outcome).result();
+            }
+            afterStep.accept(step);
+        }
+        Checkpoints.finish(h, bookingId, version, "done", Optional.empty());
+        metrics.counter("chartersync_syncs_total", "outcome", "synced").increment();
+    }
+
+    private StepOutcome runStep(SyncStep step, StoredBooking booking, String guestPageUrl) {
+        try {
+            return switch (step) {
+                case CALENDAR -> new StepOutcome.Done(calendar.upsertForBooking(Requests.calendar(booking)));
+                case GUEST_PAGE -> new StepOutcome.Done(guestPages.publish(Requests.guestPage(booking)));
+                case CREW_EVENT ->
+                    new StepOutcome.Done(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));
+                case CAPTAIN_SUMMARY ->
+                    new StepOutcome.Done(
+                            crew.queueCaptainSummary(booking.id()).orElse("no summary: no captain or cancelled"));
+            };
+        } catch (AppException.InvalidInput | AppException.NotFound | AppException.Conflict e) {
+            log.warn(
+                    "Sync step {} of booking {} v{} failed for good: {}",
+                    step.key(),
+                    booking.id(),
+                    booking.version(),
+                    e.getMessage());
+            return new StepOutcome.Failed(e.getMessage());
+        }
+    }
+
+    private void giveUp(String data, Throwable cause) {
+        String[] parts = data.split(":");
+        jdbi.useHandle(h -> Checkpoints.finish(
+                h,
+                UUID.fromString(parts[0]),
+                Integer.parseInt(parts[1]),
+                "failed",
+                Optional.of("gave up after retries: " + cause.getMessage())));
+    }
 }

@@ -11,123 +11,123 @@ import org.junit.jupiter.api.Test;
 
 /** Reading the configuration: production mode demands secrets, embedded mode generates them. */
 class AppConfigTest {
-  private static final String DATABASE_URL = "postgres://nobody:x@127.0.0.1:1/none";
-  private static final String TOKEN_HASH = Hashes.sha256Hex("operator-token");
-  private static final String KEY_HASH = Hashes.sha256Hex("service-key");
+    private static final String DATABASE_URL = "postgres://nobody:x@127.0.0.1:1/none";
+    private static final String TOKEN_HASH = Hashes.sha256Hex("operator-token");
+    private static final String KEY_HASH = Hashes.sha256Hex("service-key");
 
-  @Test
-  void embedded_mode_needs_no_secrets() {
-    AppConfig config = AppConfig.from(Map.of("DATA_DIR", "/srv/charter"), Map.of());
+    @Test
+    void embedded_mode_needs_no_secrets() {
+        AppConfig config = AppConfig.from(Map.of("DATA_DIR", "/srv/charter"), Map.of());
 
-    assertThat(config.production()).isFalse();
-    assertThat(config.db().url()).isEmpty();
-    assertThat(config.keys().dashboardTokenHashes()).isEmpty();
-    assertThat(config.keys().serviceKeyHashes()).isEmpty();
-    assertThat(config.dataDir()).isEqualTo(Path.of("/srv/charter"));
-  }
-
-  @Test
-  void empty_environment_means_embedded_mode_on_port_8080_with_data_in_dot_data() {
-    AppConfig config = AppConfig.from(Map.of(), Map.of());
-
-    assertThat(config.production()).isFalse();
-    assertThat(config.http().port()).isEqualTo(8080);
-    assertThat(config.http().publicBaseUrl()).hasToString("http://localhost:8080");
-    assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
-  }
-
-  @Test
-  void production_mode_with_both_hashes_starts() {
-    AppConfig config = AppConfig.from(production(TOKEN_HASH, KEY_HASH), Map.of());
-
-    assertThat(config.production()).isTrue();
-    assertThat(config.keys().dashboardTokenHashes()).containsExactly(TOKEN_HASH);
-    assertThat(config.keys().serviceKeyHashes()).containsExactly(KEY_HASH);
-  }
-
-  @Test
-  void production_mode_without_dashboard_token_hash_names_it() {
-    assertRefused(production(null, KEY_HASH), "DASHBOARD_TOKEN_HASH");
-  }
-
-  @Test
-  void production_mode_without_service_key_hash_names_it() {
-    assertRefused(production(TOKEN_HASH, null), "SERVICE_KEY_HASH");
-  }
-
-  @Test
-  void empty_or_blank_hash_counts_as_missing() {
-    assertRefused(production("", KEY_HASH), "DASHBOARD_TOKEN_HASH");
-    assertRefused(production(TOKEN_HASH, ""), "SERVICE_KEY_HASH");
-    assertRefused(production("   ", KEY_HASH), "DASHBOARD_TOKEN_HASH");
-    assertRefused(production(TOKEN_HASH, " , "), "SERVICE_KEY_HASH");
-  }
-
-  @Test
-  void unresolved_placeholder_counts_as_missing() {
-    assertRefused(production("${DASHBOARD_TOKEN_HASH}", KEY_HASH), "DASHBOARD_TOKEN_HASH");
-    assertRefused(production(TOKEN_HASH, "${SERVICE_KEY_HASH}"), "SERVICE_KEY_HASH");
-  }
-
-  @Test
-  void unresolved_database_url_placeholder_is_refused_rather_than_falling_back_to_embedded() {
-    assertRefused(Map.of("DATABASE_URL", "${DATABASE_URL}"), "DATABASE_URL");
-  }
-
-  @Test
-  void hash_that_is_not_64_hex_digits_is_refused_naming_the_variable() {
-    assertRefused(production("operator-token", KEY_HASH), "DASHBOARD_TOKEN_HASH");
-    assertRefused(production(TOKEN_HASH, KEY_HASH.substring(1)), "SERVICE_KEY_HASH");
-    assertRefused(production(TOKEN_HASH + "," + "z".repeat(64), KEY_HASH), "DASHBOARD_TOKEN_HASH");
-  }
-
-  @Test
-  void malformed_hash_is_refused_in_embedded_mode_too() {
-    assertThatThrownBy(() -> AppConfig.from(Map.of("SERVICE_KEY_HASH", "not-a-hash"), Map.of()))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("SERVICE_KEY_HASH");
-  }
-
-  @Test
-  void comma_separated_hashes_allow_rotation_and_are_lowercased() {
-    String next = Hashes.sha256Hex("next-operator-token");
-    AppConfig config = AppConfig.from(production(TOKEN_HASH.toUpperCase() + " , " + next, KEY_HASH), Map.of());
-
-    assertThat(config.keys().dashboardTokenHashes()).containsExactly(TOKEN_HASH, next);
-  }
-
-  @Test
-  void flags_win_over_the_environment() {
-    AppConfig config =
-        AppConfig.from(Map.of("PORT", "9000", "DATA_DIR", "/from/env"), Map.of("PORT", "9100", "DATA_DIR", "/from/flag"));
-
-    assertThat(config.http().port()).isEqualTo(9100);
-    assertThat(config.http().publicBaseUrl()).hasToString("http://localhost:9100");
-    assertThat(config.dataDir()).isEqualTo(Path.of("/from/flag"));
-  }
-
-  @Test
-  void bad_port_is_refused_naming_it() {
-    assertRefused(Map.of("PORT", "eighty"), "PORT");
-    assertRefused(Map.of("PORT", "70000"), "PORT");
-  }
-
-  private static Map<String, String> production(String dashboardTokenHash, String serviceKeyHash) {
-    Map<String, String> env = new HashMap<>();
-    env.put("DATABASE_URL", DATABASE_URL);
-    if (dashboardTokenHash != null) {
-      env.put("DASHBOARD_TOKEN_HASH", dashboardTokenHash);
+        assertThat(config.production()).isFalse();
+        assertThat(config.db().url()).isEmpty();
+        assertThat(config.keys().dashboardTokenHashes()).isEmpty();
+        assertThat(config.keys().serviceKeyHashes()).isEmpty();
+        assertThat(config.dataDir()).isEqualTo(Path.of("/srv/charter"));
     }
-    if (serviceKeyHash != null) {
-      env.put("SERVICE_KEY_HASH", serviceKeyHash);
-    }
-    return env;
-  }
 
-  private static void assertRefused(Map<String, String> env, String variable) {
-    assertThatThrownBy(() -> AppConfig.from(env, Map.of()))
-        .as("start refused with %s", env)
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining(variable);
-  }
+    @Test
+    void empty_environment_means_embedded_mode_on_port_8080_with_data_in_dot_data() {
+        AppConfig config = AppConfig.from(Map.of(), Map.of());
+
+        assertThat(config.production()).isFalse();
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.http().publicBaseUrl()).hasToString("http://localhost:8080");
+        assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+    }
+
+    @Test
+    void production_mode_with_both_hashes_starts() {
+        AppConfig config = AppConfig.from(production(TOKEN_HASH, KEY_HASH), Map.of());
+
+        assertThat(config.production()).isTrue();
+        assertThat(config.keys().dashboardTokenHashes()).containsExactly(TOKEN_HASH);
+        assertThat(config.keys().serviceKeyHashes()).containsExactly(KEY_HASH);
+    }
+
+    @Test
+    void production_mode_without_dashboard_token_hash_names_it() {
+        assertRefused(production(null, KEY_HASH), "DASHBOARD_TOKEN_HASH");
+    }
+
+    @Test
+    void production_mode_without_service_key_hash_names_it() {
+        assertRefused(production(TOKEN_HASH, null), "SERVICE_KEY_HASH");
+    }
+
+    @Test
+    void empty_or_blank_hash_counts_as_missing() {
+        assertRefused(production("", KEY_HASH), "DASHBOARD_TOKEN_HASH");
+        assertRefused(production(TOKEN_HASH, ""), "SERVICE_KEY_HASH");
+        assertRefused(production("   ", KEY_HASH), "DASHBOARD_TOKEN_HASH");
+        assertRefused(production(TOKEN_HASH, " , "), "SERVICE_KEY_HASH");
+    }
+
+    @Test
+    void unresolved_placeholder_counts_as_missing() {
+        assertRefused(production("${DASHBOARD_TOKEN_HASH}", KEY_HASH), "DASHBOARD_TOKEN_HASH");
+        assertRefused(production(TOKEN_HASH, "${SERVICE_KEY_HASH}"), "SERVICE_KEY_HASH");
+    }
+
+    @Test
+    void unresolved_database_url_placeholder_is_refused_rather_than_falling_back_to_embedded() {
+        assertRefused(Map.of("DATABASE_URL", "${DATABASE_URL}"), "DATABASE_URL");
+    }
+
+    @Test
+    void hash_that_is_not_64_hex_digits_is_refused_naming_the_variable() {
+        assertRefused(production("operator-token", KEY_HASH), "DASHBOARD_TOKEN_HASH");
+        assertRefused(production(TOKEN_HASH, KEY_HASH.substring(1)), "SERVICE_KEY_HASH");
+        assertRefused(production(TOKEN_HASH + "," + "z".repeat(64), KEY_HASH), "DASHBOARD_TOKEN_HASH");
+    }
+
+    @Test
+    void malformed_hash_is_refused_in_embedded_mode_too() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("SERVICE_KEY_HASH", "not-a-hash"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SERVICE_KEY_HASH");
+    }
+
+    @Test
+    void comma_separated_hashes_allow_rotation_and_are_lowercased() {
+        String next = Hashes.sha256Hex("next-operator-token");
+        AppConfig config = AppConfig.from(production(TOKEN_HASH.toUpperCase() + " , " + next, KEY_HASH), Map.of());
+
+        assertThat(config.keys().dashboardTokenHashes()).containsExactly(TOKEN_HASH, next);
+    }
+
+    @Test
+    void flags_win_over_the_environment() {
+        AppConfig config = AppConfig.from(
+                Map.of("PORT", "9000", "DATA_DIR", "/from/env"), Map.of("PORT", "9100", "DATA_DIR", "/from/flag"));
+
+        assertThat(config.http().port()).isEqualTo(9100);
+        assertThat(config.http().publicBaseUrl()).hasToString("http://localhost:9100");
+        assertThat(config.dataDir()).isEqualTo(Path.of("/from/flag"));
+    }
+
+    @Test
+    void bad_port_is_refused_naming_it() {
+        assertRefused(Map.of("PORT", "eighty"), "PORT");
+        assertRefused(Map.of("PORT", "70000"), "PORT");
+    }
+
+    private static Map<String, String> production(String dashboardTokenHash, String serviceKeyHash) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", DATABASE_URL);
+        if (dashboardTokenHash != null) {
+            env.put("DASHBOARD_TOKEN_HASH", dashboardTokenHash);
+        }
+        if (serviceKeyHash != null) {
+            env.put("SERVICE_KEY_HASH", serviceKeyHash);
+        }
+        return env;
+    }
+
+    private static void assertRefused(Map<String, String> env, String variable) {
+        assertThatThrownBy(() -> AppConfig.from(env, Map.of()))
+                .as("start refused with %s", env)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(variable);
+    }
 }

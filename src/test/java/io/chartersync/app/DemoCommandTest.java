@@ -20,45 +20,59 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code charter-sync demo} as a process: it syncs the example booking and prints where everything went. */
 class DemoCommandTest {
-  @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @AfterEach
-  void noPostgresLeftRunning() {
-    OrphanPostgres.stop(dataDir.resolve("pg"));
-  }
-
-  @Test
-  void demo_prints_entry_event_guest_page_emails_and_where_the_tokens_are() {
-    int port = ChildProcess.freePort();
-    try (ChildProcess demo = ChildProcess.start(Main.class, Map.of(), "demo", "--data", dataDir.toString(), "--port", Integer.toString(port))) {
-      demo.awaitLineStartingWith("Demo booking synced:", Duration.ofSeconds(90));
-      demo.awaitLine(l -> l.strip().startsWith("tokens:"), Duration.ofSeconds(10));
-      List<String> lines = demo.lines();
-
-      assertThat(lines).anyMatch(l -> l.matches("Demo booking synced: [0-9a-f-]{36} \\(version 1\\)"));
-      assertThat(lines).anyMatch(l -> l.matches("\\s+calendar entry:\\s+\\S+"));
-      assertThat(lines).anyMatch(l -> l.matches("\\s+crew event:\\s+\\S+ \\(3 crew invited\\)"));
-      String guestPage = match(lines, "\\s+guest page:\\s+(http://localhost:" + port + "/g/may-30-boatsetter-[a-z0-9]{8}/)");
-      List<String> emails = lines.stream().filter(l -> l.matches("\\s+\\S+\\.eml\\s+.*")).map(l -> l.strip().split("\\s+")[0]).toList();
-      assertThat(emails).hasSize(4).allSatisfy(file -> assertThat(dataDir.resolve("mail").resolve(file)).isRegularFile());
-      assertThat(lines).anyMatch(l -> l.strip().startsWith("tokens:") && l.contains(dataDir.resolve("secrets").toString()));
-      assertThat(Files.exists(dataDir.resolve("secrets").resolve(Secrets.DASHBOARD_TOKEN_FILE))).isTrue();
-
-      TestHttp.Response page = TestHttp.to(URI.create("http://localhost:" + port), "").get(URI.create(guestPage).getPath(), NOBODY);
-      assertThat(page.status()).isEqualTo(200);
-      assertThat(page.body()).contains("Sheraton Marina");
-
-      demo.stop();
+    @AfterEach
+    void noPostgresLeftRunning() {
+        OrphanPostgres.stop(dataDir.resolve("pg"));
     }
-  }
 
-  private static String match(List<String> lines, String regex) {
-    Pattern pattern = Pattern.compile(regex);
-    return lines.stream()
-        .map(pattern::matcher)
-        .filter(Matcher::matches)
-        .map(m -> m.group(1))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no line matches " + regex + " in:\n" + String.join("\n", lines)));
-  }
+    @Test
+    void demo_prints_entry_event_guest_page_emails_and_where_the_tokens_are() {
+        int port = ChildProcess.freePort();
+        try (ChildProcess demo = ChildProcess.start(
+                Main.class, Map.of(), "demo", "--data", dataDir.toString(), "--port", Integer.toString(port))) {
+            demo.awaitLineStartingWith("Demo booking synced:", Duration.ofSeconds(90));
+            demo.awaitLine(l -> l.strip().startsWith("tokens:"), Duration.ofSeconds(10));
+            List<String> lines = demo.lines();
+
+            assertThat(lines).anyMatch(l -> l.matches("Demo booking synced: [0-9a-f-]{36} \\(version 1\\)"));
+            assertThat(lines).anyMatch(l -> l.matches("\\s+calendar entry:\\s+\\S+"));
+            assertThat(lines).anyMatch(l -> l.matches("\\s+crew event:\\s+\\S+ \\(3 crew invited\\)"));
+            String guestPage =
+                    match(lines, "\\s+guest page:\\s+(http://localhost:" + port + "/g/may-30-boatsetter-[a-z0-9]{8}/)");
+            List<String> emails = lines.stream()
+                    .filter(l -> l.matches("\\s+\\S+\\.eml\\s+.*"))
+                    .map(l -> l.strip().split("\\s+")[0])
+                    .toList();
+            assertThat(emails)
+                    .hasSize(4)
+                    .allSatisfy(file ->
+                            assertThat(dataDir.resolve("mail").resolve(file)).isRegularFile());
+            assertThat(lines)
+                    .anyMatch(l -> l.strip().startsWith("tokens:")
+                            && l.contains(dataDir.resolve("secrets").toString()));
+            assertThat(Files.exists(dataDir.resolve("secrets").resolve(Secrets.DASHBOARD_TOKEN_FILE)))
+                    .isTrue();
+
+            TestHttp.Response page = TestHttp.to(URI.create("http://localhost:" + port), "")
+                    .get(URI.create(guestPage).getPath(), NOBODY);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("Sheraton Marina");
+
+            demo.stop();
+        }
+    }
+
+    private static String match(List<String> lines, String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        return lines.stream()
+                .map(pattern::matcher)
+                .filter(Matcher::matches)
+                .map(m -> m.group(1))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no line matches " + regex + " in:\n" + String.join("\n", lines)));
+    }
 }

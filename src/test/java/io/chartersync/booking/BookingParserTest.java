@@ -15,74 +15,83 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BookingParserTest {
-  private final BookingParser parser = new BookingParser(ids -> ids.contains("ghost") ? Set.of("ghost") : Set.of());
+    private final BookingParser parser = new BookingParser(ids -> ids.contains("ghost") ? Set.of("ghost") : Set.of());
 
-  private static ObjectNode example() throws Exception {
-    return (ObjectNode) Json.mapper().readTree(Files.readString(Path.of("examples/booking.example.json")));
-  }
+    private static ObjectNode example() throws Exception {
+        return (ObjectNode) Json.mapper().readTree(Files.readString(Path.of("examples/booking.example.json")));
+    }
 
-  @Test
-  void seed_booking_parses_into_all_its_parts() throws Exception {
-    Booking b = parser.parse(example());
+    @Test
+    void seed_booking_parses_into_all_its_parts() throws Exception {
+        Booking b = parser.parse(example());
 
-    assertThat(b.start()).isEqualTo(LocalDateTime.of(2024, 5, 30, 9, 0));
-    assertThat(b.startsAt().getOffset().getTotalSeconds()).isEqualTo(-7 * 3600);
-    assertThat(b.revenue()).hasValueSatisfying(r -> assertThat(r.amount()).isEqualByComparingTo("840.75"));
-    assertThat(b.crewAssignments()).extracting(Booking.CrewAssignment::role).containsExactly("captain", "crew");
-    assertThat(b.guest().partySize()).contains(6);
-  }
+        assertThat(b.start()).isEqualTo(LocalDateTime.of(2024, 5, 30, 9, 0));
+        assertThat(b.startsAt().getOffset().getTotalSeconds()).isEqualTo(-7 * 3600);
+        assertThat(b.revenue()).hasValueSatisfying(r -> assertThat(r.amount()).isEqualByComparingTo("840.75"));
+        assertThat(b.crewAssignments()).extracting(Booking.CrewAssignment::role).containsExactly("captain", "crew");
+        assertThat(b.guest().partySize()).contains(6);
+    }
 
-  @Test
-  void every_bad_field_is_named_in_one_answer() throws Exception {
-    ObjectNode body = example();
-    body.remove("external_id");
-    body.put("duration_hours", 0);
-    body.withObjectProperty("guest").put("email", "not-an-email");
+    @Test
+    void every_bad_field_is_named_in_one_answer() throws Exception {
+        ObjectNode body = example();
+        body.remove("external_id");
+        body.put("duration_hours", 0);
+        body.withObjectProperty("guest").put("email", "not-an-email");
 
-    assertThatThrownBy(() -> parser.parse(body))
-        .isInstanceOfSatisfying(
-            AppException.InvalidInput.class,
-            e -> assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("external_id", "duration_hours", "guest.email"));
-  }
+        assertThatThrownBy(() -> parser.parse(body))
+                .isInstanceOfSatisfying(
+                        AppException.InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactlyInAnyOrder("external_id", "duration_hours", "guest.email"));
+    }
 
-  @Test
-  void start_in_the_spring_forward_gap_is_refused() throws Exception {
-    ObjectNode body = example();
-    body.put("start", "2024-03-10T02:30:00");
+    @Test
+    void start_in_the_spring_forward_gap_is_refused() throws Exception {
+        ObjectNode body = example();
+        body.put("start", "2024-03-10T02:30:00");
 
-    assertThatThrownBy(() -> parser.parse(body))
-        .isInstanceOfSatisfying(
-            AppException.InvalidInput.class,
-            e -> assertThat(e.errors()).containsExactly(new FieldError("start", "2024-03-10T02:30:00 does not exist in America/Los_Angeles (the clocks skip that hour)")));
-  }
+        assertThatThrownBy(() -> parser.parse(body))
+                .isInstanceOfSatisfying(
+                        AppException.InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(
+                                        new FieldError(
+                                                "start",
+                                                "2024-03-10T02:30:00 does not exist in America/Los_Angeles (the clocks skip that hour)")));
+    }
 
-  @Test
-  void start_in_the_fall_back_overlap_takes_the_first_occurrence() throws Exception {
-    ObjectNode body = example();
-    body.put("start", "2024-11-03T01:30:00");
+    @Test
+    void start_in_the_fall_back_overlap_takes_the_first_occurrence() throws Exception {
+        ObjectNode body = example();
+        body.put("start", "2024-11-03T01:30:00");
 
-    Booking b = parser.parse(body);
+        Booking b = parser.parse(body);
 
-    assertThat(b.startsAt().getOffset().getTotalSeconds()).isEqualTo(-7 * 3600);
-  }
+        assertThat(b.startsAt().getOffset().getTotalSeconds()).isEqualTo(-7 * 3600);
+    }
 
-  @Test
-  void unknown_crew_member_is_named() throws Exception {
-    ObjectNode body = example();
-    ((ObjectNode) body.withArray("crew_assignments").get(0)).withArray("members").set(0, Json.mapper().getNodeFactory().textNode("ghost"));
+    @Test
+    void unknown_crew_member_is_named() throws Exception {
+        ObjectNode body = example();
+        ((ObjectNode) body.withArray("crew_assignments").get(0))
+                .withArray("members")
+                .set(0, Json.mapper().getNodeFactory().textNode("ghost"));
 
-    assertThatThrownBy(() -> parser.parse(body))
-        .isInstanceOfSatisfying(
-            AppException.InvalidInput.class, e -> assertThat(e.getMessage()).contains("crew_assignments", "'ghost'"));
-  }
+        assertThatThrownBy(() -> parser.parse(body))
+                .isInstanceOfSatisfying(
+                        AppException.InvalidInput.class,
+                        e -> assertThat(e.getMessage()).contains("crew_assignments", "'ghost'"));
+    }
 
-  @Test
-  void equal_bodies_written_differently_parse_equal() throws Exception {
-    ObjectNode a = example();
-    ObjectNode b = example();
-    b.put("duration_hours", "3.0");
-    b.withObjectProperty("revenue").put("amount", 840.75);
+    @Test
+    void equal_bodies_written_differently_parse_equal() throws Exception {
+        ObjectNode a = example();
+        ObjectNode b = example();
+        b.put("duration_hours", "3.0");
+        b.withObjectProperty("revenue").put("amount", 840.75);
 
-    assertThat(List.of(parser.parse(a))).containsExactly(parser.parse(b));
-  }
+        assertThat(List.of(parser.parse(a))).containsExactly(parser.parse(b));
+    }
 }

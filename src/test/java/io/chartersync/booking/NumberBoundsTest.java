@@ -24,60 +24,78 @@ import org.junit.jupiter.params.provider.MethodSource;
  * are never stored, and so never make the booking list unreadable.
  */
 class NumberBoundsTest {
-  /** Stands for a raw JSON value in the body, so the exact number text reaches the server. */
-  private static final String RAW = "__RAW_NUMBER__";
-  private static TestApp app;
+    /** Stands for a raw JSON value in the body, so the exact number text reaches the server. */
+    private static final String RAW = "__RAW_NUMBER__";
 
-  @BeforeAll
-  static void start() {
-    TestDatabase.reset();
-    app = TestApp.start();
-  }
+    private static TestApp app;
 
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+    @BeforeAll
+    static void start() {
+        TestDatabase.reset();
+        app = TestApp.start();
+    }
 
-  @BeforeEach
-  void clean() {
-    TestDatabase.reset();
-    Examples.loadRoster(app.http());
-  }
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
 
-  static Stream<Arguments> outOfBounds() {
-    return Stream.of(
-        arguments("hourly_rate \"1e20000\"", "crew_assignments[0].hourly_rate", "\"1e20000\"",
-            edit(b -> ((ObjectNode) b.withArrayProperty("crew_assignments").get(0)).put("hourly_rate", RAW))),
-        arguments("revenue.amount 1e20000", "revenue.amount", "1e20000", edit(b -> b.withObjectProperty("revenue").put("amount", RAW))),
-        arguments("duration_hours \"1e-30\"", "duration_hours", "\"1e-30\"", edit(b -> b.put("duration_hours", RAW))),
-        arguments("duration_hours 0.00001", "duration_hours", "0.00001", edit(b -> b.put("duration_hours", RAW))));
-  }
+    @BeforeEach
+    void clean() {
+        TestDatabase.reset();
+        Examples.loadRoster(app.http());
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("outOfBounds")
-  void out_of_bounds_number_is_refused_naming_the_field_and_stores_nothing(
-      String description, String field, String rawValue, Consumer<ObjectNode> edit) {
-    ObjectNode booking = Examples.booking();
-    edit.accept(booking);
-    String body = booking.toString().replace("\"" + RAW + "\"", rawValue);
-    assertThat(body).contains(rawValue).doesNotContain(RAW);
+    static Stream<Arguments> outOfBounds() {
+        return Stream.of(
+                arguments(
+                        "hourly_rate \"1e20000\"",
+                        "crew_assignments[0].hourly_rate",
+                        "\"1e20000\"",
+                        edit(b -> ((ObjectNode)
+                                        b.withArrayProperty("crew_assignments").get(0))
+                                .put("hourly_rate", RAW))),
+                arguments(
+                        "revenue.amount 1e20000",
+                        "revenue.amount",
+                        "1e20000",
+                        edit(b -> b.withObjectProperty("revenue").put("amount", RAW))),
+                arguments(
+                        "duration_hours \"1e-30\"",
+                        "duration_hours",
+                        "\"1e-30\"",
+                        edit(b -> b.put("duration_hours", RAW))),
+                arguments(
+                        "duration_hours 0.00001",
+                        "duration_hours",
+                        "0.00001",
+                        edit(b -> b.put("duration_hours", RAW))));
+    }
 
-    TestHttp.Response response = app.http().post("/api/bookings", body, OPERATOR);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outOfBounds")
+    void out_of_bounds_number_is_refused_naming_the_field_and_stores_nothing(
+            String description, String field, String rawValue, Consumer<ObjectNode> edit) {
+        ObjectNode booking = Examples.booking();
+        edit.accept(booking);
+        String body = booking.toString().replace("\"" + RAW + "\"", rawValue);
+        assertThat(body).contains(rawValue).doesNotContain(RAW);
 
-    assertThat(response.status()).as(response.body()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    JsonNode problem = response.json();
-    assertThat(problem.get("errors").findValuesAsText("field")).containsExactly(field);
-    assertThat(problem.get("detail").asText()).contains(field);
-    assertThat(TestDatabase.count("select count(*) from booking")).isZero();
-    assertThat(TestDatabase.count("select count(*) from booking_version")).isZero();
-    TestHttp.Response list = app.http().get("/api/bookings", OPERATOR);
-    assertThat(list.status()).as(list.body()).isEqualTo(200);
-    assertThat(list.json().get("bookings")).isEmpty();
-  }
+        TestHttp.Response response = app.http().post("/api/bookings", body, OPERATOR);
 
-  private static Consumer<ObjectNode> edit(Consumer<ObjectNode> change) {
-    return change;
-  }
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly(field);
+        assertThat(problem.get("detail").asText()).contains(field);
+        assertThat(TestDatabase.count("select count(*) from booking")).isZero();
+        assertThat(TestDatabase.count("select count(*) from booking_version")).isZero();
+        TestHttp.Response list = app.http().get("/api/bookings", OPERATOR);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().get("bookings")).isEmpty();
+    }
+
+    private static Consumer<ObjectNode> edit(Consumer<ObjectNode> change) {
+        return change;
+    }
 }

@@ -16,49 +16,58 @@ import org.junit.jupiter.api.Test;
 
 /** A booking has one calendar entry: a second POST /calendar for it is a conflict naming the first. */
 class CalendarConflictTest {
-  private static TestApp app;
+    private static TestApp app;
 
-  @BeforeAll
-  static void start() {
-    TestDatabase.reset();
-    app = TestApp.start();
-  }
+    @BeforeAll
+    static void start() {
+        TestDatabase.reset();
+        app = TestApp.start();
+    }
 
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
 
-  @BeforeEach
-  void clean() {
-    TestDatabase.reset();
-  }
+    @BeforeEach
+    void clean() {
+        TestDatabase.reset();
+    }
 
-  @Test
-  void second_entry_for_the_same_booking_is_a_409_naming_the_existing_entry() {
-    ObjectNode entry = Examples.calendarEntry().put("booking_id", UUID.randomUUID().toString());
+    @Test
+    void second_entry_for_the_same_booking_is_a_409_naming_the_existing_entry() {
+        ObjectNode entry =
+                Examples.calendarEntry().put("booking_id", UUID.randomUUID().toString());
 
-    TestHttp.Response first = app.http().post("/calendar", entry.toString(), OPERATOR);
-    TestHttp.Response second = app.http().post("/calendar", entry.toString(), OPERATOR);
+        TestHttp.Response first = app.http().post("/calendar", entry.toString(), OPERATOR);
+        TestHttp.Response second = app.http().post("/calendar", entry.toString(), OPERATOR);
 
-    assertThat(first.status()).as(first.body()).isEqualTo(201);
-    String existing = first.json().get("id").asText();
-    assertThat(second.status()).as(second.body()).isEqualTo(409);
-    assertThat(second.contentType()).startsWith("application/problem+json");
-    assertThat(second.json().get("status").asInt()).isEqualTo(409);
-    assertThat(second.json().get("detail").asText()).contains(existing);
-    assertThat(TestDatabase.count("select count(*) from calendar_entry")).isEqualTo(1);
-  }
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String existing = first.json().get("id").asText();
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.json().get("status").asInt()).isEqualTo(409);
+        assertThat(second.json().get("detail").asText()).contains(existing);
+        assertThat(TestDatabase.count("select count(*) from calendar_entry")).isEqualTo(1);
+    }
 
-  @Test
-  void entries_for_different_bookings_are_both_created() {
-    ObjectNode entry = Examples.calendarEntry();
+    @Test
+    void entries_for_different_bookings_are_both_created() {
+        ObjectNode entry = Examples.calendarEntry();
 
-    TestHttp.Response first = app.http().post("/calendar", entry.put("booking_id", UUID.randomUUID().toString()).toString(), OPERATOR);
-    TestHttp.Response second = app.http().post("/calendar", entry.put("booking_id", UUID.randomUUID().toString()).toString(), OPERATOR);
+        TestHttp.Response first = app.http()
+                .post(
+                        "/calendar",
+                        entry.put("booking_id", UUID.randomUUID().toString()).toString(),
+                        OPERATOR);
+        TestHttp.Response second = app.http()
+                .post(
+                        "/calendar",
+                        entry.put("booking_id", UUID.randomUUID().toString()).toString(),
+                        OPERATOR);
 
-    assertThat(first.status()).as(first.body()).isEqualTo(201);
-    assertThat(second.status()).as(second.body()).isEqualTo(201);
-    assertThat(TestDatabase.count("select count(*) from calendar_entry")).isEqualTo(2);
-  }
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(TestDatabase.count("select count(*) from calendar_entry")).isEqualTo(2);
+    }
 }

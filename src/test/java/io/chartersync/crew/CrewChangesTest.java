@@ -23,164 +23,186 @@ import org.junit.jupiter.api.Test;
 
 /** A booking's later versions reach its crew: swaps, role and rate changes, reschedules, cancels. */
 class CrewChangesTest {
-  private static final String INVITATION = "Confirm: JADA charter";
-  private static final String REMOVAL = "You're off the JADA charter";
-  private static final String ROLE_CHANGE = "Changed: your role";
-  private static final String CHANGE = "Changed: ";
-  private static final String SUMMARY = "Captain summary: JADA charter";
-  private static TestApp app;
-  private static Bookings bookings;
-  private static Mailbox mail;
+    private static final String INVITATION = "Confirm: JADA charter";
+    private static final String REMOVAL = "You're off the JADA charter";
+    private static final String ROLE_CHANGE = "Changed: your role";
+    private static final String CHANGE = "Changed: ";
+    private static final String SUMMARY = "Captain summary: JADA charter";
+    private static TestApp app;
+    private static Bookings bookings;
+    private static Mailbox mail;
 
-  @BeforeAll
-  static void start() {
-    TestDatabase.reset();
-    app = TestApp.start();
-    bookings = new Bookings(app);
-    mail = new Mailbox(app.mailDir());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    TestDatabase.reset();
-    Mailbox.clear(app.mailDir());
-    Mailbox.clear(app.siteDir());
-    Examples.loadRoster(app.http());
-    TestHttp.Response crew3 =
-        app.http().put("/api/crew/crew-3", "{\"name\": \"Riley Chen\", \"email\": \"crew-3@crew.example.com\", \"roles\": [\"crew\"]}", OPERATOR);
-    assertThat(crew3.status()).as(crew3.body()).isIn(200, 201);
-  }
-
-  @Test
-  void crew_swap_removes_the_old_member_and_invites_the_new_one_only() {
-    String id = bookings.submitAndSync(Examples.booking(), 1).get("id").asText();
-    String crew2Token = magicToken(only(mail.to("crew-2", INVITATION)));
-    ObjectNode swapped = Examples.booking();
-    crewMembers(swapped, 1).removeAll().add("crew-1").add("crew-3");
-
-    JsonNode status = bookings.submitAndSync(swapped, 2);
-
-    assertThat(mail.to("crew-2", REMOVAL)).hasSize(1);
-    TestHttp.Response oldLink = app.http().get("/m/" + crew2Token, NOBODY);
-    assertThat(oldLink.status()).isEqualTo(410);
-    assertThat(oldLink.contentType()).startsWith("application/problem+json");
-    assertThat(oldLink.json().get("detail").asText()).contains("taken off");
-    String crew3Token = magicToken(only(mail.to("crew-3", INVITATION)));
-    assertThat(app.http().get("/m/" + crew3Token, NOBODY).status()).isEqualTo(200);
-    for (String stayed : List.of("captain-1", "crew-1")) {
-      assertThat(mail.to(stayed, INVITATION)).as(stayed + " invitations").hasSize(1);
-      assertThat(mail.to(stayed, CHANGE)).as(stayed + " change emails").isEmpty();
-      assertThat(mail.to(stayed, REMOVAL)).as(stayed + " removal emails").isEmpty();
+    @BeforeAll
+    static void start() {
+        TestDatabase.reset();
+        app = TestApp.start();
+        bookings = new Bookings(app);
+        mail = new Mailbox(app.mailDir());
     }
-    assertThat(status.at("/crew/invited").asInt()).isEqualTo(3);
-    assertThat(TestDatabase.count("select count(*) from crew_link where revoked_at is null")).isEqualTo(3);
-    assertThat(bookings.status(id).at("/crew/invited").asInt()).isEqualTo(3);
-  }
 
-  @Test
-  void role_and_rate_change_updates_the_same_link_and_asks_to_confirm_again() {
-    String id = bookings.submitAndSync(Examples.booking(), 1).get("id").asText();
-    String crew1Token = magicToken(only(mail.to("crew-1", INVITATION)));
-    app.http().form("/m/" + crew1Token + "/respond", "answer=confirm");
-    assertThat(bookings.status(id).at("/crew/confirmed").asInt()).isEqualTo(1);
-    ObjectNode promoted = Examples.booking();
-    ObjectNode crew = (ObjectNode) promoted.withArrayProperty("crew_assignments").get(1);
-    crew.put("count", 1);
-    crew.withArrayProperty("members").removeAll().add("crew-2");
-    promoted.withArrayProperty("crew_assignments").addObject().put("role", "deckhand").put("count", 1).put("hourly_rate", 30)
-        .withArrayProperty("members").add("crew-1");
-
-    JsonNode status = bookings.submitAndSync(promoted, 2);
-
-    assertThat(mail.to("crew-1", ROLE_CHANGE)).hasSize(1);
-    assertThat(mail.to("crew-1", REMOVAL)).isEmpty();
-    assertThat(mail.to("crew-1", INVITATION)).hasSize(1);
-    TestHttp.Response page = app.http().get("/m/" + crew1Token, NOBODY);
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("<dd>deckhand</dd>", "$30 an hour").doesNotContain("$25 an hour");
-    assertThat(status.at("/crew/confirmed").asInt()).isZero();
-    assertThat(status.at("/crew/invited").asInt()).isEqualTo(3);
-    assertThat(TestDatabase.count("select count(*) from crew_link")).isEqualTo(3);
-  }
-
-  @Test
-  void reschedule_clears_answers_and_asks_every_member_to_confirm_again_through_the_same_links() {
-    String id = bookings.submitAndSync(Examples.booking(), 1).get("id").asText();
-    List<String> members = List.of("captain-1", "crew-1", "crew-2");
-    List<String> tokens = members.stream().map(m -> magicToken(only(mail.to(m, INVITATION)))).toList();
-    app.http().form("/m/" + tokens.get(0) + "/respond", "answer=confirm");
-    app.http().form("/m/" + tokens.get(1) + "/respond", "answer=confirm");
-    assertThat(bookings.status(id).at("/crew/confirmed").asInt()).isEqualTo(2);
-    ObjectNode moved = Examples.booking();
-    moved.put("start", "2024-05-30T10:00:00");
-
-    JsonNode status = bookings.submitAndSync(moved, 2);
-
-    assertThat(status.at("/crew/confirmed").asInt()).isZero();
-    for (String member : members) {
-      assertThat(mail.to(member, "Changed: JADA charter now Thu May 30, 10:00 AM")).as(member).hasSize(1);
+    @AfterAll
+    static void stop() {
+        app.close();
     }
-    assertThat(tokens).allSatisfy(t -> assertThat(app.http().get("/m/" + t, NOBODY).status()).isEqualTo(200));
-  }
 
-  @Test
-  void guest_note_change_sends_no_new_captain_summary() {
-    bookings.submitAndSync(Examples.booking(), 1);
-    assertThat(mail.to("captain-1", SUMMARY)).hasSize(1);
-    ObjectNode renoted = Examples.booking();
-    renoted.withObjectProperty("notes").put("guest", "Please arrive 30 minutes early; parking is scarce.");
+    @BeforeEach
+    void clean() {
+        TestDatabase.reset();
+        Mailbox.clear(app.mailDir());
+        Mailbox.clear(app.siteDir());
+        Examples.loadRoster(app.http());
+        TestHttp.Response crew3 = app.http()
+                .put(
+                        "/api/crew/crew-3",
+                        "{\"name\": \"Riley Chen\", \"email\": \"crew-3@crew.example.com\", \"roles\": [\"crew\"]}",
+                        OPERATOR);
+        assertThat(crew3.status()).as(crew3.body()).isIn(200, 201);
+    }
 
-    bookings.submitAndSync(renoted, 2);
+    @Test
+    void crew_swap_removes_the_old_member_and_invites_the_new_one_only() {
+        String id = bookings.submitAndSync(Examples.booking(), 1).get("id").asText();
+        String crew2Token = magicToken(only(mail.to("crew-2", INVITATION)));
+        ObjectNode swapped = Examples.booking();
+        crewMembers(swapped, 1).removeAll().add("crew-1").add("crew-3");
 
-    assertThat(mail.to("captain-1", SUMMARY)).hasSize(1);
-    assertThat(mail.all()).hasSize(4);
-  }
+        JsonNode status = bookings.submitAndSync(swapped, 2);
 
-  @Test
-  void crew_change_sends_exactly_one_new_captain_summary() {
-    bookings.submitAndSync(Examples.booking(), 1);
-    ObjectNode swapped = Examples.booking();
-    crewMembers(swapped, 1).removeAll().add("crew-1").add("crew-3");
+        assertThat(mail.to("crew-2", REMOVAL)).hasSize(1);
+        TestHttp.Response oldLink = app.http().get("/m/" + crew2Token, NOBODY);
+        assertThat(oldLink.status()).isEqualTo(410);
+        assertThat(oldLink.contentType()).startsWith("application/problem+json");
+        assertThat(oldLink.json().get("detail").asText()).contains("taken off");
+        String crew3Token = magicToken(only(mail.to("crew-3", INVITATION)));
+        assertThat(app.http().get("/m/" + crew3Token, NOBODY).status()).isEqualTo(200);
+        for (String stayed : List.of("captain-1", "crew-1")) {
+            assertThat(mail.to(stayed, INVITATION)).as(stayed + " invitations").hasSize(1);
+            assertThat(mail.to(stayed, CHANGE)).as(stayed + " change emails").isEmpty();
+            assertThat(mail.to(stayed, REMOVAL)).as(stayed + " removal emails").isEmpty();
+        }
+        assertThat(status.at("/crew/invited").asInt()).isEqualTo(3);
+        assertThat(TestDatabase.count("select count(*) from crew_link where revoked_at is null"))
+                .isEqualTo(3);
+        assertThat(bookings.status(id).at("/crew/invited").asInt()).isEqualTo(3);
+    }
 
-    bookings.submitAndSync(swapped, 2);
+    @Test
+    void role_and_rate_change_updates_the_same_link_and_asks_to_confirm_again() {
+        String id = bookings.submitAndSync(Examples.booking(), 1).get("id").asText();
+        String crew1Token = magicToken(only(mail.to("crew-1", INVITATION)));
+        app.http().form("/m/" + crew1Token + "/respond", "answer=confirm");
+        assertThat(bookings.status(id).at("/crew/confirmed").asInt()).isEqualTo(1);
+        ObjectNode promoted = Examples.booking();
+        ObjectNode crew =
+                (ObjectNode) promoted.withArrayProperty("crew_assignments").get(1);
+        crew.put("count", 1);
+        crew.withArrayProperty("members").removeAll().add("crew-2");
+        promoted.withArrayProperty("crew_assignments")
+                .addObject()
+                .put("role", "deckhand")
+                .put("count", 1)
+                .put("hourly_rate", 30)
+                .withArrayProperty("members")
+                .add("crew-1");
 
-    List<Path> summaries = mail.to("captain-1", SUMMARY);
-    assertThat(summaries).hasSize(2);
-    assertThat(summaries).anySatisfy(s -> assertThat(Mailbox.read(s)).contains("Riley Chen"));
-  }
+        JsonNode status = bookings.submitAndSync(promoted, 2);
 
-  @Test
-  void cancel_right_after_submit_cancels_everywhere_and_leaves_no_live_link() {
-    TestHttp.Response created = app.http().post("/api/bookings", Examples.bookingJson(), OPERATOR);
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String id = created.json().get("id").asText();
+        assertThat(mail.to("crew-1", ROLE_CHANGE)).hasSize(1);
+        assertThat(mail.to("crew-1", REMOVAL)).isEmpty();
+        assertThat(mail.to("crew-1", INVITATION)).hasSize(1);
+        TestHttp.Response page = app.http().get("/m/" + crew1Token, NOBODY);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<dd>deckhand</dd>", "$30 an hour").doesNotContain("$25 an hour");
+        assertThat(status.at("/crew/confirmed").asInt()).isZero();
+        assertThat(status.at("/crew/invited").asInt()).isEqualTo(3);
+        assertThat(TestDatabase.count("select count(*) from crew_link")).isEqualTo(3);
+    }
 
-    TestHttp.Response cancel = app.http().post("/api/bookings/" + id + "/cancel", null, OPERATOR);
-    JsonNode status = bookings.awaitSettled(id, 2);
+    @Test
+    void reschedule_clears_answers_and_asks_every_member_to_confirm_again_through_the_same_links() {
+        String id = bookings.submitAndSync(Examples.booking(), 1).get("id").asText();
+        List<String> members = List.of("captain-1", "crew-1", "crew-2");
+        List<String> tokens = members.stream()
+                .map(m -> magicToken(only(mail.to(m, INVITATION))))
+                .toList();
+        app.http().form("/m/" + tokens.get(0) + "/respond", "answer=confirm");
+        app.http().form("/m/" + tokens.get(1) + "/respond", "answer=confirm");
+        assertThat(bookings.status(id).at("/crew/confirmed").asInt()).isEqualTo(2);
+        ObjectNode moved = Examples.booking();
+        moved.put("start", "2024-05-30T10:00:00");
 
-    assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
-    assertThat(status.get("state").asText()).isEqualTo("cancelled");
-    JsonNode entry = app.http().get("/calendar/" + status.at("/calendar/entry_id").asText(), OPERATOR).json();
-    assertThat(entry.get("status").asText()).isEqualTo("cancelled");
-    assertThat(app.http().get(bookings.pathOf(status.at("/guest_page/url").asText()), NOBODY).body())
-        .contains("This charter was cancelled");
-    assertThat(TestDatabase.count("select count(*) from crew_link where revoked_at is null")).isZero();
-    int invitations = mail.containing("Subject: " + INVITATION).size();
-    assertThat(mail.containing("Subject: Cancelled: JADA charter")).hasSize(invitations);
-    assertThat(TestDatabase.count("select count(*) from crew_link")).isEqualTo(invitations);
-  }
+        JsonNode status = bookings.submitAndSync(moved, 2);
 
-  private static ArrayNode crewMembers(ObjectNode booking, int assignment) {
-    return ((ObjectNode) booking.withArrayProperty("crew_assignments").get(assignment)).withArrayProperty("members");
-  }
+        assertThat(status.at("/crew/confirmed").asInt()).isZero();
+        for (String member : members) {
+            assertThat(mail.to(member, "Changed: JADA charter now Thu May 30, 10:00 AM"))
+                    .as(member)
+                    .hasSize(1);
+        }
+        assertThat(tokens)
+                .allSatisfy(t ->
+                        assertThat(app.http().get("/m/" + t, NOBODY).status()).isEqualTo(200));
+    }
 
-  private static Path only(List<Path> emails) {
-    assertThat(emails).hasSize(1);
-    return emails.getFirst();
-  }
+    @Test
+    void guest_note_change_sends_no_new_captain_summary() {
+        bookings.submitAndSync(Examples.booking(), 1);
+        assertThat(mail.to("captain-1", SUMMARY)).hasSize(1);
+        ObjectNode renoted = Examples.booking();
+        renoted.withObjectProperty("notes").put("guest", "Please arrive 30 minutes early; parking is scarce.");
+
+        bookings.submitAndSync(renoted, 2);
+
+        assertThat(mail.to("captain-1", SUMMARY)).hasSize(1);
+        assertThat(mail.all()).hasSize(4);
+    }
+
+    @Test
+    void crew_change_sends_exactly_one_new_captain_summary() {
+        bookings.submitAndSync(Examples.booking(), 1);
+        ObjectNode swapped = Examples.booking();
+        crewMembers(swapped, 1).removeAll().add("crew-1").add("crew-3");
+
+        bookings.submitAndSync(swapped, 2);
+
+        List<Path> summaries = mail.to("captain-1", SUMMARY);
+        assertThat(summaries).hasSize(2);
+        assertThat(summaries).anySatisfy(s -> assertThat(Mailbox.read(s)).contains("Riley Chen"));
+    }
+
+    @Test
+    void cancel_right_after_submit_cancels_everywhere_and_leaves_no_live_link() {
+        TestHttp.Response created = app.http().post("/api/bookings", Examples.bookingJson(), OPERATOR);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+
+        TestHttp.Response cancel = app.http().post("/api/bookings/" + id + "/cancel", null, OPERATOR);
+        JsonNode status = bookings.awaitSettled(id, 2);
+
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+        assertThat(status.get("state").asText()).isEqualTo("cancelled");
+        JsonNode entry = app.http()
+                .get("/calendar/" + status.at("/calendar/entry_id").asText(), OPERATOR)
+                .json();
+        assertThat(entry.get("status").asText()).isEqualTo("cancelled");
+        assertThat(app.http()
+                        .get(bookings.pathOf(status.at("/guest_page/url").asText()), NOBODY)
+                        .body())
+                .contains("This charter was cancelled");
+        assertThat(TestDatabase.count("select count(*) from crew_link where revoked_at is null"))
+                .isZero();
+        int invitations = mail.containing("Subject: " + INVITATION).size();
+        assertThat(mail.containing("Subject: Cancelled: JADA charter")).hasSize(invitations);
+        assertThat(TestDatabase.count("select count(*) from crew_link")).isEqualTo(invitations);
+    }
+
+    private static ArrayNode crewMembers(ObjectNode booking, int assignment) {
+        return ((ObjectNode) booking.withArrayProperty("crew_assignments").get(assignment))
+                .withArrayProperty("members");
+    }
+
+    private static Path only(List<Path> emails) {
+        assertThat(emails).hasSize(1);
+        return emails.getFirst();
+    }
 }

@@ -14,72 +14,82 @@ import org.junit.jupiter.api.Test;
 
 /** The crew roster: {@code PUT /api/crew/{id}} creates or replaces, {@code GET /api/crew} lists. */
 class RosterApiTest {
-  private static final String SAM = "{\"name\": \"Sam Nine\", \"email\": \"crew-9@crew.example.com\", \"roles\": [\"crew\"]}";
-  private static TestApp app;
+    private static final String SAM =
+            "{\"name\": \"Sam Nine\", \"email\": \"crew-9@crew.example.com\", \"roles\": [\"crew\"]}";
+    private static TestApp app;
 
-  @BeforeAll
-  static void start() {
-    TestDatabase.reset();
-    app = TestApp.start();
-  }
+    @BeforeAll
+    static void start() {
+        TestDatabase.reset();
+        app = TestApp.start();
+    }
 
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
 
-  @BeforeEach
-  void clean() {
-    TestDatabase.reset();
-  }
+    @BeforeEach
+    void clean() {
+        TestDatabase.reset();
+    }
 
-  @Test
-  void put_creates_with_201_then_replaces_with_200() {
-    TestHttp.Response created = app.http().put("/api/crew/crew-9", SAM, OPERATOR);
-    TestHttp.Response replaced =
-        app.http().put("/api/crew/crew-9", "{\"name\": \"Sam Nine\", \"email\": \"sam@crew.example.com\", \"roles\": [\"captain\", \"crew\"]}", OPERATOR);
+    @Test
+    void put_creates_with_201_then_replaces_with_200() {
+        TestHttp.Response created = app.http().put("/api/crew/crew-9", SAM, OPERATOR);
+        TestHttp.Response replaced = app.http()
+                .put(
+                        "/api/crew/crew-9",
+                        "{\"name\": \"Sam Nine\", \"email\": \"sam@crew.example.com\", \"roles\": [\"captain\", \"crew\"]}",
+                        OPERATOR);
 
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(created.json().get("id").asText()).isEqualTo("crew-9");
-    assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
-    assertThat(replaced.json().get("email").asText()).isEqualTo("sam@crew.example.com");
-    assertThat(TestDatabase.count("select count(*) from crew_member")).isEqualTo(1);
-  }
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("id").asText()).isEqualTo("crew-9");
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        assertThat(replaced.json().get("email").asText()).isEqualTo("sam@crew.example.com");
+        assertThat(TestDatabase.count("select count(*) from crew_member")).isEqualTo(1);
+    }
 
-  @Test
-  void get_lists_every_member() {
-    app.http().put("/api/crew/crew-9", SAM, OPERATOR);
-    app.http().put("/api/crew/captain-9", "{\"name\": \"Alex Nine\", \"email\": \"captain-9@crew.example.com\", \"roles\": [\"captain\"]}", OPERATOR);
+    @Test
+    void get_lists_every_member() {
+        app.http().put("/api/crew/crew-9", SAM, OPERATOR);
+        app.http()
+                .put(
+                        "/api/crew/captain-9",
+                        "{\"name\": \"Alex Nine\", \"email\": \"captain-9@crew.example.com\", \"roles\": [\"captain\"]}",
+                        OPERATOR);
 
-    TestHttp.Response list = app.http().get("/api/crew", OPERATOR);
+        TestHttp.Response list = app.http().get("/api/crew", OPERATOR);
 
-    assertThat(list.status()).isEqualTo(200);
-    JsonNode crew = list.json().get("crew");
-    assertThat(crew.findValuesAsText("id")).containsExactly("captain-9", "crew-9");
-    assertThat(crew.get(1).get("name").asText()).isEqualTo("Sam Nine");
-    assertThat(crew.get(1).get("roles").toString()).isEqualTo("[\"crew\"]");
-  }
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode crew = list.json().get("crew");
+        assertThat(crew.findValuesAsText("id")).containsExactly("captain-9", "crew-9");
+        assertThat(crew.get(1).get("name").asText()).isEqualTo("Sam Nine");
+        assertThat(crew.get(1).get("roles").toString()).isEqualTo("[\"crew\"]");
+    }
 
-  @Test
-  void bad_email_is_refused_naming_email() {
-    assertRefused(app.http().put("/api/crew/crew-9", "{\"name\": \"Sam Nine\", \"email\": \"sam at sea\"}", OPERATOR), "email");
-  }
+    @Test
+    void bad_email_is_refused_naming_email() {
+        assertRefused(
+                app.http().put("/api/crew/crew-9", "{\"name\": \"Sam Nine\", \"email\": \"sam at sea\"}", OPERATOR),
+                "email");
+    }
 
-  @Test
-  void missing_name_is_refused_naming_name() {
-    assertRefused(app.http().put("/api/crew/crew-9", "{\"email\": \"crew-9@crew.example.com\"}", OPERATOR), "name");
-  }
+    @Test
+    void missing_name_is_refused_naming_name() {
+        assertRefused(app.http().put("/api/crew/crew-9", "{\"email\": \"crew-9@crew.example.com\"}", OPERATOR), "name");
+    }
 
-  @Test
-  void bad_id_is_refused_naming_id() {
-    assertRefused(app.http().put("/api/crew/Crew%209!", SAM, OPERATOR), "id");
-  }
+    @Test
+    void bad_id_is_refused_naming_id() {
+        assertRefused(app.http().put("/api/crew/Crew%209!", SAM, OPERATOR), "id");
+    }
 
-  private static void assertRefused(TestHttp.Response response, String field) {
-    assertThat(response.status()).as(response.body()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().get("detail").asText()).contains(field);
-    assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly(field);
-    assertThat(TestDatabase.count("select count(*) from crew_member")).isZero();
-  }
+    private static void assertRefused(TestHttp.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).contains(field);
+        assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly(field);
+        assertThat(TestDatabase.count("select count(*) from crew_member")).isZero();
+    }
 }

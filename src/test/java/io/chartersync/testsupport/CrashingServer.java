@@ -14,40 +14,39 @@ import java.util.function.Consumer;
  * {@code CRASH_AFTER_STEP} is checkpointed. Prints {@code READY <base url>} once it serves.
  */
 public final class CrashingServer {
-  /** The exit code of a process killed by SIGKILL. */
-  public static final int KILLED = 137;
+    /** The exit code of a process killed by SIGKILL. */
+    public static final int KILLED = 137;
 
-  private CrashingServer() {}
+    private CrashingServer() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    Optional<String> crashAfter = Optional.ofNullable(System.getenv("CRASH_AFTER_STEP")).filter(s -> !s.isBlank());
-    Consumer<SyncStep> afterStep = step -> crashAfter.filter(step.key()::equals).ifPresent(s -> crash(step));
-    Application app = Application.start(AppConfig.from(System.getenv(), Map.of()), afterStep);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.close();
-                  stopped.countDown();
-                }));
-    System.out.println("READY " + app.baseUrl());
-    stopped.await();
-  }
-
-  private static void crash(SyncStep step) {
-    System.out.println("CRASHING after step " + step.key());
-    // Let the intake's HTTP answer that scheduled this sync reach the test first; the saga stays
-    // exactly here, between the checkpoint of this step and the start of the next.
-    pause();
-    Runtime.getRuntime().halt(KILLED);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    public static void main(String[] args) throws InterruptedException {
+        Optional<String> crashAfter =
+                Optional.ofNullable(System.getenv("CRASH_AFTER_STEP")).filter(s -> !s.isBlank());
+        Consumer<SyncStep> afterStep =
+                step -> crashAfter.filter(step.key()::equals).ifPresent(s -> crash(step));
+        Application app = Application.start(AppConfig.from(System.getenv(), Map.of()), afterStep);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }));
+        System.out.println("READY " + app.baseUrl());
+        stopped.await();
     }
-  }
+
+    private static void crash(SyncStep step) {
+        System.out.println("CRASHING after step " + step.key());
+        // Let the intake's HTTP answer that scheduled this sync reach the test first; the saga stays
+        // exactly here, between the checkpoint of this step and the start of the next.
+        pause();
+        Runtime.getRuntime().halt(KILLED);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -14,55 +14,59 @@ import java.util.stream.Stream;
 
 /** The {@code .eml} files the embedded mail transport wrote, read as plain text. */
 public final class Mailbox {
-  private static final Pattern MAGIC_LINK = Pattern.compile("/m/([A-Za-z0-9_-]{43})");
-  private final Path dir;
+    private static final Pattern MAGIC_LINK = Pattern.compile("/m/([A-Za-z0-9_-]{43})");
+    private final Path dir;
 
-  public Mailbox(Path dir) {
-    this.dir = dir;
-  }
-
-  public List<Path> all() {
-    try (Stream<Path> files = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
-      return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public Mailbox(Path dir) {
+        this.dir = dir;
     }
-  }
 
-  /** The emails containing every one of {@code texts} (a header line such as "To: x@y", a subject prefix). */
-  public List<Path> containing(String... texts) {
-    return all().stream().filter(p -> Stream.of(texts).allMatch(read(p)::contains)).toList();
-  }
-
-  /** The emails to {@code memberId}'s roster address whose subject starts with {@code subjectPrefix}. */
-  public List<Path> to(String memberId, String subjectPrefix) {
-    return containing("To: " + memberId + "@crew.example.com", "Subject: " + subjectPrefix);
-  }
-
-  /** The magic-link token in an email. */
-  public static String magicToken(Path email) {
-    Matcher m = MAGIC_LINK.matcher(read(email));
-    assertThat(m.find()).as("a magic link in " + email).isTrue();
-    return m.group(1);
-  }
-
-  public static String read(Path p) {
-    try {
-      return Files.readString(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public List<Path> all() {
+        try (Stream<Path> files = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
+            return files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** Deletes every file under {@code dir} (the directory itself stays). */
-  public static void clear(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
+    /** The emails containing every one of {@code texts} (a header line such as "To: x@y", a subject prefix). */
+    public List<Path> containing(String... texts) {
+        return all().stream()
+                .filter(p -> Stream.of(texts).allMatch(read(p)::contains))
+                .toList();
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    /** The emails to {@code memberId}'s roster address whose subject starts with {@code subjectPrefix}. */
+    public List<Path> to(String memberId, String subjectPrefix) {
+        return containing("To: " + memberId + "@crew.example.com", "Subject: " + subjectPrefix);
     }
-  }
+
+    /** The magic-link token in an email. */
+    public static String magicToken(Path email) {
+        Matcher m = MAGIC_LINK.matcher(read(email));
+        assertThat(m.find()).as("a magic link in " + email).isTrue();
+        return m.group(1);
+    }
+
+    public static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes every file under {@code dir} (the directory itself stays). */
+    public static void clear(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .filter(p -> !p.equals(dir))
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -16,69 +16,69 @@ import java.util.Map;
  * mode, with known secrets), files under a fresh temporary data directory.
  */
 public final class TestApp implements AutoCloseable {
-  public static final String OPERATOR_TOKEN = "operator-token-for-tests-0123456789abcdefghij";
-  public static final String SERVICE_KEY = "service-key-for-tests-0123456789abcdefghijklm";
-  public static final String LINK_KEY = "link-signing-key-for-tests-0123456789abcdefgh";
+    public static final String OPERATOR_TOKEN = "operator-token-for-tests-0123456789abcdefghij";
+    public static final String SERVICE_KEY = "service-key-for-tests-0123456789abcdefghijklm";
+    public static final String LINK_KEY = "link-signing-key-for-tests-0123456789abcdefgh";
 
-  private final Application app;
-  private final Path dataDir;
-  private final TestHttp http;
+    private final Application app;
+    private final Path dataDir;
+    private final TestHttp http;
 
-  private TestApp(Application app, Path dataDir) {
-    this.app = app;
-    this.dataDir = dataDir;
-    this.http = new TestHttp(app.baseUrl());
-  }
-
-  public static TestApp start() {
-    return start(Map.of());
-  }
-
-  public static TestApp start(Map<String, String> extraEnv) {
-    Path dir;
-    try {
-      dir = Files.createTempDirectory("charter-sync-test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private TestApp(Application app, Path dataDir) {
+        this.app = app;
+        this.dataDir = dataDir;
+        this.http = new TestHttp(app.baseUrl());
     }
-    Map<String, String> env = new HashMap<>(environment(dir));
-    env.putAll(extraEnv);
-    return new TestApp(Application.start(AppConfig.from(env, Map.of())), dir);
-  }
 
-  /** The environment of a production-mode start against the test database. */
-  public static Map<String, String> environment(Path dataDir) {
-    return Map.of(
-        "DATABASE_URL", TestDatabase.jdbcUrl(),
-        "DATA_DIR", dataDir.toString(),
-        "PORT", "0",
-        "DASHBOARD_TOKEN_HASH", Hashes.sha256Hex(OPERATOR_TOKEN),
-        "SERVICE_KEY_HASH", Hashes.sha256Hex(SERVICE_KEY),
-        "LINK_SIGNING_KEY", LINK_KEY);
-  }
+    public static TestApp start() {
+        return start(Map.of());
+    }
 
-  public TestHttp http() {
-    return http;
-  }
+    public static TestApp start(Map<String, String> extraEnv) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("charter-sync-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new HashMap<>(environment(dir));
+        env.putAll(extraEnv);
+        return new TestApp(Application.start(AppConfig.from(env, Map.of())), dir);
+    }
 
-  public URI baseUrl() {
-    return app.baseUrl();
-  }
+    /** The environment of a production-mode start against the test database. */
+    public static Map<String, String> environment(Path dataDir) {
+        return Map.of(
+                "DATABASE_URL", TestDatabase.jdbcUrl(),
+                "DATA_DIR", dataDir.toString(),
+                "PORT", "0",
+                "DASHBOARD_TOKEN_HASH", Hashes.sha256Hex(OPERATOR_TOKEN),
+                "SERVICE_KEY_HASH", Hashes.sha256Hex(SERVICE_KEY),
+                "LINK_SIGNING_KEY", LINK_KEY);
+    }
 
-  public Path dataDir() {
-    return dataDir;
-  }
+    public TestHttp http() {
+        return http;
+    }
 
-  public Path mailDir() {
-    return dataDir.resolve("mail");
-  }
+    public URI baseUrl() {
+        return app.baseUrl();
+    }
 
-  public Path siteDir() {
-    return dataDir.resolve("site");
-  }
+    public Path dataDir() {
+        return dataDir;
+    }
 
-  @Override
-  public void close() {
-    app.close();
-  }
+    public Path mailDir() {
+        return dataDir.resolve("mail");
+    }
+
+    public Path siteDir() {
+        return dataDir.resolve("site");
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
 }

@@ -12,71 +12,70 @@ import java.sql.Statement;
  * table between tests. The schema comes from the program's own Flyway migrations, run by the program.
  */
 public final class TestDatabase {
-  private static EmbeddedPostgres postgres;
+    private static EmbeddedPostgres postgres;
 
-  private TestDatabase() {}
+    private TestDatabase() {}
 
-  public static synchronized String jdbcUrl() {
-    if (postgres == null) {
-      try {
-        postgres = EmbeddedPostgres.builder().start();
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not start the test PostgreSQL", e);
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop));
+    public static synchronized String jdbcUrl() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the test PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop));
+        }
+        return postgres.getJdbcUrl("postgres", "postgres");
     }
-    return postgres.getJdbcUrl("postgres", "postgres");
-  }
 
-  /** Empties every table of the program, if the schema exists yet. */
-  public static void reset() {
-    try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
-        Statement s = c.createStatement()) {
-      s.execute(
-          """
+    /** Empties every table of the program, if the schema exists yet. */
+    public static void reset() {
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement()) {
+            s.execute("""
           do $$ begin
             if to_regclass('public.booking') is not null then
               truncate scheduled_tasks, sync_step, sync_run, booking_version, booking, calendar_entry,
                 crew_link, crew_event, crew_member, guest_page, mail_outbox;
             end if;
           end $$""");
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not reset the test database", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not reset the test database", e);
+        }
     }
-  }
 
-  /** Runs a query that answers one number. */
-  public static long count(String sql) {
-    try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
-        Statement s = c.createStatement();
-        var rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("query failed: " + sql, e);
+    /** Runs a query that answers one number. */
+    public static long count(String sql) {
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
     }
-  }
 
-  /** Every text value of every row of every program table, for scanning for leaks. */
-  public static String dump(String table) {
-    try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
-        Statement s = c.createStatement();
-        var rs = s.executeQuery("select t::text from " + table + " t")) {
-      StringBuilder out = new StringBuilder();
-      while (rs.next()) {
-        out.append(rs.getString(1)).append('\n');
-      }
-      return out.toString();
-    } catch (SQLException e) {
-      throw new IllegalStateException("dump failed: " + table, e);
+    /** Every text value of every row of every program table, for scanning for leaks. */
+    public static String dump(String table) {
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("select t::text from " + table + " t")) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                out.append(rs.getString(1)).append('\n');
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException("dump failed: " + table, e);
+        }
     }
-  }
 
-  private static void stop() {
-    try {
-      postgres.close();
-    } catch (IOException e) {
-      // the JVM is exiting
+    private static void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            // the JVM is exiting
+        }
     }
-  }
 }
