@@ -14,11 +14,15 @@ import java.util.Optional;
  * The whole configuration, read once from the environment and the command line (flags win). A bad or
  * missing setting stops the start with a {@link ConfigException} naming the setting.
  */
-public record AppConfig(Http http, Path dataDir, Db db, Keys keys, Mail mail, Storage storage, ZoneId marinaZone) {
+public record AppConfig(
+        Http http, Path dataDir, Db db, Keys keys, Mail mail, Storage storage, ZoneId marinaZone, int taskThreads) {
 
     public AppConfig {
         if (db.url().isPresent()) {
             keys.requireForProduction();
+        }
+        if (taskThreads < 1 || taskThreads > 256) {
+            throw new ConfigException("TASK_THREADS must be between 1 and 256, was " + taskThreads);
         }
     }
 
@@ -84,7 +88,16 @@ public record AppConfig(Http http, Path dataDir, Db db, Keys keys, Mail mail, St
                         s.optional("SMTP_URL"),
                         s.optional("MAIL_FROM").orElse("Charter Sync <no-reply@chartersync.local>")),
                 new Storage(s.optional("STORAGE_URL"), s.optional("CDN_DISTRIBUTION_ID")),
-                zone(s.optional("MARINA_TIME_ZONE").orElse("America/Los_Angeles")));
+                zone(s.optional("MARINA_TIME_ZONE").orElse("America/Los_Angeles")),
+                s.integer("TASK_THREADS", defaultTaskThreads()));
+    }
+
+    /**
+     * Sync and delivery workers: twice the cores plus two. Measured on 2 cores, more workers than that
+     * only make them wait on each other and on the database (see README, Performance).
+     */
+    static int defaultTaskThreads() {
+        return 2 * Runtime.getRuntime().availableProcessors() + 2;
     }
 
     private static List<String> hashes(Settings s, String name) {

@@ -99,8 +99,8 @@ public final class Application implements AutoCloseable {
                 : config.http().publicBaseUrl();
         Database database = config.db()
                 .url()
-                .map(url -> Database.external(url, 80))
-                .orElseGet(() -> Database.embedded(config.dataDir().resolve("pg"), 80));
+                .map(url -> Database.external(url, poolSize(config)))
+                .orElseGet(() -> Database.embedded(config.dataDir().resolve("pg"), poolSize(config)));
         try {
             ObjectMapper json = Json.mapper();
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -131,7 +131,7 @@ public final class Application implements AutoCloseable {
 
             Scheduler scheduler = Scheduler.create(database.dataSource(), List.of(saga.task(), delivery.task()))
                     .serializer(new TextSerializer())
-                    .threads(16)
+                    .threads(config.taskThreads())
                     .enablePriority()
                     .pollUsingLockAndFetch(0.5, 1.0)
                     .pollingInterval(Duration.ofSeconds(1))
@@ -165,6 +165,11 @@ public final class Application implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** Each sync holds two connections (its bookkeeping and its step); HTTP requests need the rest. */
+    private static int poolSize(AppConfig config) {
+        return 2 * config.taskThreads() + 16;
     }
 
     private static void refuseUnsupported(AppConfig config) {

@@ -43,6 +43,12 @@ final class BenchCommand implements Runnable {
     int concurrency;
 
     @Option(
+            names = "--rate",
+            defaultValue = "0",
+            description = "Bookings a second, evenly spaced (default 0: as fast as the concurrency allows)")
+    double rate;
+
+    @Option(
             names = "--warmup",
             defaultValue = "300",
             description = "Bookings submitted and synced first, not counted (default ${DEFAULT-VALUE})")
@@ -84,11 +90,15 @@ final class BenchCommand implements Runnable {
             ApiClient client, ObjectNode template, String prefix, LocalDateTime start, int count) {
         Map<UUID, Instant> sent = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(concurrency);
+        long begin = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count; i++) {
                 ObjectNode body = template.deepCopy();
                 body.put("external_id", prefix + i);
                 body.put("start", start.plusDays(i).toString());
+                if (rate > 0) {
+                    pace(begin, i);
+                }
                 inFlight.acquireUninterruptibly();
                 pool.submit(() -> {
                     try {
@@ -134,6 +144,15 @@ final class BenchCommand implements Runnable {
                         Duration.between(sent.get(e.getKey()), e.getValue()).toMillis())));
         Collections.sort(latencies);
         return latencies;
+    }
+
+    /** Waits until booking {@code i} is due at the requested rate. */
+    private void pace(long begin, int i) {
+        long due = begin + (long) (i * 1_000_000_000L / rate);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            sleep(wait / 1_000_000);
+        }
     }
 
     private static void awaitMailDelivered(Jdbi jdbi) {
