@@ -1,9 +1,14 @@
 package io.chartersync.booking;
 
 import io.chartersync.mail.MailCounts;
+import java.util.List;
 import java.util.UUID;
 
-/** The status document of the intake contract: where each of the four systems stands. */
+/**
+ * The status document of the intake contract: where each of the four systems stands, plus {@code steps},
+ * every sync step of the current version in order (the captain summary included), and the run's {@code
+ * error}.
+ */
 public record BookingStatus(
         UUID id,
         String source,
@@ -14,7 +19,15 @@ public record BookingStatus(
         Calendar calendar,
         Crew crew,
         GuestPage guestPage,
-        MailCounts emails) {
+        MailCounts emails,
+        List<Step> steps) {
+
+    public BookingStatus {
+        steps = List.copyOf(steps);
+    }
+
+    /** One sync step of the current version: {@code state} pending, done or failed. */
+    public record Step(String step, String state, String result, String error) {}
 
     public record Calendar(String state, String entryId, String error) {}
 

@@ -5,6 +5,7 @@ import io.chartersync.booking.StatusProvider;
 import io.chartersync.booking.StoredBooking;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.mail.Outbox;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +66,16 @@ public final class SyncStatus implements StatusProvider {
                         stepState(steps.get(SyncStep.GUEST_PAGE)),
                         latest.get(SyncStep.GUEST_PAGE),
                         error(steps.get(SyncStep.GUEST_PAGE))),
-                Outbox.counts(h, b.id()));
+                Outbox.counts(h, b.id()),
+                Arrays.stream(SyncStep.values())
+                        .map(step -> new BookingStatus.Step(
+                                step.key(),
+                                stepState(steps.get(step)),
+                                steps.get(step) == null
+                                        ? null
+                                        : steps.get(step).result().orElse(null),
+                                error(steps.get(step))))
+                        .toList());
     }
 
     private static String state(Checkpoints.Run run, boolean cancelled) {

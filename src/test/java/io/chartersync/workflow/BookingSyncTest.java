@@ -65,6 +65,9 @@ class BookingSyncTest {
         assertThat(status.at("/crew/invited").asInt()).isEqualTo(3);
         assertThat(status.at("/guest_page/url").asText()).matches(app.baseUrl() + "/g/may-30-boatsetter-[a-z0-9]{8}/");
         assertThat(status.at("/emails/sent").asInt()).isEqualTo(4);
+        assertThat(status.get("steps").findValuesAsText("step"))
+                .containsExactly("calendar", "guest-page", "crew-event", "captain-summary");
+        assertThat(status.get("steps").findValuesAsText("state")).containsOnly("done");
         assertThat(TestDatabase.count("select count(*) from calendar_entry")).isEqualTo(1);
         assertThat(TestDatabase.count("select count(*) from crew_event")).isEqualTo(1);
         assertThat(TestDatabase.count("select count(*) from guest_page")).isEqualTo(1);
