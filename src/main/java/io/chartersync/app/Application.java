@@ -38,6 +38,7 @@ import io.chartersync.workflow.SyncSaga;
 import io.chartersync.workflow.SyncStatus;
 import io.chartersync.workflow.SyncStep;
 import io.chartersync.workflow.SyncTasks;
+import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -158,7 +159,12 @@ public final class Application implements AutoCloseable {
                             new MagicLinkRoutes(crew, templates, baseUrl.getHost()),
                             new PresignRoutes(),
                             new SiteRoutes(site)));
-            http.start(port);
+            try {
+                http.start(port);
+            } catch (JavalinBindException e) {
+                throw new ConfigException(
+                        "port " + port + " is in use: stop what uses it, or pass --port N (or set PORT)");
+            }
             scheduler.start();
             return new Application(config, secrets, database, scheduler, tasks, http, port, baseUrl);
         } catch (RuntimeException e) {
