@@ -9,41 +9,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.chartersync.testsupport.Examples;
-import io.chartersync.testsupport.TestApp;
+import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad intake bodies answer 400 problem+json naming the field, and store nothing. */
 class BookingValidationTest {
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        TestDatabase.reset();
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        TestDatabase.reset();
-        Examples.loadRoster(app.http());
-    }
+    @RegisterExtension
+    static final RunningApp app = new RunningApp().withRoster();
 
     static Stream<Arguments> badBookings() {
         return Stream.of(

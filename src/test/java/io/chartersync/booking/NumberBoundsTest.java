@@ -7,14 +7,12 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartersync.testsupport.Examples;
-import io.chartersync.testsupport.TestApp;
+import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,24 +25,8 @@ class NumberBoundsTest {
     /** Stands for a raw JSON value in the body, so the exact number text reaches the server. */
     private static final String RAW = "__RAW_NUMBER__";
 
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        TestDatabase.reset();
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        TestDatabase.reset();
-        Examples.loadRoster(app.http());
-    }
+    @RegisterExtension
+    static final RunningApp app = new RunningApp().withRoster();
 
     static Stream<Arguments> outOfBounds() {
         return Stream.of(

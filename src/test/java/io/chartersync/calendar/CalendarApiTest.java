@@ -7,39 +7,22 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartersync.testsupport.Examples;
-import io.chartersync.testsupport.TestApp;
+import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The seed calendar API: create, read, list by date range, and refusals naming the field. */
 class CalendarApiTest {
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        TestDatabase.reset();
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        TestDatabase.reset();
-    }
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
 
     @Test
     void seed_entry_is_created_with_201_and_an_id() {

@@ -8,18 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chartersync.testsupport.Bookings;
 import io.chartersync.testsupport.Examples;
 import io.chartersync.testsupport.Mailbox;
-import io.chartersync.testsupport.TestApp;
+import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A booking's later versions reach its crew: swaps, role and rate changes, reschedules, cancels. */
 class CrewChangesTest {
@@ -28,29 +26,12 @@ class CrewChangesTest {
     private static final String ROLE_CHANGE = "Changed: your role";
     private static final String CHANGE = "Changed: ";
     private static final String SUMMARY = "Captain summary: JADA charter";
-    private static TestApp app;
-    private static Bookings bookings;
-    private static Mailbox mail;
 
-    @BeforeAll
-    static void start() {
-        TestDatabase.reset();
-        app = TestApp.start();
-        bookings = new Bookings(app);
-        mail = new Mailbox(app.mailDir());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp app = new RunningApp().withRoster();
 
     @BeforeEach
-    void clean() {
-        TestDatabase.reset();
-        Mailbox.clear(app.mailDir());
-        Mailbox.clear(app.siteDir());
-        Examples.loadRoster(app.http());
+    void addRileyToTheRoster() {
         TestHttp.Response crew3 = app.http()
                 .put(
                         "/api/crew/crew-3",
@@ -61,37 +42,45 @@ class CrewChangesTest {
 
     @Test
     void crew_swap_removes_the_old_member_and_invites_the_new_one_only() {
-        String id = bookings.submitAndSync(Examples.booking(), 1).get("id").asText();
-        String crew2Token = magicToken(only(mail.to("crew-2", INVITATION)));
+        String id =
+                app.bookings().submitAndSync(Examples.booking(), 1).get("id").asText();
+        String crew2Token = magicToken(only(app.mailbox().to("crew-2", INVITATION)));
         ObjectNode swapped = Examples.booking();
         crewMembers(swapped, 1).removeAll().add("crew-1").add("crew-3");
 
-        JsonNode status = bookings.submitAndSync(swapped, 2);
+        JsonNode status = app.bookings().submitAndSync(swapped, 2);
 
-        assertThat(mail.to("crew-2", REMOVAL)).hasSize(1);
+        assertThat(app.mailbox().to("crew-2", REMOVAL)).hasSize(1);
         TestHttp.Response oldLink = app.http().get("/m/" + crew2Token, NOBODY);
         assertThat(oldLink.status()).isEqualTo(410);
         assertThat(oldLink.contentType()).startsWith("application/problem+json");
         assertThat(oldLink.json().get("detail").asText()).contains("taken off");
-        String crew3Token = magicToken(only(mail.to("crew-3", INVITATION)));
+        String crew3Token = magicToken(only(app.mailbox().to("crew-3", INVITATION)));
         assertThat(app.http().get("/m/" + crew3Token, NOBODY).status()).isEqualTo(200);
         for (String stayed : List.of("captain-1", "crew-1")) {
-            assertThat(mail.to(stayed, INVITATION)).as(stayed + " invitations").hasSize(1);
-            assertThat(mail.to(stayed, CHANGE)).as(stayed + " change emails").isEmpty();
-            assertThat(mail.to(stayed, REMOVAL)).as(stayed + " removal emails").isEmpty();
+            assertThat(app.mailbox().to(stayed, INVITATION))
+                    .as(stayed + " invitations")
+                    .hasSize(1);
+            assertThat(app.mailbox().to(stayed, CHANGE))
+                    .as(stayed + " change emails")
+                    .isEmpty();
+            assertThat(app.mailbox().to(stayed, REMOVAL))
+                    .as(stayed + " removal emails")
+                    .isEmpty();
         }
         assertThat(status.at("/crew/invited").asInt()).isEqualTo(3);
         assertThat(TestDatabase.count("select count(*) from crew_link where revoked_at is null"))
                 .isEqualTo(3);
-        assertThat(bookings.status(id).at("/crew/invited").asInt()).isEqualTo(3);
+        assertThat(app.bookings().status(id).at("/crew/invited").asInt()).isEqualTo(3);
     }
 
     @Test
     void role_and_rate_change_updates_the_same_link_and_asks_to_confirm_again() {
-        String id = bookings.submitAndSync(Examples.booking(), 1).get("id").asText();
-        String crew1Token = magicToken(only(mail.to("crew-1", INVITATION)));
+        String id =
+                app.bookings().submitAndSync(Examples.booking(), 1).get("id").asText();
+        String crew1Token = magicToken(only(app.mailbox().to("crew-1", INVITATION)));
         app.http().form("/m/" + crew1Token + "/respond", "answer=confirm");
-        assertThat(bookings.status(id).at("/crew/confirmed").asInt()).isEqualTo(1);
+        assertThat(app.bookings().status(id).at("/crew/confirmed").asInt()).isEqualTo(1);
         ObjectNode promoted = Examples.booking();
         ObjectNode crew =
                 (ObjectNode) promoted.withArrayProperty("crew_assignments").get(1);
@@ -105,11 +94,11 @@ class CrewChangesTest {
                 .withArrayProperty("members")
                 .add("crew-1");
 
-        JsonNode status = bookings.submitAndSync(promoted, 2);
+        JsonNode status = app.bookings().submitAndSync(promoted, 2);
 
-        assertThat(mail.to("crew-1", ROLE_CHANGE)).hasSize(1);
-        assertThat(mail.to("crew-1", REMOVAL)).isEmpty();
-        assertThat(mail.to("crew-1", INVITATION)).hasSize(1);
+        assertThat(app.mailbox().to("crew-1", ROLE_CHANGE)).hasSize(1);
+        assertThat(app.mailbox().to("crew-1", REMOVAL)).isEmpty();
+        assertThat(app.mailbox().to("crew-1", INVITATION)).hasSize(1);
         TestHttp.Response page = app.http().get("/m/" + crew1Token, NOBODY);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<dd>deckhand</dd>", "$30 an hour").doesNotContain("$25 an hour");
@@ -120,22 +109,23 @@ class CrewChangesTest {
 
     @Test
     void reschedule_clears_answers_and_asks_every_member_to_confirm_again_through_the_same_links() {
-        String id = bookings.submitAndSync(Examples.booking(), 1).get("id").asText();
+        String id =
+                app.bookings().submitAndSync(Examples.booking(), 1).get("id").asText();
         List<String> members = List.of("captain-1", "crew-1", "crew-2");
         List<String> tokens = members.stream()
-                .map(m -> magicToken(only(mail.to(m, INVITATION))))
+                .map(m -> magicToken(only(app.mailbox().to(m, INVITATION))))
                 .toList();
         app.http().form("/m/" + tokens.get(0) + "/respond", "answer=confirm");
         app.http().form("/m/" + tokens.get(1) + "/respond", "answer=confirm");
-        assertThat(bookings.status(id).at("/crew/confirmed").asInt()).isEqualTo(2);
+        assertThat(app.bookings().status(id).at("/crew/confirmed").asInt()).isEqualTo(2);
         ObjectNode moved = Examples.booking();
         moved.put("start", "2024-05-30T10:00:00");
 
-        JsonNode status = bookings.submitAndSync(moved, 2);
+        JsonNode status = app.bookings().submitAndSync(moved, 2);
 
         assertThat(status.at("/crew/confirmed").asInt()).isZero();
         for (String member : members) {
-            assertThat(mail.to(member, "Changed: JADA charter now Thu May 30, 10:00 AM"))
+            assertThat(app.mailbox().to(member, "Changed: JADA charter now Thu May 30, 10:00 AM"))
                     .as(member)
                     .hasSize(1);
         }
@@ -146,26 +136,26 @@ class CrewChangesTest {
 
     @Test
     void guest_note_change_sends_no_new_captain_summary() {
-        bookings.submitAndSync(Examples.booking(), 1);
-        assertThat(mail.to("captain-1", SUMMARY)).hasSize(1);
+        app.bookings().submitAndSync(Examples.booking(), 1);
+        assertThat(app.mailbox().to("captain-1", SUMMARY)).hasSize(1);
         ObjectNode renoted = Examples.booking();
         renoted.withObjectProperty("notes").put("guest", "Please arrive 30 minutes early; parking is scarce.");
 
-        bookings.submitAndSync(renoted, 2);
+        app.bookings().submitAndSync(renoted, 2);
 
-        assertThat(mail.to("captain-1", SUMMARY)).hasSize(1);
-        assertThat(mail.all()).hasSize(4);
+        assertThat(app.mailbox().to("captain-1", SUMMARY)).hasSize(1);
+        assertThat(app.mailbox().all()).hasSize(4);
     }
 
     @Test
     void crew_change_sends_exactly_one_new_captain_summary() {
-        bookings.submitAndSync(Examples.booking(), 1);
+        app.bookings().submitAndSync(Examples.booking(), 1);
         ObjectNode swapped = Examples.booking();
         crewMembers(swapped, 1).removeAll().add("crew-1").add("crew-3");
 
-        bookings.submitAndSync(swapped, 2);
+        app.bookings().submitAndSync(swapped, 2);
 
-        List<Path> summaries = mail.to("captain-1", SUMMARY);
+        List<Path> summaries = app.mailbox().to("captain-1", SUMMARY);
         assertThat(summaries).hasSize(2);
         assertThat(summaries).anySatisfy(s -> assertThat(Mailbox.read(s)).contains("Riley Chen"));
     }
@@ -177,7 +167,7 @@ class CrewChangesTest {
         String id = created.json().get("id").asText();
 
         TestHttp.Response cancel = app.http().post("/api/bookings/" + id + "/cancel", null, OPERATOR);
-        JsonNode status = bookings.awaitSettled(id, 2);
+        JsonNode status = app.bookings().awaitSettled(id, 2);
 
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
         assertThat(status.get("state").asText()).isEqualTo("cancelled");
@@ -186,13 +176,13 @@ class CrewChangesTest {
                 .json();
         assertThat(entry.get("status").asText()).isEqualTo("cancelled");
         assertThat(app.http()
-                        .get(bookings.pathOf(status.at("/guest_page/url").asText()), NOBODY)
+                        .get(app.bookings().pathOf(status.at("/guest_page/url").asText()), NOBODY)
                         .body())
                 .contains("This charter was cancelled");
         assertThat(TestDatabase.count("select count(*) from crew_link where revoked_at is null"))
                 .isZero();
-        int invitations = mail.containing("Subject: " + INVITATION).size();
-        assertThat(mail.containing("Subject: Cancelled: JADA charter")).hasSize(invitations);
+        int invitations = app.mailbox().containing("Subject: " + INVITATION).size();
+        assertThat(app.mailbox().containing("Subject: Cancelled: JADA charter")).hasSize(invitations);
         assertThat(TestDatabase.count("select count(*) from crew_link")).isEqualTo(invitations);
     }
 

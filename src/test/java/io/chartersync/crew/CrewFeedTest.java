@@ -6,11 +6,8 @@ import static io.chartersync.testsupport.TestHttp.As.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chartersync.testsupport.Bookings;
 import io.chartersync.testsupport.Examples;
-import io.chartersync.testsupport.Mailbox;
-import io.chartersync.testsupport.TestApp;
-import io.chartersync.testsupport.TestDatabase;
+import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestHttp;
 import java.io.IOException;
 import java.io.StringReader;
@@ -25,10 +22,9 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A crew member's personal iCalendar feed: valid RFC 5545, one VEVENT per charter, and charters they
@@ -36,9 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 class CrewFeedTest {
     private static final String INVITATION = "Confirm: JADA charter";
-    private static TestApp app;
-    private static Bookings bookings;
-    private static Mailbox mail;
+
+    @RegisterExtension
+    static final RunningApp app = new RunningApp().withRoster();
 
     /** Two bookings that share crew-2 (and everyone else), on different days. */
     private String eventX;
@@ -46,35 +42,19 @@ class CrewFeedTest {
     private String eventY;
     private String bookingX;
 
-    @BeforeAll
-    static void start() {
-        TestDatabase.reset();
-        app = TestApp.start();
-        bookings = new Bookings(app);
-        mail = new Mailbox(app.mailDir());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
     @BeforeEach
     void bookTwoCharters() {
-        TestDatabase.reset();
-        Mailbox.clear(app.mailDir());
-        Mailbox.clear(app.siteDir());
-        Examples.loadRoster(app.http());
         TestHttp.Response crew3 = app.http()
                 .put(
                         "/api/crew/crew-3",
                         "{\"name\": \"Riley Chen\", \"email\": \"crew-3@crew.example.com\", \"roles\": [\"crew\"]}",
                         OPERATOR);
         assertThat(crew3.status()).as(crew3.body()).isIn(200, 201);
-        var x = bookings.submitAndSync(bookingX(), 1);
+        var x = app.bookings().submitAndSync(bookingX(), 1);
         bookingX = x.get("id").asText();
         eventX = x.at("/crew/event_id").asText();
-        eventY = bookings.submitAndSync(bookingY(), 1).at("/crew/event_id").asText();
+        eventY =
+                app.bookings().submitAndSync(bookingY(), 1).at("/crew/event_id").asText();
         assertThat(eventX).isNotBlank().isNotEqualTo(eventY);
     }
 
@@ -101,7 +81,7 @@ class CrewFeedTest {
                 .removeAll()
                 .add("crew-1")
                 .add("crew-3");
-        bookings.submitAndSync(swapped, 2);
+        app.bookings().submitAndSync(swapped, 2);
         assertThat(app.http().get("/m/" + revokedX, NOBODY).status()).isEqualTo(410);
 
         for (String token : List.of(revokedX, liveY)) {
@@ -146,7 +126,7 @@ class CrewFeedTest {
         String captainX = tokenOf("captain-1", "Thu May 30");
 
         TestHttp.Response cancel = app.http().post("/api/bookings/" + bookingX + "/cancel", null, OPERATOR);
-        bookings.awaitSettled(bookingX, 2);
+        app.bookings().awaitSettled(bookingX, 2);
 
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
         Map<String, VEvent> byEvent = eventsByEventId(feed(captainX));
@@ -174,7 +154,7 @@ class CrewFeedTest {
 
     /** The magic-link token of {@code member}'s invitation to the charter on {@code day} ("Thu May 30"). */
     private static String tokenOf(String member, String day) {
-        List<Path> invitations = mail.to(member, INVITATION + " " + day);
+        List<Path> invitations = app.mailbox().to(member, INVITATION + " " + day);
         assertThat(invitations).as(member + " invitations for " + day).hasSize(1);
         return magicToken(invitations.getFirst());
     }

@@ -4,35 +4,19 @@ import static io.chartersync.testsupport.TestHttp.As.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chartersync.testsupport.TestApp;
+import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The crew roster: {@code PUT /api/crew/{id}} creates or replaces, {@code GET /api/crew} lists. */
 class RosterApiTest {
     private static final String SAM =
             "{\"name\": \"Sam Nine\", \"email\": \"crew-9@crew.example.com\", \"roles\": [\"crew\"]}";
-    private static TestApp app;
 
-    @BeforeAll
-    static void start() {
-        TestDatabase.reset();
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        TestDatabase.reset();
-    }
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
 
     @Test
     void put_creates_with_201_then_replaces_with_200() {

@@ -8,15 +8,13 @@ import static io.chartersync.testsupport.TestHttp.As.SERVICE_BEARER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.chartersync.testsupport.TestApp;
+import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthTest {
     private static final String SOME_ID = UUID.randomUUID().toString();
     private static final String WRONG = "wrong-token-0123456789abcdefghijklmnopqrstu";
-    private static TestApp app;
+
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
 
     /** A protected route and what a caller holding the right secret gets back (no body is sent). */
     record Route(String method, String path, boolean service, int authorizedStatus) {
@@ -53,22 +53,6 @@ class AuthTest {
             new Route("POST", "/events", true, 400),
             new Route("GET", "/events?from=2024-05-01&to=2024-05-31", true, 200),
             new Route("GET", "/events/" + SOME_ID, true, 404));
-
-    @BeforeAll
-    static void start() {
-        TestDatabase.reset();
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        TestDatabase.reset();
-    }
 
     static Stream<Route> allRoutes() {
         return Stream.concat(OPERATOR_ROUTES.stream(), SERVICE_ROUTES.stream());

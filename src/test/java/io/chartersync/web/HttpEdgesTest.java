@@ -5,6 +5,7 @@ import static io.chartersync.testsupport.TestHttp.As.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chartersync.storage.FileBlobStore;
+import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestApp;
 import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
@@ -13,30 +14,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Limits, unknown paths, operations endpoints, the presign placeholder and guest-page headers. */
 class HttpEdgesTest {
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        TestDatabase.reset();
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        TestDatabase.reset();
-    }
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
 
     @Test
     void body_over_one_mebibyte_is_refused_with_413_and_stores_nothing() {

@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartersync.testsupport.Examples;
-import io.chartersync.testsupport.TestApp;
+import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
 import java.io.IOException;
@@ -21,35 +21,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The seed booking through HTTP, end to end through all four systems. */
 class BookingSyncTest {
     private static final String REVENUE_CANARY = "97531.86";
     private static final String INTERNAL_CANARY = "INTERNAL-CANARY-payout-via-wire-7f3k";
-    private static TestApp app;
 
-    @BeforeAll
-    static void start() {
-        TestDatabase.reset();
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    @BeforeEach
-    void clean() throws IOException {
-        TestDatabase.reset();
-        deleteFiles(app.mailDir());
-        deleteFiles(app.siteDir());
-        Examples.loadRoster(app.http());
-    }
+    @RegisterExtension
+    static final RunningApp app = new RunningApp().withRoster();
 
     @Test
     void seed_booking_reaches_synced_with_one_of_everything() {
@@ -305,17 +286,6 @@ class BookingSyncTest {
             return Files.readString(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteFiles(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .filter(p -> !p.equals(dir))
-                    .forEach(p -> p.toFile().delete());
         }
     }
 }
