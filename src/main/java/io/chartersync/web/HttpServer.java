@@ -3,16 +3,22 @@ package io.chartersync.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 
 /** The HTTP server: Javalin on virtual threads, 1 MiB body limit, problem+json errors, every route module. */
 public final class HttpServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Oversized bodies up to this size are read and dropped before the 413, so clients get the answer. */
+    private static final long DRAINED_BODY_BYTES = 32 * 1024 * 1024;
+
     private final Javalin app;
 
     public HttpServer(ObjectMapper json, MeterRegistry metrics, List<RouteModule> modules) {
@@ -44,10 +50,15 @@ public final class HttpServer implements AutoCloseable {
      * Refuses a declared body over the limit on every route, read or not; a chunked body without a length
      * is refused by Javalin when a handler reads past the limit.
      */
-    private static void refuseOversizedBody(io.javalin.http.Context ctx) {
+    private static void refuseOversizedBody(Context ctx) throws IOException {
         long length = ctx.req().getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
-            throw new io.javalin.http.HttpResponseException(413, "The request body is larger than the limit of 1 MiB.");
+            if (length <= DRAINED_BODY_BYTES) {
+                // Read and drop the body first: a client still sending it would otherwise see the
+                // connection close instead of this answer.
+                ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+            }
+            throw new HttpResponseException(413, "The request body is larger than the limit of 1 MiB.");
         }
     }
 
