@@ -1,6 +1,8 @@
 package io.chartersync.app;
 
 import io.chartersync.common.Hashes;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -62,7 +64,16 @@ public record AppConfig(
         }
     }
 
-    public record Mail(Optional<String> smtpUrl, String from) {}
+    public record Mail(Optional<String> smtpUrl, String from) {
+        public Mail {
+            try {
+                new InternetAddress(from, true).validate();
+            } catch (AddressException e) {
+                throw new ConfigException(
+                        "MAIL_FROM is not a mail address (e.g. Charter Sync <ops@example.com>): " + from);
+            }
+        }
+    }
 
     public record Storage(Optional<String> url, Optional<String> cdnDistributionId) {}
 

@@ -1,6 +1,8 @@
 package io.chartersync.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -133,9 +135,21 @@ public final class JsonFields {
     /** An email address (a plain addr-spec; display names are not accepted here). */
     public Optional<String> email(String path, boolean required) {
         Optional<String> value = text(path, required);
-        value.filter(v -> !EMAIL.matcher(v).matches())
-                .ifPresent(v -> error(path, "'" + abbreviate(v) + "' is not an email address"));
-        return value.filter(v -> EMAIL.matcher(v).matches());
+        value.filter(v -> !isEmail(v)).ifPresent(v -> error(path, "'" + abbreviate(v) + "' is not an email address"));
+        return value.filter(JsonFields::isEmail);
+    }
+
+    /** A plain address (user@domain.tld) that mail can also send to (strict RFC 822 syntax). */
+    public static boolean isEmail(String value) {
+        if (!EMAIL.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            new InternetAddress(value, true).validate();
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
     }
 
     public void error(String field, String detail) {

@@ -22,13 +22,17 @@ final class CrewFeed {
         this.uidDomain = uidDomain;
     }
 
-    String render(List<CrewView> charters) {
+    /** One charter in a member's feed, with its SEQUENCE. */
+    record Entry(CrewView view, int sequence) {}
+
+    String render(List<Entry> charters) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Charter Sync//Crew feed//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
-        for (CrewView v : charters) {
+        for (Entry entry : charters) {
+            CrewView v = entry.view();
             long seconds = v.durationHours().multiply(BigDecimal.valueOf(3600)).longValue();
             VEvent event = new VEvent(
                     v.startsAt().toInstant(),
@@ -36,7 +40,7 @@ final class CrewFeed {
                     v.boat() + " charter: " + v.role());
             boolean off = v.cancelled() || v.removed();
             event.add(new Uid(v.eventId() + "@" + uidDomain));
-            event.add(new Sequence(v.eventVersion() - 1 + (off ? 1 : 0)));
+            event.add(new Sequence(entry.sequence()));
             event.add(new Location(v.location()));
             if (!off) {
                 event.add(new Description(description(v)));

@@ -4,6 +4,7 @@ import io.chartersync.common.AppException;
 import io.chartersync.common.LinkTokens;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class CrewLinks {
      * the member's live link or, if they were taken off or it was cancelled, the last one (shown cancelled).
      * A revoked link still reads the feed until it expires, so a cancellation reaches the calendar.
      */
-    List<CrewView> feed(String token) {
+    List<CrewFeed.Entry> feed(String token) {
         return jdbi.withHandle(h -> {
             Link link = known(h, token);
             if (!clock.instant().isBefore(link.expiresAt())) {
@@ -63,14 +64,31 @@ final class CrewLinks {
             }
             CrewMember member = member(h, link);
             Map<UUID, Link> byEvent = new LinkedHashMap<>();
+            Map<UUID, Integer> revoked = new HashMap<>();
             for (Link l : events.linksOfMember(h, member.id())) {
                 byEvent.merge(l.eventId(), l, (a, b) -> a.revokedAt().isEmpty() ? a : b);
+                if (l.revokedAt().isPresent()) {
+                    revoked.merge(l.eventId(), 1, Integer::sum);
+                }
             }
             return byEvent.values().stream()
-                    .map(l -> Views.crewView(
-                            h, events, events.find(h, l.eventId()).orElseThrow(), l, member))
+                    .map(l -> {
+                        CrewView view = Views.crewView(
+                                h, events, events.find(h, l.eventId()).orElseThrow(), l, member);
+                        return new CrewFeed.Entry(view, sequence(view, revoked.getOrDefault(l.eventId(), 0)));
+                    })
                     .toList();
         });
+    }
+
+    /**
+     * The feed's SEQUENCE for one member's charter; it only ever rises. The event's own changes count
+     * (its version), and so does each time the member came off or back on: with r revoked links, being
+     * off is step 2r - 1 and being on again is step 2r.
+     */
+    static int sequence(CrewView view, int revokedLinks) {
+        boolean off = view.cancelled() || view.removed();
+        return view.eventVersion() - 1 + 2 * revokedLinks - (off ? 1 : 0);
     }
 
     private Link known(Handle h, String token) {

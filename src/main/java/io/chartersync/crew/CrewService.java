@@ -7,7 +7,6 @@ import io.chartersync.mail.EmailContent;
 import io.chartersync.mail.EmailRenderer;
 import io.chartersync.mail.Outbox;
 import io.chartersync.mail.OutboxMessage;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,8 +133,8 @@ public final class CrewService implements CrewPort {
             } else if (!link.sameAssignment(member)) {
                 Link reassigned = link.reassignedTo(member);
                 events.reassign(h, reassigned);
-                String key = "reassigned:" + link.id() + ":" + member.role() + ":"
-                        + member.hourlyRate().map(BigDecimal::toPlainString).orElse("-");
+                // Each reassignment is its own email (the link's role and rate make the change happen once).
+                String key = "reassigned:" + link.id() + ":" + UUID.randomUUID();
                 emails.add(new Pending(after, reassigned, key, v -> CrewEmails.reassigned(v, linkUrl()), true));
             } else if (version > before.version()) {
                 emails.add(new Pending(

@@ -22,12 +22,29 @@ public final class Backoff<T> implements FailureHandler<T> {
     private final Duration cap;
     private final int maxAttempts;
     private final BiConsumer<TaskInstance<T>, Throwable> onGiveUp;
+    private final RetryListener<T> onRetry;
+
+    /** Told of each retry, so the owner can show why and when the next attempt comes. */
+    @FunctionalInterface
+    public interface RetryListener<T> {
+        void retrying(TaskInstance<T> instance, int failedAttempt, Instant next, Throwable cause);
+    }
 
     public Backoff(Duration base, Duration cap, int maxAttempts, BiConsumer<TaskInstance<T>, Throwable> onGiveUp) {
+        this(base, cap, maxAttempts, onGiveUp, (instance, attempt, next, cause) -> {});
+    }
+
+    public Backoff(
+            Duration base,
+            Duration cap,
+            int maxAttempts,
+            BiConsumer<TaskInstance<T>, Throwable> onGiveUp,
+            RetryListener<T> onRetry) {
         this.base = base;
         this.cap = cap;
         this.maxAttempts = maxAttempts;
         this.onGiveUp = onGiveUp;
+        this.onRetry = onRetry;
     }
 
     /** The delay before retry number {@code attempt} (1-based), jitter included. */
@@ -52,6 +69,7 @@ public final class Backoff<T> implements FailureHandler<T> {
         }
         Instant next = complete.getTimeDone().plus(delay(attempt));
         log.info("Retrying {} at {} (attempt {} failed: {})", instance, next, attempt, cause.toString());
+        onRetry.retrying(instance, attempt, next, cause);
         operations.reschedule(complete, next);
     }
 }

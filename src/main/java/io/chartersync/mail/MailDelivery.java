@@ -6,6 +6,8 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.db.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -50,11 +52,27 @@ public final class MailDelivery {
         return new OneTimeTask<>(Outbox.TASK, String.class, backoff) {
             @Override
             public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
-                for (String id : instance.getData().split(",")) {
-                    deliver(UUID.fromString(id));
-                }
+                deliverAll(instance.getData());
             }
         };
+    }
+
+    /**
+     * Tries every email of the task, so one that fails does not hold back the others; if any failed for
+     * a reason that may pass (the transport), the task fails afterwards and a retry sends what is left.
+     */
+    void deliverAll(String ids) {
+        IllegalStateException lastFailure = null;
+        for (String id : ids.split(",")) {
+            try {
+                deliver(UUID.fromString(id));
+            } catch (IllegalStateException e) {
+                lastFailure = e;
+            }
+        }
+        if (lastFailure != null) {
+            throw lastFailure;
+        }
     }
 
     void deliver(UUID id) {
@@ -74,16 +92,27 @@ public final class MailDelivery {
             }
             Queued q = queued.get();
             String token = q.linkId().map(linkTokens::tokenFor).orElse("");
+            MimeMessage message;
             try {
-                transport.send(
+                message = mime.build(
                         id.toString(),
-                        mime.build(
-                                id.toString(),
-                                q.recipient(),
-                                q.subject(),
-                                q.text().replace(Outbox.TOKEN_PLACEHOLDER, token),
-                                q.html().replace(Outbox.TOKEN_PLACEHOLDER, token),
-                                clock.instant()));
+                        q.recipient(),
+                        q.subject(),
+                        q.text().replace(Outbox.TOKEN_PLACEHOLDER, token),
+                        q.html().replace(Outbox.TOKEN_PLACEHOLDER, token),
+                        clock.instant());
+            } catch (MessagingException e) {
+                // The message itself is wrong (an address mail cannot use): no retry will help.
+                h.createUpdate(
+                                "update mail_outbox set state = 'failed', attempts = attempts + 1, last_error = :error where id = :id")
+                        .bind("id", id)
+                        .bind("error", e.toString())
+                        .execute();
+                metrics.counter("chartersync_emails_failed_total").increment();
+                return;
+            }
+            try {
+                transport.send(id.toString(), message);
             } catch (Exception e) {
                 h.createUpdate("update mail_outbox set attempts = attempts + 1, last_error = :error where id = :id")
                         .bind("id", id)

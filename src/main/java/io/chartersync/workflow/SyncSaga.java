@@ -13,6 +13,7 @@ import io.chartersync.db.TaskQueue;
 import io.chartersync.guestpage.GuestPagePort;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,7 +67,8 @@ public final class SyncSaga {
                 Duration.ofSeconds(2),
                 Duration.ofMinutes(30),
                 25,
-                (instance, cause) -> giveUp(instance.getData(), cause));
+                (instance, cause) -> giveUp(instance.getData(), cause),
+                (instance, attempt, next, cause) -> showRetry(instance.getData(), attempt, next, cause));
         return Tasks.custom(TASK, String.class)
                 .onFailure(backoff)
                 .onDeadExecutionRevive()
@@ -169,6 +171,18 @@ public final class SyncSaga {
                     e.getMessage());
             return new StepOutcome.Failed(e.getMessage());
         }
+    }
+
+    /** While a run is retried, its error says what failed and when it tries again. */
+    private void showRetry(String data, int attempt, Instant next, Throwable cause) {
+        String[] parts = data.split(":");
+        String error = "attempt " + attempt + " failed (" + cause.getMessage() + "); retrying at " + next;
+        jdbi.useHandle(h -> h.createUpdate(
+                        "update sync_run set error = :error where booking_id = :b and version = :v and state in ('pending', 'running')")
+                .bind("error", error)
+                .bind("b", UUID.fromString(parts[0]))
+                .bind("v", Integer.parseInt(parts[1]))
+                .execute());
     }
 
     private void giveUp(String data, Throwable cause) {

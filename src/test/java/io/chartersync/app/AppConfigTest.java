@@ -75,6 +75,11 @@ class AppConfigTest {
     }
 
     @Test
+    void mail_from_that_is_not_an_address_is_refused_naming_it() {
+        assertRefused(Map.of("MAIL_FROM", "Ops <ops@>"), "MAIL_FROM");
+    }
+
+    @Test
     void hash_that_is_not_64_hex_digits_is_refused_naming_the_variable() {
         assertRefused(production("operator-token", KEY_HASH), "DASHBOARD_TOKEN_HASH");
         assertRefused(production(TOKEN_HASH, KEY_HASH.substring(1)), "SERVICE_KEY_HASH");

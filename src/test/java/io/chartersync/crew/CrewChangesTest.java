@@ -108,6 +108,21 @@ class CrewChangesTest {
     }
 
     @Test
+    void rate_changed_back_and_forth_asks_each_time() {
+        app.bookings().submitAndSync(Examples.booking(), 1);
+        int version = 1;
+        for (int rate : List.of(30, 25, 30)) {
+            ObjectNode changed = Examples.booking();
+            ((ObjectNode) changed.withArrayProperty("crew_assignments").get(1)).put("hourly_rate", rate);
+            app.bookings().submitAndSync(changed, ++version);
+        }
+
+        assertThat(app.mailbox().to("crew-1", ROLE_CHANGE)).hasSize(3);
+        assertThat(app.mailbox().to("crew-2", ROLE_CHANGE)).hasSize(3);
+        assertThat(app.mailbox().to("captain-1", ROLE_CHANGE)).isEmpty();
+    }
+
+    @Test
     void reschedule_clears_answers_and_asks_every_member_to_confirm_again_through_the_same_links() {
         String id =
                 app.bookings().submitAndSync(Examples.booking(), 1).get("id").asText();

@@ -98,6 +98,33 @@ class CrewFeedTest {
     }
 
     @Test
+    void sequence_only_rises_when_a_member_is_taken_off_and_put_back() {
+        String liveY = tokenOf("crew-2", "Sun Jun 2");
+        int before = sequenceOfX(liveY);
+        ObjectNode swapped = bookingX();
+        ((ObjectNode) swapped.withArrayProperty("crew_assignments").get(1))
+                .withArrayProperty("members")
+                .removeAll()
+                .add("crew-1")
+                .add("crew-3");
+        app.bookings().submitAndSync(swapped, 2);
+        int off = sequenceOfX(liveY);
+        app.bookings().submitAndSync(bookingX(), 3);
+        int back = sequenceOfX(liveY);
+
+        assertThat(off).isGreaterThan(before);
+        assertThat(back).isGreaterThan(off);
+        assertThat(value(eventsByEventId(feed(liveY)).get(eventX), Property.STATUS))
+                .hasValue("TENTATIVE");
+    }
+
+    private int sequenceOfX(String token) {
+        return value(eventsByEventId(feed(token)).get(eventX), Property.SEQUENCE)
+                .map(Integer::parseInt)
+                .orElseThrow();
+    }
+
+    @Test
     void confirmed_charter_shows_confirmed_in_the_feed() {
         String liveY = tokenOf("crew-2", "Sun Jun 2");
 

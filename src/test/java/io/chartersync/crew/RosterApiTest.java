@@ -60,6 +60,19 @@ class RosterApiTest {
     }
 
     @Test
+    void addresses_mail_cannot_send_to_are_refused_naming_email() {
+        for (String email : new String[] {"alex..rivera@x.com", "a:b@x.com", "x[y@a.com", "a@b"}) {
+            assertRefused(
+                    app.http()
+                            .put(
+                                    "/api/crew/crew-9",
+                                    "{\"name\": \"Sam Nine\", \"email\": \"" + email + "\"}",
+                                    OPERATOR),
+                    "email");
+        }
+    }
+
+    @Test
     void missing_name_is_refused_naming_name() {
         assertRefused(app.http().put("/api/crew/crew-9", "{\"email\": \"crew-9@crew.example.com\"}", OPERATOR), "name");
     }
