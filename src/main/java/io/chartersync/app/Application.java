@@ -156,7 +156,7 @@ public final class Application implements AutoCloseable {
                             new RosterRoutes(operator, bodies, roster),
                             new CalendarRoutes(operator, bodies, calendar),
                             new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
-                            new MagicLinkRoutes(crew, templates, baseUrl.getHost()),
+                            new MagicLinkRoutes(crew, templates, bodies, baseUrl.getHost()),
                             new PresignRoutes(),
                             new SiteRoutes(site)));
             try {

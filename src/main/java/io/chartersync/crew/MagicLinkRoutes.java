@@ -1,11 +1,15 @@
 package io.chartersync.crew;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.chartersync.web.JsonBodies;
 import io.chartersync.web.RouteModule;
 import io.chartersync.web.SecurityHeaders;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.Map;
 
 /**
  * The crew member's pages behind a magic link. GET and HEAD never change anything (mail scanners follow
@@ -14,11 +18,13 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 public final class MagicLinkRoutes implements RouteModule {
     private final CrewLinks links;
     private final TemplateEngine templates;
+    private final JsonBodies bodies;
     private final CrewFeed feed;
 
-    public MagicLinkRoutes(CrewService service, TemplateEngine templates, String uidDomain) {
+    public MagicLinkRoutes(CrewService service, TemplateEngine templates, JsonBodies bodies, String uidDomain) {
         this.links = service.links();
         this.templates = templates;
+        this.bodies = bodies;
         this.feed = new CrewFeed(uidDomain);
     }
 
@@ -38,10 +44,25 @@ public final class MagicLinkRoutes implements RouteModule {
         ctx.html(out.toString());
     }
 
+    /**
+     * Records the answer: from the page's form (answered with 303 back to the page), or from a JSON body
+     * {@code {"answer": "confirm"}} for API clients (answered with 200 and the recorded answer).
+     */
     private void respond(Context ctx) {
-        String answer = ctx.formParam("answer");
-        links.respond(ctx.pathParam("token"), answer);
-        ctx.redirect("/m/" + ctx.pathParam("token") + "?answered=" + answer, io.javalin.http.HttpStatus.SEE_OTHER);
+        String token = ctx.pathParam("token");
+        boolean json = ctx.contentType() != null && ctx.contentType().startsWith("application/json");
+        String answer = json ? jsonAnswer(ctx) : ctx.formParam("answer");
+        links.respond(token, answer);
+        if (json) {
+            ctx.json(Map.of("answer", answer));
+        } else {
+            ctx.redirect("/m/" + token + "?answered=" + answer, HttpStatus.SEE_OTHER);
+        }
+    }
+
+    private String jsonAnswer(Context ctx) {
+        JsonNode answer = bodies.object(ctx).get("answer");
+        return answer != null && answer.isTextual() ? answer.asText() : null;
     }
 
     private void calendar(Context ctx) {

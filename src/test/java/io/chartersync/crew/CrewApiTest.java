@@ -155,6 +155,19 @@ class CrewApiTest {
     }
 
     @Test
+    void declining_by_json_post_answers_200_and_records_the_answer() {
+        createEvent();
+        String token = magicToken(awaitInvitations().getFirst());
+
+        TestHttp.Response response = app.http().post("/m/" + token + "/respond", "{\"answer\": \"decline\"}", NOBODY);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("answer").asText()).isEqualTo("decline");
+        assertThat(TestDatabase.count("select count(*) from crew_link where answer = 'decline'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void an_answer_other_than_confirm_or_decline_is_refused_naming_answer() {
         createEvent();
         String token = magicToken(awaitInvitations().getFirst());
