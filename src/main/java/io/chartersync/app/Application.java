@@ -127,7 +127,7 @@ public final class Application implements AutoCloseable {
 
             BookingStore bookings = new BookingStore(database.jdbi(), json);
             SyncSaga saga = new SyncSaga(database.jdbi(), bookings, calendar, guestPages, crew, metrics, afterStep);
-            SyncStatus status = new SyncStatus(database.jdbi(), crew);
+            SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock));
 
             Scheduler scheduler = Scheduler.create(database.dataSource(), List.of(saga.task(), delivery.task()))

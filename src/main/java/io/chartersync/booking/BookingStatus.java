@@ -29,7 +29,8 @@ public record BookingStatus(
     /** One sync step of the current version: {@code state} pending, done or failed. */
     public record Step(String step, String state, String result, String error) {}
 
-    public record Calendar(String state, String entryId, String error) {}
+    /** {@code conflictWith}: the entry this booking's entry clashes with (boat or crew), if any. */
+    public record Calendar(String state, String entryId, String conflictWith, String error) {}
 
     public record Crew(String state, String eventId, int invited, int confirmed, int declined, String error) {}
 

@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A calendar entry as the operator sees it (the calendar is an operator tool; crew never see it). */
+/**
+ * A calendar entry as the operator sees it (the calendar is an operator tool; crew never see it), with
+ * its planned labor cost. {@code conflictWith} names the active entry a booking's entry clashed with.
+ */
 public record CalendarEntry(
         UUID id,
         UUID bookingId,
@@ -23,4 +27,44 @@ public record CalendarEntry(
         String boat,
         List<CalendarPort.Assignment> crewAssignments,
         String status,
-        int sequence) {}
+        Optional<UUID> conflictWith,
+        int sequence,
+        LaborCost laborCost) {
+
+    CalendarEntry(
+            UUID id,
+            UUID bookingId,
+            String eventType,
+            LocalDate date,
+            LocalTime startTime,
+            String timeZone,
+            Instant startsAt,
+            Instant endsAt,
+            BigDecimal durationHours,
+            String location,
+            String guestName,
+            String boat,
+            List<CalendarPort.Assignment> crewAssignments,
+            String status,
+            Optional<UUID> conflictWith,
+            int sequence) {
+        this(
+                id,
+                bookingId,
+                eventType,
+                date,
+                startTime,
+                timeZone,
+                startsAt,
+                endsAt,
+                durationHours,
+                location,
+                guestName,
+                boat,
+                crewAssignments,
+                status,
+                conflictWith,
+                sequence,
+                LaborCost.of(crewAssignments, durationHours));
+    }
+}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What the sync workflow asks of the calendar. Each call is idempotent on the booking id. */
@@ -11,6 +12,9 @@ public interface CalendarPort {
 
     /** Creates the booking's entry, or brings it in line with {@code entry}; answers the entry id. */
     String upsertForBooking(BookingEntry entry);
+
+    /** The id of the entry a booking's entry clashes with, if it is stored in conflict. */
+    Optional<String> conflictFor(UUID bookingId);
 
     /** One booking's entry; {@code cancelled} marks it cancelled (the entry stays). */
     record BookingEntry(

@@ -28,11 +28,25 @@ public final class CalendarRoutes implements RouteModule {
         routes.post("/calendar", operator.protect(this::create));
         routes.get("/calendar", operator.protect(this::range));
         routes.get("/calendar/{id}", operator.protect(ctx -> ctx.json(calendar.get(Params.id(ctx, "calendar entry")))));
+        routes.put("/calendar/{id}", operator.protect(this::update));
+        routes.delete("/calendar/{id}", operator.protect(this::cancel));
     }
 
     private void create(Context ctx) {
         UUID id = calendar.create(parser.parse(bodies.object(ctx)));
         ctx.header("Location", "/calendar/" + id).status(201).json(Map.of("id", id.toString()));
+    }
+
+    private void update(Context ctx) {
+        UUID id = Params.id(ctx, "calendar entry");
+        calendar.update(id, parser.parse(bodies.object(ctx)));
+        ctx.json(calendar.get(id));
+    }
+
+    private void cancel(Context ctx) {
+        UUID id = Params.id(ctx, "calendar entry");
+        calendar.cancel(id);
+        ctx.json(calendar.get(id));
     }
 
     private void range(Context ctx) {

@@ -1,15 +1,24 @@
 package io.chartersync.calendar;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartersync.common.AppException;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** The calendar: entries created through its own API or kept in line with bookings. */
+/**
+ * The calendar: entries created through its own API or kept in line with bookings. The database holds the
+ * conflict rules (one active entry per boat at a time, one active charter per crew member at a time): the
+ * seed API answers a clash with 409 naming the other entry; a booking cannot be refused, so its entry is
+ * stored in status {@code conflict} with the other entry's id, for the operator to resolve.
+ */
 public final class CalendarService implements CalendarPort {
+    private static final String EXCLUSION_VIOLATION = "23P01";
     private final Jdbi jdbi;
     private final CalendarStore store;
     private final ZoneId marinaZone;
@@ -20,8 +29,7 @@ public final class CalendarService implements CalendarPort {
         this.marinaZone = marinaZone;
     }
 
-    public static CalendarService create(
-            Jdbi jdbi, com.fasterxml.jackson.databind.ObjectMapper json, ZoneId marinaZone) {
+    public static CalendarService create(Jdbi jdbi, ObjectMapper json, ZoneId marinaZone) {
         return new CalendarService(jdbi, new CalendarStore(jdbi, json), marinaZone);
     }
 
@@ -39,29 +47,93 @@ public final class CalendarService implements CalendarPort {
                 entry.boat(),
                 entry.assignments(),
                 entry.cancelled());
+        try {
+            return write(entry.bookingId(), in, CalendarStore.State.of(in)).toString();
+        } catch (UnableToExecuteStatementException e) {
+            if (!isClash(e)) {
+                throw e;
+            }
+            UUID other = jdbi.withHandle(h -> store.clash(h, in, store.idForBookingReadOnly(h, entry.bookingId())))
+                    .orElseThrow(() -> e);
+            return write(entry.bookingId(), in, CalendarStore.State.conflict(other))
+                    .toString();
+        }
+    }
+
+    @Override
+    public Optional<String> conflictFor(UUID bookingId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select conflict_with from calendar_entry where booking_id = :b and status = 'conflict'")
+                .bind("b", bookingId)
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    private UUID write(UUID bookingId, EntryInput in, CalendarStore.State state) {
         return jdbi.inTransaction(h -> {
-                    Optional<UUID> existing = store.idForBooking(h, entry.bookingId());
-                    if (existing.isPresent()) {
-                        store.update(h, existing.get(), in);
-                        return existing.get();
-                    }
-                    return store.insert(h, in);
-                })
-                .toString();
+            Optional<UUID> existing = store.idForBooking(h, bookingId);
+            if (existing.isPresent()) {
+                store.update(h, existing.get(), in, state);
+                return existing.get();
+            }
+            return store.insert(h, in, state);
+        });
     }
 
     /** Creates an entry from the seed API; a booking has one entry, so a second one for it is a conflict. */
     UUID create(EntryInput in) {
-        return jdbi.inTransaction(h -> {
-            if (in.bookingId().isPresent()) {
-                Optional<UUID> existing = store.idForBooking(h, in.bookingId().get());
-                if (existing.isPresent()) {
-                    throw new AppException.Conflict("booking " + in.bookingId().get() + " already has calendar entry "
-                            + existing.get() + "; update that entry instead");
-                }
+        return refusingClashes(
+                in,
+                Optional.empty(),
+                () -> jdbi.inTransaction(h -> {
+                    if (in.bookingId().isPresent()) {
+                        Optional<UUID> existing =
+                                store.idForBooking(h, in.bookingId().get());
+                        if (existing.isPresent()) {
+                            throw new AppException.Conflict(
+                                    "booking " + in.bookingId().get() + " already has calendar entry " + existing.get()
+                                            + "; update that entry instead");
+                        }
+                    }
+                    return store.insert(h, in, CalendarStore.State.of(in));
+                }));
+    }
+
+    /** Replaces an entry from the seed API ({@code PUT}); its sequence rises when anything changed. */
+    void update(UUID id, EntryInput in) {
+        get(id);
+        refusingClashes(
+                in,
+                Optional.of(id),
+                () -> jdbi.inTransaction(h -> {
+                    store.update(h, id, in, CalendarStore.State.of(in));
+                    return id;
+                }));
+    }
+
+    /** Cancels an entry ({@code DELETE}): it stays, with status cancelled and a higher sequence. */
+    void cancel(UUID id) {
+        get(id);
+        jdbi.useTransaction(h -> store.cancel(h, id));
+    }
+
+    private UUID refusingClashes(EntryInput in, Optional<UUID> self, java.util.function.Supplier<UUID> write) {
+        try {
+            return write.get();
+        } catch (UnableToExecuteStatementException e) {
+            if (!isClash(e)) {
+                throw e;
             }
-            return store.insert(h, in);
-        });
+            String other = jdbi.withHandle(h -> store.clash(h, in, self))
+                    .map(UUID::toString)
+                    .orElse("another entry");
+            throw new AppException.Conflict("the boat or a crew member is already on calendar entry " + other
+                    + " at that time (" + in.startsAt() + " to " + in.endsAt() + ")");
+        }
+    }
+
+    private static boolean isClash(UnableToExecuteStatementException e) {
+        return e.getCause() instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState());
     }
 
     CalendarEntry get(UUID id) {

@@ -20,7 +20,7 @@ final class CalendarStore {
     private static final TypeReference<List<CalendarPort.Assignment>> ASSIGNMENTS = new TypeReference<>() {};
     private static final String COLUMNS =
             "id, booking_id, event_type, local_date, start_time, time_zone, starts_at, ends_at, duration_hours,"
-                    + " location, guest_name, boat, assignments::text as assignments, status, sequence";
+                    + " location, guest_name, boat, assignments::text as assignments, status, conflict_with, sequence";
     private final Jdbi jdbi;
     private final ObjectMapper json;
 
@@ -29,31 +29,105 @@ final class CalendarStore {
         this.json = json;
     }
 
-    UUID insert(Handle h, EntryInput in) {
+    /** How an entry is written: active (held by the conflict rules), cancelled, or in conflict with another. */
+    record State(String status, Optional<UUID> conflictWith) {
+        static State of(EntryInput in) {
+            return new State(in.cancelled() ? "cancelled" : "active", Optional.empty());
+        }
+
+        static State conflict(UUID other) {
+            return new State("conflict", Optional.of(other));
+        }
+    }
+
+    UUID insert(Handle h, EntryInput in, State state) {
         UUID id = UUID.randomUUID();
         h.createUpdate("""
             insert into calendar_entry (id, booking_id, event_type, local_date, start_time, time_zone, starts_at,
-              ends_at, duration_hours, location, guest_name, boat, assignments, status)
+              ends_at, duration_hours, location, guest_name, boat, assignments, status, conflict_with, cancelled_at)
             values (:id, :booking, :type, :date, :time, :zone, :starts, :ends, :hours, :location, :guest, :boat,
-              cast(:assignments as jsonb), :status)""").bind("id", id).bindMap(bindings(in)).execute();
+              cast(:assignments as jsonb), :status, :conflict, case when :status = 'cancelled' then now() end)""").bind("id", id).bindMap(bindings(in, state)).execute();
+        crew(h, id, in, state);
         return id;
     }
 
     /** Updates the entry if anything changed, bumping its sequence; answers whether it changed. */
-    boolean update(Handle h, UUID id, EntryInput in) {
-        return h.createUpdate("""
+    boolean update(Handle h, UUID id, EntryInput in, State state) {
+        boolean changed =
+                h.createUpdate("""
                 update calendar_entry set event_type = :type, local_date = :date, start_time = :time, time_zone = :zone,
                   starts_at = :starts, ends_at = :ends, duration_hours = :hours, location = :location,
                   guest_name = :guest, boat = :boat, assignments = cast(:assignments as jsonb), status = :status,
+                  conflict_with = :conflict,
+                  cancelled_at = case when :status = 'cancelled' then coalesce(cancelled_at, now()) end,
                   sequence = sequence + 1, updated_at = now()
                 where id = :id and (event_type, local_date, start_time, time_zone, duration_hours, location,
-                  guest_name, boat, assignments, status)
+                  guest_name, boat, assignments, status, conflict_with)
                   is distinct from (:type, :date, :time, :zone, cast(:hours as numeric), :location, :guest, :boat,
-                  cast(:assignments as jsonb), :status)""").bind("id", id).bindMap(bindings(in)).execute() == 1;
+                  cast(:assignments as jsonb), :status, cast(:conflict as uuid))""").bind("id", id).bindMap(bindings(in, state)).execute() == 1;
+        if (changed) {
+            crew(h, id, in, state);
+        }
+        return changed;
+    }
+
+    /** Cancels an entry (it stays, status cancelled); answers whether it was not cancelled before. */
+    boolean cancel(Handle h, UUID id) {
+        boolean changed = h.createUpdate("""
+                update calendar_entry set status = 'cancelled', cancelled_at = now(), sequence = sequence + 1,
+                  updated_at = now()
+                where id = :id and status <> 'cancelled'""").bind("id", id).execute() == 1;
+        h.createUpdate("update calendar_crew set active = false where entry_id = :id")
+                .bind("id", id)
+                .execute();
+        return changed;
+    }
+
+    /** The named crew of an entry, active while the entry is, so the crew rule applies to them. */
+    private void crew(Handle h, UUID id, EntryInput in, State state) {
+        h.createUpdate("delete from calendar_crew where entry_id = :id")
+                .bind("id", id)
+                .execute();
+        for (String member : in.members()) {
+            h.createUpdate("""
+                    insert into calendar_crew (entry_id, member_id, starts_at, ends_at, active)
+                    values (:id, :member, :starts, :ends, :active)""")
+                    .bind("id", id)
+                    .bind("member", member)
+                    .bind("starts", in.startsAt())
+                    .bind("ends", in.endsAt())
+                    .bind("active", state.status().equals("active"))
+                    .execute();
+        }
+    }
+
+    /** An active entry, other than {@code self}, that holds the same boat or a named member at that time. */
+    Optional<UUID> clash(Handle h, EntryInput in, Optional<UUID> self) {
+        return h.createQuery("""
+                select e.id from calendar_entry e
+                where e.status = 'active' and e.id <> coalesce(cast(:self as uuid), '00000000-0000-0000-0000-000000000000')
+                  and tstzrange(e.starts_at, e.ends_at) && tstzrange(:starts, :ends)
+                  and ((e.boat = :boat and :boat <> '')
+                       or exists (select 1 from calendar_crew c where c.entry_id = e.id and c.member_id = any(:members)))
+                order by e.starts_at limit 1""")
+                .bind("self", self.orElse(null))
+                .bind("starts", in.startsAt())
+                .bind("ends", in.endsAt())
+                .bind("boat", in.boat())
+                .bind("members", in.members().toArray(String[]::new))
+                .mapTo(UUID.class)
+                .findOne();
     }
 
     Optional<UUID> idForBooking(Handle h, UUID bookingId) {
         return h.createQuery("select id from calendar_entry where booking_id = :booking for update")
+                .bind("booking", bookingId)
+                .mapTo(UUID.class)
+                .findOne();
+    }
+
+    Optional<UUID> idForBookingReadOnly(Handle h, UUID bookingId) {
+        return h.createQuery("select id from calendar_entry where booking_id = :booking")
                 .bind("booking", bookingId)
                 .mapTo(UUID.class)
                 .findOne();
@@ -75,7 +149,7 @@ final class CalendarStore {
                 .list());
     }
 
-    private Map<String, Object> bindings(EntryInput in) {
+    private Map<String, Object> bindings(EntryInput in, State state) {
         Map<String, Object> m = new HashMap<>();
         m.put("booking", in.bookingId().orElse(null));
         m.put("type", in.eventType());
@@ -89,7 +163,8 @@ final class CalendarStore {
         m.put("guest", in.guestName());
         m.put("boat", in.boat());
         m.put("assignments", write(in.assignments()));
-        m.put("status", in.cancelled() ? "cancelled" : "active");
+        m.put("status", state.status());
+        m.put("conflict", state.conflictWith().orElse(null));
         return m;
     }
 
@@ -118,6 +193,7 @@ final class CalendarStore {
                     rs.getString("boat"),
                     json.readValue(rs.getString("assignments"), ASSIGNMENTS),
                     rs.getString("status"),
+                    Optional.ofNullable(rs.getObject("conflict_with", UUID.class)),
                     rs.getInt("sequence"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("calendar entry " + rs.getObject("id") + " has unreadable assignments", e);

@@ -24,6 +24,14 @@ record EntryInput(
         List<CalendarPort.Assignment> assignments,
         boolean cancelled) {
 
+    /** Every crew member named in the assignments. */
+    List<String> members() {
+        return assignments.stream()
+                .flatMap(a -> a.members().stream())
+                .distinct()
+                .toList();
+    }
+
     Instant startsAt() {
         return ZonedDateTime.of(date, startTime, zone).toInstant();
     }

@@ -3,6 +3,7 @@ package io.chartersync.workflow;
 import io.chartersync.booking.BookingStatus;
 import io.chartersync.booking.StatusProvider;
 import io.chartersync.booking.StoredBooking;
+import io.chartersync.calendar.CalendarPort;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.mail.Outbox;
 import java.util.Arrays;
@@ -15,9 +16,11 @@ import org.jdbi.v3.core.Jdbi;
 /** The status document: the saga's run and checkpoints, the crew's answers, the emails. */
 public final class SyncStatus implements StatusProvider {
     private final Jdbi jdbi;
+    private final CalendarPort calendar;
     private final CrewPort crew;
 
-    public SyncStatus(Jdbi jdbi, CrewPort crew) {
+    public SyncStatus(Jdbi jdbi, CalendarPort calendar, CrewPort crew) {
+        this.calendar = calendar;
         this.jdbi = jdbi;
         this.crew = crew;
     }
@@ -54,6 +57,7 @@ public final class SyncStatus implements StatusProvider {
                 new BookingStatus.Calendar(
                         stepState(steps.get(SyncStep.CALENDAR)),
                         latest.get(SyncStep.CALENDAR),
+                        calendar.conflictFor(b.id()).orElse(null),
                         error(steps.get(SyncStep.CALENDAR))),
                 new BookingStatus.Crew(
                         stepState(crewStep),

@@ -33,10 +33,11 @@ public final class TestDatabase {
         try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
                 Statement s = c.createStatement()) {
             s.execute("""
-          do $$ begin
-            if to_regclass('public.booking') is not null then
-              truncate scheduled_tasks, sync_step, sync_run, booking_version, booking, calendar_entry,
-                crew_link, crew_event, crew_member, guest_page, mail_outbox;
+          do $$ declare tables text; begin
+            select string_agg(quote_ident(tablename), ', ') into tables
+              from pg_tables where schemaname = 'public' and tablename <> 'flyway_schema_history';
+            if tables is not null then
+              execute 'truncate ' || tables;
             end if;
           end $$""");
         } catch (SQLException e) {
