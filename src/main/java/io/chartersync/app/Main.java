@@ -1,5 +1,6 @@
 package io.chartersync.app;
 
+import io.chartersync.db.EmbeddedDatabase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,10 @@ public final class Main implements Runnable {
             if (e instanceof ConfigException) {
                 commandLine.getErr().println("charter-sync: configuration error: " + e.getMessage());
                 return 78;
+            }
+            if (e instanceof EmbeddedDatabase.DataDirectoryInUse inUse) {
+                commandLine.getErr().println("charter-sync: " + inUse.getMessage());
+                return 1;
             }
             if (e instanceof ApiClient.ApiException api) {
                 commandLine.getErr().println("charter-sync: " + api.getMessage());

@@ -5,7 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -14,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * PostgreSQL 17 run by the program itself, its data under one directory, kept across restarts. A server
  * left running by a process that was killed (kill -9 leaves PostgreSQL orphaned) is stopped first, so a
- * restart always finds the data directory free.
+ * restart always finds the data directory free; a server whose program is still running is left alone,
+ * and the start stops with a message saying so.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private final EmbeddedPostgres postgres;
 
@@ -34,6 +41,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
+                    // The embedded server is the system of record: zonky's test defaults turn off fsync and
+                    // synchronous commit; an accepted booking must survive a power cut, so both are on.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             return new EmbeddedDatabase(pg);
         } catch (IOException e) {
@@ -63,12 +74,47 @@ final class EmbeddedDatabase implements AutoCloseable {
         if (process.isEmpty() || !isPostgres) {
             return;
         }
+        int clients = clientsOf(pidFile);
+        if (clients > 0) {
+            throw new DataDirectoryInUse("the embedded database in " + directory + " is in use by a running Charter"
+                    + " Sync (" + clients + " connections); stop it first, or use another --data directory");
+        }
         log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process", pid, directory);
         process.get().destroy();
         try {
             process.get().onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             process.get().destroyForcibly();
+        }
+    }
+
+    /**
+     * How many client connections the server of {@code pidFile} has: a program that is running keeps its
+     * pool open, one that was killed has none (its connections closed with it).
+     */
+    private static int clientsOf(Path pidFile) throws IOException {
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 4) {
+            return 0;
+        }
+        String url = "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres?user=postgres&connectTimeout=5";
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity"
+                        + " where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    /** The data directory belongs to a program that is still running. */
+    public static final class DataDirectoryInUse extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        DataDirectoryInUse(String message) {
+            super(message);
         }
     }
 
