@@ -10,6 +10,8 @@ import io.chartersync.booking.BookingRoutes;
 import io.chartersync.booking.BookingStore;
 import io.chartersync.calendar.CalendarRoutes;
 import io.chartersync.calendar.CalendarService;
+import io.chartersync.calendar.FeedRoutes;
+import io.chartersync.calendar.FeedTokens;
 import io.chartersync.common.Json;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
@@ -155,6 +157,7 @@ public final class Application implements AutoCloseable {
                                     operator, bodies, new BookingParser(roster::unknown), intake, bookings, status),
                             new RosterRoutes(operator, bodies, roster),
                             new CalendarRoutes(operator, bodies, calendar),
+                            new FeedRoutes(new FeedTokens(database.jdbi(), linkTokens), calendar, baseUrl.getHost()),
                             new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
                             new MagicLinkRoutes(crew, templates, bodies, baseUrl.getHost()),
                             new PresignRoutes(),

@@ -147,6 +147,14 @@ public final class CalendarService implements CalendarPort {
                 to.plusDays(1).atStartOfDay(marinaZone).toInstant());
     }
 
+    /**
+     * What a feed shows: every entry, cancelled ones for 30 days after their cancel (so subscribed
+     * calendars remove them), of one boat or all.
+     */
+    List<CalendarEntry> feedEntries(Optional<String> boat) {
+        return store.feed(boat);
+    }
+
     ZoneId marinaZone() {
         return marinaZone;
     }

@@ -149,6 +149,17 @@ final class CalendarStore {
                 .list());
     }
 
+    List<CalendarEntry> feed(Optional<String> boat) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + """
+                 from calendar_entry
+                where (status <> 'cancelled' or cancelled_at > now() - interval '30 days')
+                  and (cast(:boat as text) is null or boat = :boat)
+                order by starts_at, id""")
+                .bind("boat", boat.orElse(null))
+                .map(this::entry)
+                .list());
+    }
+
     private Map<String, Object> bindings(EntryInput in, State state) {
         Map<String, Object> m = new HashMap<>();
         m.put("booking", in.bookingId().orElse(null));

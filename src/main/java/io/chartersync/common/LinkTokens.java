@@ -20,7 +20,12 @@ public final class LinkTokens {
 
     /** The 256-bit token of a link, base64url without padding. */
     public String tokenFor(UUID linkId) {
-        byte[] mac = Hashes.hmacSha256(secret, "magic-link:" + linkId);
+        return derive("magic-link", linkId);
+    }
+
+    /** A 256-bit token for {@code id} in one {@code purpose} (so a feed id never yields a link token). */
+    public String derive(String purpose, UUID id) {
+        byte[] mac = Hashes.hmacSha256(secret, purpose + ":" + id);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 

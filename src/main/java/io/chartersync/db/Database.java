@@ -41,6 +41,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * For command-line tools that read the data: the running server's embedded database if there is one,
+     * otherwise the embedded database started for the tool and stopped when it closes.
+     */
+    public static Database embeddedForTools(Path directory) {
+        try {
+            return EmbeddedDatabase.runningUrl(directory)
+                    .map(url -> open(JdbcUrl.parse(url), 2, Optional.empty()))
+                    .orElseGet(() -> embedded(directory, 2));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not read " + directory, e);
+        }
+    }
+
     private static Database open(JdbcUrl url, int poolSize, Optional<EmbeddedDatabase> embedded) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.jdbc());

@@ -88,6 +88,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** The JDBC URL of the embedded server of {@code directory}, if one is running (for command-line tools). */
+    static Optional<String> runningUrl(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 4) {
+            return Optional.empty();
+        }
+        boolean alive = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(ProcessHandle::isAlive)
+                .isPresent();
+        return alive
+                ? Optional.of("jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres?user=postgres")
+                : Optional.empty();
+    }
+
     /**
      * How many client connections the server of {@code pidFile} has: a program that is running keeps its
      * pool open, one that was killed has none (its connections closed with it).
