@@ -1,6 +1,7 @@
 package io.chartersync.app;
 
 import io.chartersync.common.Hashes;
+import io.chartersync.common.JsonFields;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
@@ -64,8 +65,12 @@ public record AppConfig(
         }
     }
 
-    public record Mail(Optional<String> smtpUrl, String from) {
+    /** {@code operatorEmail}: where operator alerts go (a calendar conflict); unset, the captain gets them. */
+    public record Mail(Optional<String> smtpUrl, String from, Optional<String> operatorEmail) {
         public Mail {
+            operatorEmail.filter(e -> !JsonFields.isEmail(e)).ifPresent(e -> {
+                throw new ConfigException("OPERATOR_EMAIL is not an email address: " + e);
+            });
             try {
                 new InternetAddress(from, true).validate();
             } catch (AddressException e) {
@@ -97,7 +102,8 @@ public record AppConfig(
                 keys,
                 new Mail(
                         s.optional("SMTP_URL"),
-                        s.optional("MAIL_FROM").orElse("Charter Sync <no-reply@chartersync.local>")),
+                        s.optional("MAIL_FROM").orElse("Charter Sync <no-reply@chartersync.local>"),
+                        s.optional("OPERATOR_EMAIL")),
                 new Storage(s.optional("STORAGE_URL"), s.optional("CDN_DISTRIBUTION_ID")),
                 zone(s.optional("MARINA_TIME_ZONE").orElse("America/Los_Angeles")),
                 s.integer("TASK_THREADS", defaultTaskThreads()));

@@ -128,7 +128,15 @@ public final class Application implements AutoCloseable {
             CrewService crew = new CrewService(database.jdbi(), roster, outbox, emails, linkTokens, baseUrl, clock);
 
             BookingStore bookings = new BookingStore(database.jdbi(), json);
-            SyncSaga saga = new SyncSaga(database.jdbi(), bookings, calendar, guestPages, crew, metrics, afterStep);
+            SyncSaga saga = new SyncSaga(
+                    database.jdbi(),
+                    bookings,
+                    calendar,
+                    guestPages,
+                    crew,
+                    metrics,
+                    config.mail().operatorEmail(),
+                    afterStep);
             SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock));
 

@@ -43,6 +43,25 @@ final class CrewEmails {
                 FOOTER);
     }
 
+    /** To the operator (or captain): a booking's entry clashes with another; built from the event, no revenue. */
+    static EmailContent conflict(StoredEvent e, String otherEntry) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("EEE MMM d, h:mm a z", java.util.Locale.US)
+                .format(e.localStart());
+        return new EmailContent(
+                "Conflict: " + e.boat() + " charter " + when + " overlaps another calendar entry",
+                "Calendar conflict: " + e.eventName(),
+                "This booking was accepted (a marketplace booking cannot be refused), but its calendar entry"
+                        + " overlaps another for the same boat or crew. Please resolve it.",
+                List.of(
+                        new Row("When", when),
+                        new Row("Boat", e.boat()),
+                        new Row("Where", e.location()),
+                        new Row("Guest", e.guestName()),
+                        new Row("Clashes with calendar entry", otherEntry)),
+                Optional.empty(),
+                "Sent by Charter Sync.");
+    }
+
     static EmailContent removal(CrewView v) {
         return new EmailContent(
                 "You're off the " + v.boat() + " charter " + v.shortWhen(),

@@ -22,6 +22,12 @@ public interface CrewPort {
      */
     Optional<String> queueCaptainSummary(UUID bookingId);
 
+    /**
+     * Tells the operator (or, without an operator address, the captain) once that the booking's calendar
+     * entry clashes with {@code otherEntry}; empty when there is nobody to tell.
+     */
+    Optional<String> alertConflict(UUID bookingId, String otherEntry, Optional<String> operatorEmail);
+
     /** How the crew of a booking's event has answered. */
     Optional<Answers> answers(UUID bookingId);
 

@@ -231,6 +231,35 @@ public final class CrewService implements CrewPort {
     }
 
     @Override
+    public Optional<String> alertConflict(UUID bookingId, String otherEntry, Optional<String> operatorEmail) {
+        return jdbi.inTransaction(h -> {
+            Optional<StoredEvent> event = events.findForBooking(h, bookingId);
+            if (event.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> to = operatorEmail.or(() ->
+                    event.get().captainId().flatMap(c -> roster.find(h, c)).map(CrewMember::email));
+            if (to.isEmpty()) {
+                return Optional.empty();
+            }
+            String key = "conflict:" + bookingId + ":" + otherEntry;
+            EmailRenderer.Rendered mail = renderer.render(CrewEmails.conflict(event.get(), otherEntry));
+            outbox.enqueue(
+                    h,
+                    List.of(new OutboxMessage(
+                            key,
+                            Optional.of(bookingId),
+                            "alert",
+                            to.get(),
+                            mail.subject(),
+                            mail.text(),
+                            mail.html(),
+                            Optional.empty())));
+            return Optional.of(key);
+        });
+    }
+
+    @Override
     public Optional<Answers> answers(UUID bookingId) {
         return jdbi.withHandle(h -> events.findForBooking(h, bookingId).map(e -> {
             List<Link> live = events.liveLinks(h, e.id());

@@ -44,6 +44,7 @@ public final class SyncSaga {
     private final CrewPort crew;
     private final MeterRegistry metrics;
     private final Consumer<SyncStep> afterStep;
+    private final Optional<String> operatorEmail;
 
     public SyncSaga(
             Jdbi jdbi,
@@ -52,7 +53,9 @@ public final class SyncSaga {
             GuestPagePort guestPages,
             CrewPort crew,
             MeterRegistry metrics,
+            Optional<String> operatorEmail,
             Consumer<SyncStep> afterStep) {
+        this.operatorEmail = operatorEmail;
         this.jdbi = jdbi;
         this.bookings = bookings;
         this.calendar = calendar;
@@ -162,9 +165,12 @@ public final class SyncSaga {
                 case GUEST_PAGE -> new StepOutcome.Done(guestPages.publish(Requests.guestPage(booking)));
                 case CREW_EVENT ->
                     new StepOutcome.Done(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));
-                case CAPTAIN_SUMMARY ->
-                    new StepOutcome.Done(
+                case CAPTAIN_SUMMARY -> {
+                    calendar.conflictFor(booking.id())
+                            .ifPresent(other -> crew.alertConflict(booking.id(), other, operatorEmail));
+                    yield new StepOutcome.Done(
                             crew.queueCaptainSummary(booking.id()).orElse("no summary: no captain or cancelled"));
+                }
             };
         } catch (AppException.InvalidInput | AppException.NotFound | AppException.Conflict e) {
             log.warn(
