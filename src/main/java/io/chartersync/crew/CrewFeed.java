@@ -1,18 +1,15 @@
 package io.chartersync.crew;
 
+import io.chartersync.common.ICalendars;
 import java.math.BigDecimal;
 import java.util.List;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /** A crew member's charters as an RFC 5545 feed (ical4j), built from {@link CrewView} only. */
 final class CrewFeed {
@@ -26,17 +23,21 @@ final class CrewFeed {
     record Entry(CrewView view, int sequence) {}
 
     String render(List<Entry> charters) {
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//Charter Sync//Crew feed//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
+        Calendar calendar = ICalendars.feed(
+                "-//Charter Sync//Crew feed//EN",
+                "My charters",
+                charters.stream()
+                        .map(e -> e.view().startsAt().getZone().getId())
+                        .toList());
         for (Entry entry : charters) {
             CrewView v = entry.view();
             long seconds = v.durationHours().multiply(BigDecimal.valueOf(3600)).longValue();
             VEvent event = new VEvent(
-                    v.startsAt().toInstant(),
-                    v.startsAt().toInstant().plusSeconds(seconds),
+                    v.startsAt(),
+                    v.startsAt()
+                            .toInstant()
+                            .plusSeconds(seconds)
+                            .atZone(v.startsAt().getZone()),
                     v.boat() + " charter: " + v.role());
             boolean off = v.cancelled() || v.removed();
             event.add(new Uid(v.eventId() + "@" + uidDomain));

@@ -3,6 +3,7 @@ package io.chartersync.crew;
 import com.fasterxml.jackson.databind.JsonNode;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.chartersync.common.Hashes;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.RouteModule;
 import io.chartersync.web.SecurityHeaders;
@@ -65,10 +66,17 @@ public final class MagicLinkRoutes implements RouteModule {
         return answer != null && answer.isTextual() ? answer.asText() : null;
     }
 
+    /** The member's feed, with an ETag over its content (DTSTAMP aside) so subscribers poll cheaply. */
     private void calendar(Context ctx) {
         String ics = feed.render(links.feed(ctx.pathParam("token")));
-        ctx.header("Cache-Control", "no-store")
-                .contentType("text/calendar; charset=utf-8")
-                .result(ics);
+        String etag = "\""
+                + Hashes.sha256Hex(ics.replaceAll("(?m)^DTSTAMP:.*\r?\n", "")).substring(0, 32) + "\"";
+        ctx.header("ETag", etag).header("Cache-Control", "private, no-cache");
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("text/calendar; charset=utf-8").result(ics);
     }
 }

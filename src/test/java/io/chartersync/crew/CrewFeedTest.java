@@ -180,6 +180,29 @@ class CrewFeedTest {
     }
 
     /** The magic-link token of {@code member}'s invitation to the charter on {@code day} ("Thu May 30"). */
+    @Test
+    void crew_feed_is_on_the_marina_clock_and_answers_304_to_its_etag() {
+        String liveY = tokenOf("crew-2", "Sun Jun 2");
+        TestHttp.Response first = app.http().get("/m/" + liveY + "/calendar.ics", NOBODY);
+
+        TestHttp.Response again = app.http()
+                .send(
+                        "GET",
+                        "/m/" + liveY + "/calendar.ics",
+                        null,
+                        "text/calendar",
+                        NOBODY,
+                        "If-None-Match",
+                        first.header("ETag").orElseThrow());
+
+        assertThat(first.body())
+                .contains(
+                        "BEGIN:VTIMEZONE",
+                        "TZID:America/Los_Angeles",
+                        "DTSTART;TZID=America/Los_Angeles:20240602T090000");
+        assertThat(again.status()).isEqualTo(304);
+    }
+
     private static String tokenOf(String member, String day) {
         List<Path> invitations = app.mailbox().to(member, INVITATION + " " + day);
         assertThat(invitations).as(member + " invitations for " + day).hasSize(1);

@@ -1,0 +1,49 @@
+package io.chartersync.common;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/** What every feed of ours shares: the header, refresh hints, and a VTIMEZONE for each zone it uses. */
+public final class ICalendars {
+    /** How often subscribers should refresh. */
+    public static final Duration REFRESH = Duration.ofMinutes(15);
+
+    static {
+        // The zone definitions ship with ical4j; never try to fetch updates over the network.
+        System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
+    }
+
+    private static final TimeZoneRegistry ZONES =
+            TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    private ICalendars() {}
+
+    /** A published calendar named {@code name}, with the VTIMEZONE of each of {@code zones}. */
+    public static Calendar feed(String prodId, String name, Collection<String> zones) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(prodId));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        calendar.add(new XProperty("X-WR-CALNAME", name));
+        calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
+        calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH));
+        for (String zone : new LinkedHashSet<>(zones)) {
+            calendar.add(ZONES.getTimeZone(zone).getVTimeZone());
+        }
+        return calendar;
+    }
+}
