@@ -124,12 +124,20 @@ public final class JsonFields {
     /** An IANA time zone id such as America/Los_Angeles; fixed offsets ("+02:00", "Z") are refused. */
     public Optional<ZoneId> zone(String path, boolean required) {
         return text(path, required).flatMap(value -> {
-            if (ZoneId.getAvailableZoneIds().contains(value)) {
+            if (isIanaZone(value)) {
                 return Optional.of(ZoneId.of(value));
             }
             error(path, "'" + abbreviate(value) + "' is not a known IANA time zone (e.g. America/Los_Angeles)");
             return Optional.empty();
         });
+    }
+
+    /**
+     * True for an IANA time zone id of the JDK's database. Other providers may add ids (ical4j adds its own
+     * "ical4j~…" zones); those are not marina time zones.
+     */
+    public static boolean isIanaZone(String value) {
+        return !value.contains("~") && ZoneId.getAvailableZoneIds().contains(value);
     }
 
     /** An email address (a plain addr-spec; display names are not accepted here). */
