@@ -32,6 +32,7 @@ final class CalendarFeed {
             ZoneId zone = ZoneId.of(e.timeZone());
             VEvent event = new VEvent(e.startsAt().atZone(zone), e.endsAt().atZone(zone), summary(e));
             event.add(new Uid(e.id() + "@" + uidDomain));
+            event.add(ICalendars.organizer(uidDomain));
             event.add(new Sequence(e.sequence()));
             if (!e.location().isBlank()) {
                 event.add(new Location(e.location()));

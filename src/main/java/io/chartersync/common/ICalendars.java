@@ -1,5 +1,6 @@
 package io.chartersync.common;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -8,7 +9,9 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.XProperty;
@@ -30,6 +33,13 @@ public final class ICalendars {
             TimeZoneRegistryFactory.getInstance().createRegistry();
 
     private ICalendars() {}
+
+    /** The ORGANIZER of published events (RFC 5546 asks for one with METHOD:PUBLISH). */
+    public static Organizer organizer(String host) {
+        Organizer organizer = new Organizer(URI.create("mailto:calendar@" + host));
+        organizer.add(new Cn("Charter Sync"));
+        return organizer;
+    }
 
     /** A published calendar named {@code name}, with the VTIMEZONE of each of {@code zones}. */
     public static Calendar feed(String prodId, String name, Collection<String> zones) {

@@ -41,6 +41,7 @@ final class CrewFeed {
                     v.boat() + " charter: " + v.role());
             boolean off = v.cancelled() || v.removed();
             event.add(new Uid(v.eventId() + "@" + uidDomain));
+            event.add(ICalendars.organizer(uidDomain));
             event.add(new Sequence(entry.sequence()));
             event.add(new Location(v.location()));
             if (!off) {

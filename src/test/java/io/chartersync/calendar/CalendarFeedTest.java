@@ -61,6 +61,12 @@ class CalendarFeedTest {
                 .contains("TZID=America/Los_Angeles", "20240530T090000");
         assertThat(ics).contains("BEGIN:VTIMEZONE", "TZID:America/Los_Angeles", "X-PUBLISHED-TTL:PT15M");
         assertThat(python(ics)).isEqualTo("1|" + entryId + "@localhost|2024-05-30T09:00:00-07:00|CONFIRMED");
+        assertThat(new CalendarBuilder()
+                        .build(new StringReader(ics))
+                        .validate(true)
+                        .getEntries())
+                .as("ical4j validation of the feed")
+                .isEmpty();
     }
 
     @Test

@@ -181,7 +181,7 @@ class CrewFeedTest {
 
     /** The magic-link token of {@code member}'s invitation to the charter on {@code day} ("Thu May 30"). */
     @Test
-    void crew_feed_is_on_the_marina_clock_and_answers_304_to_its_etag() {
+    void crew_feed_is_on_the_marina_clock_and_answers_304_to_its_etag() throws Exception {
         String liveY = tokenOf("crew-2", "Sun Jun 2");
         TestHttp.Response first = app.http().get("/m/" + liveY + "/calendar.ics", NOBODY);
 
@@ -201,6 +201,12 @@ class CrewFeedTest {
                         "TZID:America/Los_Angeles",
                         "DTSTART;TZID=America/Los_Angeles:20240602T090000");
         assertThat(again.status()).isEqualTo(304);
+        assertThat(new CalendarBuilder()
+                        .build(new java.io.StringReader(first.body()))
+                        .validate(true)
+                        .getEntries())
+                .as("ical4j validation of the crew feed")
+                .isEmpty();
     }
 
     private static String tokenOf(String member, String day) {
