@@ -3,13 +3,12 @@ package io.chartersync.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +56,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static void stopOrphan(Path directory) throws IOException {
+        if (heldByRunningProgram(directory)) {
+            throw new DataDirectoryInUse("the embedded database in " + directory + " is in use by a running Charter"
+                    + " Sync; stop it first, or use another --data directory");
+        }
         Path pidFile = directory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -74,11 +77,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (process.isEmpty() || !isPostgres) {
             return;
         }
-        int clients = clientsOf(pidFile);
-        if (clients > 0) {
-            throw new DataDirectoryInUse("the embedded database in " + directory + " is in use by a running Charter"
-                    + " Sync (" + clients + " connections); stop it first, or use another --data directory");
-        }
         log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process", pid, directory);
         process.get().destroy();
         try {
@@ -91,7 +89,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The JDBC URL of the embedded server of {@code directory}, if one is running (for command-line tools). */
     static Optional<String> runningUrl(Path directory) throws IOException {
         Path pidFile = directory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        if (!heldByRunningProgram(directory) || !Files.exists(pidFile)) {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
@@ -107,23 +105,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * How many client connections the server of {@code pidFile} has: a program that is running keeps its
-     * pool open, one that was killed has none (its connections closed with it).
+     * True while a program runs on the data directory: zonky holds an OS file lock on {@code epg-lock} for
+     * the owning JVM's whole life, and the operating system releases it when that JVM dies (even by
+     * kill -9). A PostgreSQL without that lock is an orphan.
      */
-    private static int clientsOf(Path pidFile) throws IOException {
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.size() < 4) {
-            return 0;
+    static boolean heldByRunningProgram(Path directory) throws IOException {
+        Path lockFile = directory.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return false;
         }
-        String url = "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres?user=postgres&connectTimeout=5";
-        try (Connection c = DriverManager.getConnection(url);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select count(*) from pg_stat_activity"
-                        + " where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            return 0;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException thisJvmHoldsIt) {
+            return true;
         }
     }
 
