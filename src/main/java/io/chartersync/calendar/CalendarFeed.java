@@ -30,7 +30,10 @@ final class CalendarFeed {
                 entries.stream().map(CalendarEntry::timeZone).toList());
         for (CalendarEntry e : entries) {
             ZoneId zone = ZoneId.of(e.timeZone());
-            VEvent event = new VEvent(e.startsAt().atZone(zone), e.endsAt().atZone(zone), summary(e));
+            VEvent event = new VEvent(
+                    ICalendars.time(e.startsAt().atZone(zone)),
+                    ICalendars.time(e.endsAt().atZone(zone)),
+                    summary(e));
             event.add(new Uid(e.id() + "@" + uidDomain));
             event.add(ICalendars.organizer(uidDomain));
             event.add(new Sequence(e.sequence()));

@@ -2,6 +2,8 @@ package io.chartersync.common;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,8 +54,27 @@ public final class ICalendars {
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
         calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH));
         for (String zone : new LinkedHashSet<>(zones)) {
-            calendar.add(ZONES.getTimeZone(zone).getVTimeZone());
+            if (hasZone(zone)) {
+                calendar.add(ZONES.getTimeZone(zone).getVTimeZone());
+            }
         }
         return calendar;
+    }
+
+    /**
+     * True when ical4j ships a VTIMEZONE for the zone. A few JDK zones have none (America/Coyhaique, the
+     * SystemV ids): their events are written in UTC instead, so one such entry never breaks a feed.
+     */
+    public static boolean hasZone(String zone) {
+        try {
+            return ZONES.getTimeZone(zone) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** An event's time: on the zone's clock with its TZID when the feed has the zone, otherwise in UTC. */
+    public static Temporal time(ZonedDateTime time) {
+        return hasZone(time.getZone().getId()) ? time : time.toInstant();
     }
 }

@@ -2,6 +2,7 @@ package io.chartersync.crew;
 
 import io.chartersync.common.ICalendars;
 import java.math.BigDecimal;
+import java.time.ZonedDateTime;
 import java.util.List;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -32,13 +33,12 @@ final class CrewFeed {
         for (Entry entry : charters) {
             CrewView v = entry.view();
             long seconds = v.durationHours().multiply(BigDecimal.valueOf(3600)).longValue();
-            VEvent event = new VEvent(
-                    v.startsAt(),
-                    v.startsAt()
-                            .toInstant()
-                            .plusSeconds(seconds)
-                            .atZone(v.startsAt().getZone()),
-                    v.boat() + " charter: " + v.role());
+            ZonedDateTime end = v.startsAt()
+                    .toInstant()
+                    .plusSeconds(seconds)
+                    .atZone(v.startsAt().getZone());
+            VEvent event =
+                    new VEvent(ICalendars.time(v.startsAt()), ICalendars.time(end), v.boat() + " charter: " + v.role());
             boolean off = v.cancelled() || v.removed();
             event.add(new Uid(v.eventId() + "@" + uidDomain));
             event.add(ICalendars.organizer(uidDomain));

@@ -92,6 +92,20 @@ class CalendarFeedTest {
     }
 
     @Test
+    void an_entry_in_a_zone_without_a_vtimezone_is_written_in_utc_and_the_feed_still_works() throws Exception {
+        ObjectNode entry = Examples.calendarEntry();
+        entry.put("time_zone", "America/Coyhaique").put("boat", "PATAGONIA").put("start_time", "10:00");
+        assertThat(app.http().post("/calendar", entry.toString(), OPERATOR).status())
+                .isEqualTo(201);
+
+        String ics = feed(Optional.empty()).body();
+
+        VEvent event = onlyEvent(ics);
+        assertThat(event.getProperty(Property.DTSTART).orElseThrow().getValue()).endsWith("Z");
+        assertThat(python(ics)).startsWith("1|");
+    }
+
+    @Test
     void unchanged_feed_answers_304_to_its_etag() {
         app.bookings().submitAndSync(Examples.booking(), 1);
         TestHttp.Response first = feed(Optional.empty());
