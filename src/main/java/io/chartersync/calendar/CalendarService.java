@@ -74,6 +74,7 @@ public final class CalendarService implements CalendarPort {
             Optional<UUID> existing = store.idForBooking(h, bookingId);
             if (existing.isPresent()) {
                 store.update(h, existing.get(), in, state);
+                store.releaseBlockedBy(h, existing.get());
                 return existing.get();
             }
             return store.insert(h, in, state);
@@ -107,6 +108,7 @@ public final class CalendarService implements CalendarPort {
                 Optional.of(id),
                 () -> jdbi.inTransaction(h -> {
                     store.update(h, id, in, CalendarStore.State.of(in));
+                    store.releaseBlockedBy(h, id);
                     return id;
                 }));
     }
@@ -114,7 +116,10 @@ public final class CalendarService implements CalendarPort {
     /** Cancels an entry ({@code DELETE}): it stays, with status cancelled and a higher sequence. */
     void cancel(UUID id) {
         get(id);
-        jdbi.useTransaction(h -> store.cancel(h, id));
+        jdbi.useTransaction(h -> {
+            store.cancel(h, id);
+            store.releaseBlockedBy(h, id);
+        });
     }
 
     private UUID refusingClashes(EntryInput in, Optional<UUID> self, java.util.function.Supplier<UUID> write) {

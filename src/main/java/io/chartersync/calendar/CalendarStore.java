@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Calendar entries in plain SQL. */
 final class CalendarStore {
@@ -81,6 +82,51 @@ final class CalendarStore {
                 .bind("id", id)
                 .execute();
         return changed;
+    }
+
+    /**
+     * Entries held in conflict by {@code blocker} get their turn once it was cancelled or moved: each becomes
+     * active if it no longer clashes (its sequence rises), or points at what it clashes with now.
+     */
+    void releaseBlockedBy(Handle h, UUID blocker) {
+        List<UUID> blocked = h.createQuery(
+                        "select id from calendar_entry where status = 'conflict' and conflict_with = :b order by starts_at, id")
+                .bind("b", blocker)
+                .mapTo(UUID.class)
+                .list();
+        for (UUID id : blocked) {
+            h.savepoint("release");
+            try {
+                h.createUpdate("""
+                        update calendar_entry set status = 'active', conflict_with = null, sequence = sequence + 1,
+                          updated_at = now() where id = :id""").bind("id", id).execute();
+                h.createUpdate("update calendar_crew set active = true where entry_id = :id")
+                        .bind("id", id)
+                        .execute();
+                h.releaseSavepoint("release");
+            } catch (UnableToExecuteStatementException e) {
+                if (!(e.getCause() instanceof java.sql.SQLException sql && "23P01".equals(sql.getSQLState()))) {
+                    throw e;
+                }
+                h.rollbackToSavepoint("release");
+                h.createUpdate("update calendar_entry set conflict_with = :other, updated_at = now() where id = :id")
+                        .bind("id", id)
+                        .bind("other", clashOf(h, id).orElse(blocker))
+                        .execute();
+            }
+        }
+    }
+
+    /** An active entry, other than {@code id}, holding its boat or one of its crew at its time. */
+    private Optional<UUID> clashOf(Handle h, UUID id) {
+        return h.createQuery("""
+                select o.id from calendar_entry e join calendar_entry o
+                  on o.status = 'active' and o.id <> e.id
+                 and tstzrange(o.starts_at, o.ends_at) && tstzrange(e.starts_at, e.ends_at)
+                 and ((o.boat = e.boat and e.boat <> '')
+                      or exists (select 1 from calendar_crew oc join calendar_crew ec on ec.member_id = oc.member_id
+                                 where oc.entry_id = o.id and ec.entry_id = e.id))
+                where e.id = :id order by o.starts_at limit 1""").bind("id", id).mapTo(UUID.class).findOne();
     }
 
     /** The named crew of an entry, active while the entry is, so the crew rule applies to them. */
