@@ -1,8 +1,10 @@
 package io.chartersync.calendar;
 
 import io.chartersync.common.LinkTokens;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,37 +24,51 @@ public final class FeedTokens {
     /** What a feed token opens: the whole calendar, or one boat's. */
     record Feed(UUID id, Optional<String> boat) {}
 
-    /** The live token of the feed (creating it on first use). */
+    /**
+     * The live token of the feed (creating it on first use). A token made under another signing key
+     * cannot be derived again: then this says so instead of printing a URL that does not open.
+     */
     public String token(Optional<String> boat) {
-        return jdbi.inTransaction(h -> {
-            Optional<UUID> live = h.createQuery(
-                            "select id from feed_token where coalesce(boat, '') = :boat and revoked_at is null")
+        return jdbi.inTransaction(h -> token(h, boat));
+    }
+
+    private String token(Handle h, Optional<String> boat) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Optional<Map.Entry<UUID, String>> live = h.createQuery(
+                            "select id, token_hash from feed_token where coalesce(boat, '') = :boat and revoked_at is null")
                     .bind("boat", boat.orElse(""))
-                    .mapTo(UUID.class)
+                    .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("token_hash")))
                     .findOne();
             if (live.isPresent()) {
-                return tokens.derive(PURPOSE, live.get());
+                String token = tokens.derive(PURPOSE, live.get().getKey());
+                if (!LinkTokens.hashOf(token).equals(live.get().getValue())) {
+                    throw new IllegalStateException("the calendar feed token was made under another signing key"
+                            + " (LINK_SIGNING_KEY); run `charter-sync keys rotate-feed-token` for a new feed URL");
+                }
+                return token;
             }
             UUID id = UUID.randomUUID();
-            String token = tokens.derive(PURPOSE, id);
             h.createUpdate("""
-                    insert into feed_token (id, boat, token_hash) values (:id, :boat, :hash)
-                    on conflict do nothing""")
+                        insert into feed_token (id, boat, token_hash) values (:id, :boat, :hash)
+                        on conflict do nothing""")
                     .bind("id", id)
                     .bind("boat", boat.orElse(null))
-                    .bind("hash", LinkTokens.hashOf(token))
+                    .bind("hash", LinkTokens.hashOf(tokens.derive(PURPOSE, id)))
                     .execute();
-            return token;
-        });
+            // Inserted, or another process made the live token first: either way, read it back.
+        }
+        throw new IllegalStateException("no live calendar feed token could be made");
     }
 
     /** Revokes the feed's live token and makes a new one; subscribers of the old URL get 404 from now on. */
     public String rotate(Optional<String> boat) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        "update feed_token set revoked_at = now() where coalesce(boat, '') = :boat and revoked_at is null")
-                .bind("boat", boat.orElse(""))
-                .execute());
-        return token(boat);
+        return jdbi.inTransaction(h -> {
+            h.createUpdate(
+                            "update feed_token set revoked_at = now() where coalesce(boat, '') = :boat and revoked_at is null")
+                    .bind("boat", boat.orElse(""))
+                    .execute();
+            return token(h, boat);
+        });
     }
 
     Optional<Feed> find(String token) {
