@@ -65,6 +65,7 @@ final class CrewLinks {
             CrewMember member = member(h, link);
             Map<UUID, Link> byEvent = new LinkedHashMap<>();
             Map<UUID, Integer> revoked = new HashMap<>();
+            Map<UUID, Integer> changes = events.changesOfMember(h, member.id());
             for (Link l : events.linksOfMember(h, member.id())) {
                 byEvent.merge(l.eventId(), l, (a, b) -> a.revokedAt().isEmpty() ? a : b);
                 if (l.revokedAt().isPresent()) {
@@ -75,16 +76,19 @@ final class CrewLinks {
                     .map(l -> {
                         CrewView view = Views.crewView(
                                 h, events, events.find(h, l.eventId()).orElseThrow(), l, member);
-                        return new CrewFeed.Entry(view, sequence(view, revoked.getOrDefault(l.eventId(), 0)));
+                        return new CrewFeed.Entry(
+                                view,
+                                sequence(view, revoked.getOrDefault(l.eventId(), 0))
+                                        + changes.getOrDefault(l.eventId(), 0));
                     })
                     .toList();
         });
     }
 
     /**
-     * The feed's SEQUENCE for one member's charter; it only ever rises. The event's own changes count
-     * (its version), and so does each time the member came off or back on: with r revoked links, being
-     * off is step 2r - 1 and being on again is step 2r.
+     * The feed's SEQUENCE for one member's charter, before the member's own changes (answers, new role or
+     * rate) are added; it only ever rises. The event's own changes count (its version), and so does each
+     * time the member came off or back on: with r revoked links, being off is step 2r - 1 and on again 2r.
      */
     static int sequence(CrewView view, int revokedLinks) {
         boolean off = view.cancelled() || view.removed();

@@ -107,6 +107,16 @@ final class EventStore {
                 .list();
     }
 
+    /** Per event, how often this member's answers and assignments changed (for feed SEQUENCE). */
+    Map<UUID, Integer> changesOfMember(Handle h, String memberId) {
+        Map<UUID, Integer> changes = new HashMap<>();
+        h.createQuery("select event_id, sum(changes) as changes from crew_link where member_id = :m group by event_id")
+                .bind("m", memberId)
+                .map((rs, ctx) -> Map.entry(rs.getObject("event_id", UUID.class), rs.getInt("changes")))
+                .forEach(e -> changes.put(e.getKey(), e.getValue()));
+        return changes;
+    }
+
     Optional<Link> linkByTokenHash(Handle h, String tokenHash) {
         return h.createQuery("select " + LINK_COLUMNS + " from crew_link where token_hash = :hash")
                 .bind("hash", tokenHash)
@@ -133,7 +143,8 @@ final class EventStore {
     /** A new role or rate for a live link; the member's answer is cleared, since it was for the old one. */
     void reassign(Handle h, Link link) {
         h.createUpdate("""
-            update crew_link set role = :role, hourly_rate = :rate, answer = null, answered_at = null, answered_version = null
+            update crew_link set role = :role, hourly_rate = :rate, answer = null, answered_at = null, answered_version = null,
+              changes = changes + 1
             where id = :id and revoked_at is null""")
                 .bind("id", link.id())
                 .bind("role", link.role())
@@ -150,7 +161,8 @@ final class EventStore {
 
     boolean answer(Handle h, UUID linkId, String answer, int eventVersion, Instant at) {
         return h.createUpdate("""
-                update crew_link set answer = :answer, answered_at = :at, answered_version = :version
+                update crew_link set answer = :answer, answered_at = :at, answered_version = :version,
+                  changes = changes + 1
                 where id = :id and revoked_at is null""")
                         .bind("id", linkId)
                         .bind("answer", answer)

@@ -125,15 +125,21 @@ class CrewFeedTest {
     }
 
     @Test
-    void confirmed_charter_shows_confirmed_in_the_feed() {
+    void confirmed_charter_shows_confirmed_in_the_feed_with_a_higher_sequence() {
         String liveY = tokenOf("crew-2", "Sun Jun 2");
+        int before = sequenceOf(eventsByEventId(feed(liveY)).get(eventY));
 
         TestHttp.Response answered = app.http().form("/m/" + liveY + "/respond", "answer=confirm");
 
         assertThat(answered.status()).isEqualTo(303);
         Map<String, VEvent> byEvent = eventsByEventId(feed(liveY));
         assertThat(value(byEvent.get(eventY), Property.STATUS)).hasValue("CONFIRMED");
+        assertThat(sequenceOf(byEvent.get(eventY))).isGreaterThan(before);
         assertThat(value(byEvent.get(eventX), Property.STATUS)).hasValue("TENTATIVE");
+    }
+
+    private static int sequenceOf(VEvent event) {
+        return value(event, Property.SEQUENCE).map(Integer::parseInt).orElseThrow();
     }
 
     @Test
