@@ -29,42 +29,4 @@ public record CalendarEntry(
         String status,
         Optional<UUID> conflictWith,
         int sequence,
-        LaborCost laborCost) {
-
-    CalendarEntry(
-            UUID id,
-            UUID bookingId,
-            String eventType,
-            LocalDate date,
-            LocalTime startTime,
-            String timeZone,
-            Instant startsAt,
-            Instant endsAt,
-            BigDecimal durationHours,
-            String location,
-            String guestName,
-            String boat,
-            List<CalendarPort.Assignment> crewAssignments,
-            String status,
-            Optional<UUID> conflictWith,
-            int sequence) {
-        this(
-                id,
-                bookingId,
-                eventType,
-                date,
-                startTime,
-                timeZone,
-                startsAt,
-                endsAt,
-                durationHours,
-                location,
-                guestName,
-                boat,
-                crewAssignments,
-                status,
-                conflictWith,
-                sequence,
-                LaborCost.of(crewAssignments, durationHours));
-    }
-}
+        LaborCost laborCost) {}

@@ -3,6 +3,7 @@ package io.chartersync.calendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -235,6 +236,8 @@ final class CalendarStore {
 
     private CalendarEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
         try {
+            List<CalendarPort.Assignment> assignments = json.readValue(rs.getString("assignments"), ASSIGNMENTS);
+            BigDecimal hours = rs.getBigDecimal("duration_hours").stripTrailingZeros();
             return new CalendarEntry(
                     rs.getObject("id", UUID.class),
                     rs.getObject("booking_id", UUID.class),
@@ -244,14 +247,15 @@ final class CalendarStore {
                     rs.getString("time_zone"),
                     rs.getObject("starts_at", java.time.OffsetDateTime.class).toInstant(),
                     rs.getObject("ends_at", java.time.OffsetDateTime.class).toInstant(),
-                    rs.getBigDecimal("duration_hours").stripTrailingZeros(),
+                    hours,
                     rs.getString("location"),
                     rs.getString("guest_name"),
                     rs.getString("boat"),
-                    json.readValue(rs.getString("assignments"), ASSIGNMENTS),
+                    assignments,
                     rs.getString("status"),
                     Optional.ofNullable(rs.getObject("conflict_with", UUID.class)),
-                    rs.getInt("sequence"));
+                    rs.getInt("sequence"),
+                    LaborCost.of(assignments, hours));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("calendar entry " + rs.getObject("id") + " has unreadable assignments", e);
         }
