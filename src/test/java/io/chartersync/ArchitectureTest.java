@@ -24,7 +24,7 @@ class ArchitectureTest {
     void infrastructure_modules_import_no_feature_package() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..web..", "..db..", "..storage..", "..mail..", "..common..")
+                .resideInAnyPackage("..web..", "..db..", "..storage..", "..mail..", "..audit..", "..common..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
