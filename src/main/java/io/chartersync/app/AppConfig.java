@@ -34,10 +34,20 @@ public record AppConfig(
         return db.url().isPresent();
     }
 
-    public record Http(int port, URI publicBaseUrl) {
+    /** {@code linkLimits}: requests a minute allowed to {@code /m/*} per magic link and per client address. */
+    public record Http(int port, URI publicBaseUrl, RateLimits linkLimits) {
         public Http {
             if (port < 0 || port > 65535) {
                 throw new ConfigException("PORT must be between 0 and 65535, was " + port);
+            }
+        }
+    }
+
+    public record RateLimits(int perLink, int perAddress) {
+        public RateLimits {
+            if (perLink < 1 || perAddress < 1) {
+                throw new ConfigException(
+                        "LINK_RATE_LIMIT_PER_TOKEN and LINK_RATE_LIMIT_PER_ADDRESS must be at least 1 (requests a minute)");
             }
         }
     }
@@ -96,7 +106,12 @@ public record AppConfig(
         Keys keys = new Keys(
                 hashes(s, "DASHBOARD_TOKEN_HASH"), hashes(s, "SERVICE_KEY_HASH"), s.optional("LINK_SIGNING_KEY"));
         return new AppConfig(
-                new Http(port, base),
+                new Http(
+                        port,
+                        base,
+                        new RateLimits(
+                                s.integer("LINK_RATE_LIMIT_PER_TOKEN", 30),
+                                s.integer("LINK_RATE_LIMIT_PER_ADDRESS", 100))),
                 dataDir,
                 new Db(s.optional("DATABASE_URL")),
                 keys,

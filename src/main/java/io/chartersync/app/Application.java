@@ -2,8 +2,10 @@ package io.chartersync.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import io.chartersync.audit.AuditLog;
 import io.chartersync.booking.BookingIntake;
 import io.chartersync.booking.BookingParser;
 import io.chartersync.booking.BookingRoutes;
@@ -35,6 +37,7 @@ import io.chartersync.web.Guard;
 import io.chartersync.web.HttpServer;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.OpsRoutes;
+import io.chartersync.web.RateLimiter;
 import io.chartersync.web.SiteRoutes;
 import io.chartersync.workflow.SyncSaga;
 import io.chartersync.workflow.SyncStatus;
@@ -53,6 +56,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -125,7 +129,18 @@ public final class Application implements AutoCloseable {
             GuestPageService guestPages =
                     new GuestPageService(database.jdbi(), site, CdnInvalidator.none(), templates, random, baseUrl);
             RosterStore roster = new RosterStore(database.jdbi());
-            CrewService crew = new CrewService(database.jdbi(), roster, outbox, emails, linkTokens, baseUrl, clock);
+            AuditLog audit = new AuditLog(json, clock);
+            CrewService crew = new CrewService(
+                    database.jdbi(),
+                    roster,
+                    outbox,
+                    emails,
+                    linkTokens,
+                    baseUrl,
+                    config.mail().operatorEmail(),
+                    tasks,
+                    audit,
+                    clock);
 
             BookingStore bookings = new BookingStore(database.jdbi(), json);
             SyncSaga saga = new SyncSaga(
@@ -140,7 +155,9 @@ public final class Application implements AutoCloseable {
             SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock));
 
-            Scheduler scheduler = Scheduler.create(database.dataSource(), List.of(saga.task(), delivery.task()))
+            List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task(), delivery.task()));
+            durableTasks.addAll(crew.tasks());
+            Scheduler scheduler = Scheduler.create(database.dataSource(), durableTasks)
                     .serializer(new TextSerializer())
                     .threads(config.taskThreads())
                     .enablePriority()
@@ -167,7 +184,14 @@ public final class Application implements AutoCloseable {
                             new CalendarRoutes(operator, bodies, calendar),
                             new FeedRoutes(new FeedTokens(database.jdbi(), linkTokens), calendar, baseUrl.getHost()),
                             new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
-                            new MagicLinkRoutes(crew, templates, bodies, baseUrl.getHost()),
+                            new MagicLinkRoutes(
+                                    crew,
+                                    templates,
+                                    bodies,
+                                    linkTokens,
+                                    baseUrl,
+                                    new RateLimiter(config.http().linkLimits().perLink(), clock),
+                                    new RateLimiter(config.http().linkLimits().perAddress(), clock)),
                             new PresignRoutes(),
                             new SiteRoutes(site)));
             try {

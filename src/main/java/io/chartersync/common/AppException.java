@@ -12,6 +12,8 @@ public abstract sealed class AppException extends RuntimeException
                 AppException.Unauthorized,
                 AppException.Conflict,
                 AppException.Gone,
+                AppException.Forbidden,
+                AppException.TooManyRequests,
                 AppException.NotImplemented {
 
     private static final long serialVersionUID = 1L;
@@ -81,6 +83,30 @@ public abstract sealed class AppException extends RuntimeException
 
         public Gone(String detail) {
             super(detail);
+        }
+    }
+
+    /** A request that holds valid credentials but may not do this (a form without its CSRF token, say). */
+    public static final class Forbidden extends AppException {
+        private static final long serialVersionUID = 1L;
+
+        public Forbidden(String detail) {
+            super(detail);
+        }
+    }
+
+    /** Too many requests from one client or for one link; it may try again after {@code retryAfterSeconds}. */
+    public static final class TooManyRequests extends AppException {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String detail, long retryAfterSeconds) {
+            super(detail);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 

@@ -29,6 +29,12 @@ public final class LinkTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
+    /** A 256-bit token for {@code value} in one {@code purpose}, e.g. a crew page's CSRF token. */
+    public String derive(String purpose, String value) {
+        byte[] mac = Hashes.hmacSha256(secret, purpose + ":" + value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
+
     /** What the database stores for a token. */
     public static String hashOf(String token) {
         return Hashes.sha256Hex(token);

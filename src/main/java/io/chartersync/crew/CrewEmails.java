@@ -2,12 +2,18 @@ package io.chartersync.crew;
 
 import io.chartersync.mail.EmailContent;
 import io.chartersync.mail.EmailContent.Row;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The words of every crew email, built from {@link CrewView} only. */
 final class CrewEmails {
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE MMM d, h:mm a", Locale.US);
+    private static final DateTimeFormatter SHORT_ZONED = DateTimeFormatter.ofPattern("EEE MMM d, h:mm a z", Locale.US);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEE, MMM d, yyyy 'at' h:mm a z", Locale.US);
     private static final String FOOTER =
             "Sent by Charter Sync for your charter operator. This link is personal: do not forward it.";
 
@@ -45,8 +51,7 @@ final class CrewEmails {
 
     /** To the operator (or captain): a booking's entry clashes with another; built from the event, no revenue. */
     static EmailContent conflict(StoredEvent e, String otherEntry) {
-        String when = java.time.format.DateTimeFormatter.ofPattern("EEE MMM d, h:mm a z", java.util.Locale.US)
-                .format(e.localStart());
+        String when = SHORT_ZONED.format(e.localStart());
         return new EmailContent(
                 "Conflict: " + e.boat() + " charter " + when + " overlaps another calendar entry",
                 "Calendar conflict: " + e.eventName(),
@@ -83,13 +88,20 @@ final class CrewEmails {
                 FOOTER);
     }
 
+    /** A crew member as the captain's briefing lists them: with their answer and phone number. */
+    record Contact(String name, String role, String answer, Optional<String> phone) {}
+
     static EmailContent captainSummary(CrewView captain) {
         List<Row> rows = new ArrayList<>(details(captain));
         for (CrewView.Teammate t : captain.crew()) {
             rows.add(new Row("Crew: " + t.name(), t.role() + ", " + t.answer()));
         }
+        long confirmed = captain.crew().stream()
+                .filter(t -> t.answer().equals("confirmed"))
+                .count();
         return new EmailContent(
-                "Captain summary: " + captain.boat() + " charter " + captain.shortWhen(),
+                "Captain summary: " + captain.boat() + " charter " + captain.shortWhen() + " (" + confirmed + " of "
+                        + captain.crew().size() + " confirmed)",
                 "Captain summary: " + captain.eventName(),
                 "Hi " + captain.memberName() + ", here is where your charter stands.",
                 rows,
@@ -97,6 +109,41 @@ final class CrewEmails {
                         ? Optional.empty()
                         : Optional.of(new EmailContent.Action("Guest page", captain.guestPageUrl())),
                 "Sent by Charter Sync for your charter operator.");
+    }
+
+    /** The evening before: who is coming, how to reach them, and the guest. */
+    static EmailContent briefing(CrewView captain, List<Contact> crew) {
+        List<Row> rows = new ArrayList<>(details(captain));
+        for (Contact c : crew) {
+            rows.add(new Row(
+                    "Crew: " + c.name(),
+                    c.role() + ", " + c.answer() + c.phone().map(p -> ", " + p).orElse(", no phone on file")));
+        }
+        return new EmailContent(
+                "Briefing: " + captain.boat() + " charter tomorrow, " + captain.shortWhen(),
+                "Tomorrow's charter: " + captain.eventName(),
+                "Hi " + captain.memberName() + ", here is the final crew and everything for tomorrow.",
+                rows,
+                captain.guestPageUrl().isBlank()
+                        ? Optional.empty()
+                        : Optional.of(new EmailContent.Action("Guest page", captain.guestPageUrl())),
+                "Sent by Charter Sync for your charter operator.");
+    }
+
+    /** To the operator (or captain): a crew member declined; built from the event, no revenue. */
+    static EmailContent declined(StoredEvent e, String memberName, String role) {
+        String when = SHORT.format(e.localStart());
+        return new EmailContent(
+                "Declined: " + memberName + " can't crew the " + e.boat() + " charter " + when,
+                memberName + " declined: " + e.eventName(),
+                memberName + " (" + role + ") declined this charter. Please find a replacement and update the booking.",
+                List.of(
+                        new Row("When", WHEN.format(e.localStart())),
+                        new Row("Boat", e.boat()),
+                        new Row("Where", e.location()),
+                        new Row("Guest", e.guestName())),
+                Optional.empty(),
+                "Sent by Charter Sync.");
     }
 
     private static List<Row> details(CrewView v) {

@@ -1,5 +1,7 @@
 package io.chartersync.crew;
 
+import io.chartersync.audit.AuditEntry;
+import io.chartersync.audit.AuditLog;
 import io.chartersync.common.AppException;
 import io.chartersync.common.LinkTokens;
 import java.time.Clock;
@@ -8,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -19,12 +22,25 @@ final class CrewLinks {
     private final Jdbi jdbi;
     private final EventStore events;
     private final RosterStore roster;
+    private final CrewMail mail;
+    private final CaptainSummaries summaries;
+    private final AuditLog audit;
     private final Clock clock;
 
-    CrewLinks(Jdbi jdbi, RosterStore roster, Clock clock) {
+    CrewLinks(
+            Jdbi jdbi,
+            EventStore events,
+            RosterStore roster,
+            CrewMail mail,
+            CaptainSummaries summaries,
+            AuditLog audit,
+            Clock clock) {
         this.jdbi = jdbi;
-        this.events = new EventStore();
+        this.events = events;
         this.roster = roster;
+        this.mail = mail;
+        this.summaries = summaries;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -43,11 +59,31 @@ final class CrewLinks {
         }
         jdbi.useTransaction(h -> {
             Link link = usable(h, token);
-            StoredEvent event = events.find(h, link.eventId()).orElseThrow();
+            var locked = events.lockWithSummaryTime(h, link.eventId()).orElseThrow();
+            StoredEvent event = locked.getKey();
             if (event.cancelled()) {
                 throw new AppException.Gone("This charter was cancelled; there is nothing to answer.");
             }
-            events.answer(h, link.id(), answer, event.version(), clock.instant());
+            if (!events.answer(h, link.id(), answer, event.version(), clock.instant())) {
+                return; // the same answer again: nothing changed
+            }
+            summaries.request(h, event.id(), locked.getValue());
+            if (answer.equals("decline")) {
+                CrewMember member = member(h, link);
+                mail.alert(
+                        h,
+                        event,
+                        "decline:" + link.id() + ":" + (link.changes() + 1),
+                        CrewEmails.declined(event, member.name(), link.role()),
+                        Optional.of(member.id()));
+            }
+            audit.append(
+                    h,
+                    new AuditEntry(
+                            "crew:" + link.memberId(),
+                            "crew.answered",
+                            "crew-link:" + link.id(),
+                            Map.of("answer", answer, "event", event.id().toString(), "version", event.version())));
         });
     }
 

@@ -1,9 +1,10 @@
 package io.chartersync.crew;
 
 import java.util.List;
+import java.util.Optional;
 
-/** A person on the roster. */
-public record CrewMember(String id, String name, String email, List<String> roles) {
+/** A person on the roster; the phone number is shown to the captain only (in the briefing). */
+public record CrewMember(String id, String name, String email, List<String> roles, Optional<String> phone) {
     public CrewMember {
         roles = List.copyOf(roles);
     }

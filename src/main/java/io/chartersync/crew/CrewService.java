@@ -1,39 +1,34 @@
 package io.chartersync.crew;
 
+import io.chartersync.audit.AuditLog;
 import io.chartersync.common.AppException;
-import io.chartersync.common.Hashes;
 import io.chartersync.common.LinkTokens;
-import io.chartersync.mail.EmailContent;
+import io.chartersync.db.TaskQueue;
 import io.chartersync.mail.EmailRenderer;
 import io.chartersync.mail.Outbox;
-import io.chartersync.mail.OutboxMessage;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The crew service: keeps each event in line with what it should be, mints one magic link per assigned
- * member and queues the emails each change calls for, all in one transaction.
+ * member, queues the emails each change calls for, plans the captain's briefing and appends the audit
+ * entries, all in one transaction.
  */
 public final class CrewService implements CrewPort {
-    static final Duration LINK_LIFETIME_AFTER_CHARTER = Duration.ofDays(7);
     private final Jdbi jdbi;
     private final EventStore events;
     private final RosterStore roster;
-    private final Outbox outbox;
-    private final EmailRenderer renderer;
-    private final LinkTokens tokens;
-    private final URI publicBaseUrl;
+    private final CrewMail mail;
+    private final EventChanges changes;
+    private final CaptainSummaries summaries;
+    private final Briefings briefings;
+    private final AuditLog audit;
     private final Clock clock;
 
     public CrewService(
@@ -43,15 +38,24 @@ public final class CrewService implements CrewPort {
             EmailRenderer renderer,
             LinkTokens tokens,
             URI publicBaseUrl,
+            Optional<String> operatorEmail,
+            TaskQueue tasks,
+            AuditLog audit,
             Clock clock) {
         this.jdbi = jdbi;
         this.events = new EventStore();
         this.roster = roster;
-        this.outbox = outbox;
-        this.renderer = renderer;
-        this.tokens = tokens;
-        this.publicBaseUrl = publicBaseUrl;
+        this.mail = new CrewMail(events, roster, outbox, renderer, publicBaseUrl, operatorEmail, clock);
+        this.changes = new EventChanges(events, mail, tokens, clock);
+        this.summaries = new CaptainSummaries(jdbi, events, mail, tasks, clock);
+        this.briefings = new Briefings(jdbi, events, mail, tasks, clock);
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The durable tasks this service runs: coalesced summary re-sends and evening-before briefings. */
+    public List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks() {
+        return List.of(summaries.task(), briefings.task());
     }
 
     @Override
@@ -77,7 +81,7 @@ public final class CrewService implements CrewPort {
                             .findFirst(),
                     r.cancelled(),
                     existing.map(StoredEvent::version).orElse(1));
-            send(h, apply(h, existing, desired, r.crew()));
+            commit(h, changes.apply(h, existing, desired, r.crew(), "sync"));
             return desired.id().toString();
         });
     }
@@ -85,178 +89,59 @@ public final class CrewService implements CrewPort {
     /** Creates an event from the seed API (no booking behind it). */
     UUID createEvent(StoredEvent event, List<Member> crew) {
         return jdbi.inTransaction(h -> {
-            send(h, apply(h, Optional.empty(), event, crew));
+            commit(h, changes.apply(h, Optional.empty(), event, crew, "service"));
             return event.id();
         });
     }
 
-    /** An email that a change calls for, queued once the event's links are final. */
-    private record Pending(
-            StoredEvent event,
-            Link link,
-            String dedupeKey,
-            Function<CrewView, EmailContent> content,
-            boolean carriesLink) {}
-
-    /** Brings the event and its links in line with {@code desired}; answers the emails that calls for. */
-    private List<Pending> apply(Handle h, Optional<StoredEvent> existing, StoredEvent desired, List<Member> crew) {
-        Instant now = clock.instant();
-        Instant expires = linkExpiry(desired, now);
-        List<Pending> emails = new ArrayList<>();
-        if (existing.isEmpty()) {
-            events.insert(h, desired);
-            if (!desired.cancelled()) {
-                crew.forEach(m -> emails.add(invite(h, desired, m, expires)));
-            }
-            return emails;
-        }
-        StoredEvent before = existing.get();
-        int version = before.version() + (desired.crewMustReconfirm(before) ? 1 : 0);
-        StoredEvent after = withVersion(desired, version);
-        events.update(h, after);
-        List<Link> live = events.liveLinks(h, after.id());
-        if (after.cancelled()) {
-            for (Link link : live) {
-                events.revoke(h, link.id(), "the charter was cancelled", now);
-                emails.add(new Pending(after, link, "cancel:" + link.id(), CrewEmails::cancellation, false));
-            }
-            return emails;
-        }
-        events.extend(h, after.id(), expires);
-        Map<String, Member> wanted = new LinkedHashMap<>();
-        crew.forEach(m -> wanted.put(m.memberId(), m));
-        for (Link link : live) {
-            Member member = wanted.remove(link.memberId());
-            if (member == null) {
-                events.revoke(h, link.id(), "you were taken off this charter", now);
-                emails.add(new Pending(after, link, "removed:" + link.id(), CrewEmails::removal, false));
-            } else if (!link.sameAssignment(member)) {
-                Link reassigned = link.reassignedTo(member);
-                events.reassign(h, reassigned);
-                // Each reassignment is its own email (the link's role and rate make the change happen once).
-                String key = "reassigned:" + link.id() + ":" + UUID.randomUUID();
-                emails.add(new Pending(after, reassigned, key, v -> CrewEmails.reassigned(v, linkUrl()), true));
-            } else if (version > before.version()) {
-                emails.add(new Pending(
-                        after,
-                        link,
-                        "change:" + link.id() + ":" + version,
-                        v -> CrewEmails.change(v, linkUrl()),
-                        true));
-            }
-        }
-        wanted.values().forEach(m -> emails.add(invite(h, after, m, expires)));
-        return emails;
-    }
-
     /**
-     * Links work until 7 days after the charter ends. A charter entered after it happened (a past date)
-     * gets 7 days from now instead, so its crew can still open and answer it.
+     * Replaces an event's seed fields and crew from the seed API. Its guest details (not in the seed body)
+     * stay unless given. A cancelled event cannot be changed: 409.
      */
-    static Instant linkExpiry(StoredEvent event, Instant now) {
-        Instant end = event.endsAt().isAfter(now) ? event.endsAt() : now;
-        return end.plus(LINK_LIFETIME_AFTER_CHARTER);
-    }
-
-    private Pending invite(Handle h, StoredEvent event, Member member, Instant expires) {
-        Link link = new Link(
-                UUID.randomUUID(),
-                event.id(),
-                member.memberId(),
-                member.role(),
-                member.hourlyRate(),
-                expires,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
-        events.insertLink(h, link, LinkTokens.hashOf(tokens.tokenFor(link.id())));
-        return new Pending(event, link, "invite:" + link.id(), v -> CrewEmails.invitation(v, linkUrl()), true);
-    }
-
-    /** Renders and queues the emails; the crew list they show is read once, after every link change. */
-    private void send(Handle h, List<Pending> emails) {
-        if (emails.isEmpty()) {
-            return;
-        }
-        StoredEvent event = emails.getFirst().event();
-        List<CrewView.Teammate> crew = events.teammates(h, event.id(), event.version());
-        Map<String, CrewMember> members =
-                roster.findAll(h, emails.stream().map(p -> p.link().memberId()).toList());
-        List<OutboxMessage> messages = new ArrayList<>();
-        for (Pending p : emails) {
-            CrewMember member = members.get(p.link().memberId());
-            if (member == null) {
-                throw new AppException.NotFound("crew member", p.link().memberId());
+    EventView updateEvent(UUID id, StoredEvent desired, List<Member> crew) {
+        return jdbi.inTransaction(h -> {
+            StoredEvent before = events.lock(h, id).orElseThrow(() -> notFound(id));
+            if (before.cancelled()) {
+                throw new AppException.Conflict("Crew event " + id + " is cancelled; create a new event instead.");
             }
-            EmailRenderer.Rendered mail =
-                    renderer.render(p.content().apply(Views.crewView(event, p.link(), member, crew)));
-            messages.add(new OutboxMessage(
-                    p.dedupeKey(),
-                    event.bookingId(),
-                    p.dedupeKey().substring(0, p.dedupeKey().indexOf(':')),
-                    member.email(),
-                    mail.subject(),
-                    mail.text(),
-                    mail.html(),
-                    p.carriesLink() ? Optional.of(p.link().id()) : Optional.empty()));
-        }
-        outbox.enqueue(h, messages);
+            StoredEvent merged = desired.replacing(before);
+            commit(h, changes.apply(h, Optional.of(before), merged, crew, "service"));
+            return Views.eventView(h, events, events.find(h, id).orElseThrow());
+        });
+    }
+
+    /** Cancels an event from the seed API: links revoked, every assigned member told. Idempotent. */
+    EventView cancelEvent(UUID id) {
+        return jdbi.inTransaction(h -> {
+            StoredEvent before = events.lock(h, id).orElseThrow(() -> notFound(id));
+            if (!before.cancelled()) {
+                commit(h, changes.apply(h, Optional.of(before), before.cancel(), List.of(), "service"));
+            }
+            return Views.eventView(h, events, events.find(h, id).orElseThrow());
+        });
+    }
+
+    /** Emails, then the briefing plan, then the audit entries (last: appending holds a lock until commit). */
+    private void commit(Handle h, EventChanges.Result result) {
+        mail.send(h, result.emails());
+        briefings.plan(h, result.event());
+        audit.append(h, result.audit());
     }
 
     @Override
     public Optional<String> queueCaptainSummary(UUID bookingId) {
-        return jdbi.inTransaction(h -> {
-            Optional<StoredEvent> event = events.findForBooking(h, bookingId);
-            if (event.isEmpty()
-                    || event.get().cancelled()
-                    || event.get().captainId().isEmpty()) {
-                return Optional.empty();
-            }
-            String captainId = event.get().captainId().get();
-            List<Link> live = events.liveLinks(h, event.get().id());
-            Optional<Link> captainLink =
-                    live.stream().filter(l -> l.memberId().equals(captainId)).findFirst();
-            if (captainLink.isEmpty()) {
-                return Optional.empty();
-            }
-            String crew = live.stream()
-                    .map(l -> l.memberId() + "/" + l.role())
-                    .sorted()
-                    .reduce("", (a, b) -> a + "," + b);
-            String key = "summary:" + event.get().id() + ":v" + event.get().version() + ":"
-                    + Hashes.sha256Hex(crew).substring(0, 12);
-            send(h, List.of(new Pending(event.get(), captainLink.get(), key, CrewEmails::captainSummary, false)));
-            return Optional.of(key);
-        });
+        return jdbi.inTransaction(h -> events.findForBooking(h, bookingId).flatMap(e -> mail.summary(h, e)));
     }
 
     @Override
     public Optional<String> alertConflict(UUID bookingId, String otherEntry, Optional<String> operatorEmail) {
-        return jdbi.inTransaction(h -> {
-            Optional<StoredEvent> event = events.findForBooking(h, bookingId);
-            if (event.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<String> to = operatorEmail.or(() ->
-                    event.get().captainId().flatMap(c -> roster.find(h, c)).map(CrewMember::email));
-            if (to.isEmpty()) {
-                return Optional.empty();
-            }
-            String key = "conflict:" + bookingId + ":" + otherEntry;
-            EmailRenderer.Rendered mail = renderer.render(CrewEmails.conflict(event.get(), otherEntry));
-            outbox.enqueue(
-                    h,
-                    List.of(new OutboxMessage(
-                            key,
-                            Optional.of(bookingId),
-                            "alert",
-                            to.get(),
-                            mail.subject(),
-                            mail.text(),
-                            mail.html(),
-                            Optional.empty())));
-            return Optional.of(key);
-        });
+        return jdbi.inTransaction(h -> events.findForBooking(h, bookingId)
+                .flatMap(e -> mail.alert(
+                        h,
+                        e,
+                        "conflict:" + bookingId + ":" + otherEntry,
+                        CrewEmails.conflict(e, otherEntry),
+                        Optional.empty())));
     }
 
     @Override
@@ -278,14 +163,12 @@ public final class CrewService implements CrewPort {
     }
 
     CrewLinks links() {
-        return new CrewLinks(jdbi, roster, clock);
+        return new CrewLinks(jdbi, events, roster, mail, summaries, audit, clock);
     }
 
     EventView event(UUID id) {
-        return jdbi.withHandle(h -> Views.eventView(
-                h,
-                events,
-                events.find(h, id).orElseThrow(() -> new AppException.NotFound("crew event", id.toString()))));
+        return jdbi.withHandle(
+                h -> Views.eventView(h, events, events.find(h, id).orElseThrow(() -> notFound(id))));
     }
 
     List<EventView> eventsBetween(Instant from, Instant to) {
@@ -294,30 +177,7 @@ public final class CrewService implements CrewPort {
                 .toList());
     }
 
-    Optional<CrewMember> member(String id) {
-        return jdbi.withHandle(h -> roster.find(h, id));
-    }
-
-    private String linkUrl() {
-        return publicBaseUrl + "/m/" + Outbox.TOKEN_PLACEHOLDER;
-    }
-
-    private static StoredEvent withVersion(StoredEvent e, int version) {
-        return new StoredEvent(
-                e.id(),
-                e.bookingId(),
-                e.eventName(),
-                e.boat(),
-                e.startsAt(),
-                e.zone(),
-                e.durationHours(),
-                e.location(),
-                e.notes(),
-                e.guestPageUrl(),
-                e.guestName(),
-                e.partySize(),
-                e.captainId(),
-                e.cancelled(),
-                version);
+    private static AppException notFound(UUID id) {
+        return new AppException.NotFound("crew event", id.toString());
     }
 }

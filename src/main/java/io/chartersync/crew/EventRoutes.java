@@ -31,6 +31,17 @@ public final class EventRoutes implements RouteModule {
         routes.post("/events", service.protect(this::create));
         routes.get("/events", service.protect(this::range));
         routes.get("/events/{id}", service.protect(ctx -> ctx.json(crew.event(Params.id(ctx, "crew event")))));
+        routes.put("/events/{id}", service.protect(this::update));
+        routes.post(
+                "/events/{id}/cancel",
+                service.protect(ctx -> ctx.json(crew.cancelEvent(Params.id(ctx, "crew event")))));
+    }
+
+    /** The seed body again, whole: time, place, notes and crew replaced; members told what changed. */
+    private void update(Context ctx) {
+        UUID id = Params.id(ctx, "crew event");
+        EventParser.Parsed parsed = parser.parse(bodies.object(ctx));
+        ctx.json(crew.updateEvent(id, parsed.event(), parsed.crew()));
     }
 
     private void create(Context ctx) {

@@ -20,7 +20,7 @@ final class EventStore {
             "id, booking_id, event_name, boat, starts_at, time_zone, duration_hours, location, notes, guest_page_url,"
                     + " guest_name, party_size, captain_id, status, version";
     private static final String LINK_COLUMNS =
-            "id, event_id, member_id, role, hourly_rate, expires_at, revoked_at, answer, answered_version";
+            "id, event_id, member_id, role, hourly_rate, expires_at, revoked_at, answer, answered_version, changes";
 
     Optional<StoredEvent> lockForBooking(Handle h, UUID bookingId) {
         return h.createQuery("select " + EVENT_COLUMNS + " from crew_event where booking_id = :b for update")
@@ -107,6 +107,48 @@ final class EventStore {
                 .list();
     }
 
+    /** The crew on an event now with their phone numbers, for the captain's briefing only. */
+    List<CrewEmails.Contact> contacts(Handle h, UUID eventId, int eventVersion) {
+        return h.createQuery("""
+            select coalesce(m.name, l.member_id) as name, l.role, m.phone,
+                   case when l.answered_version = :version then l.answer end as answer
+            from crew_link l left join crew_member m on m.id = l.member_id
+            where l.event_id = :e and l.revoked_at is null order by l.created_at, l.id""")
+                .bind("e", eventId)
+                .bind("version", eventVersion)
+                .map((rs, ctx) -> new CrewEmails.Contact(
+                        rs.getString("name"),
+                        rs.getString("role"),
+                        Views.answerText(Optional.ofNullable(rs.getString("answer"))),
+                        Optional.ofNullable(rs.getString("phone"))))
+                .list();
+    }
+
+    void summarySent(Handle h, UUID eventId, Instant at) {
+        h.createUpdate("update crew_event set summary_sent_at = :at where id = :id")
+                .bind("id", eventId)
+                .bind("at", at)
+                .execute();
+    }
+
+    /** The event, locked for the caller's transaction, with when its captain's summary last went out. */
+    Optional<Map.Entry<StoredEvent, Optional<Instant>>> lockWithSummaryTime(Handle h, UUID eventId) {
+        return h.createQuery("select " + EVENT_COLUMNS + ", summary_sent_at from crew_event where id = :id for update")
+                .bind("id", eventId)
+                .map((rs, ctx) -> Map.entry(
+                        event(rs, ctx),
+                        Optional.ofNullable(rs.getObject("summary_sent_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)))
+                .findOne();
+    }
+
+    Optional<StoredEvent> lock(Handle h, UUID id) {
+        return h.createQuery("select " + EVENT_COLUMNS + " from crew_event where id = :id for update")
+                .bind("id", id)
+                .map(EventStore::event)
+                .findOne();
+    }
+
     /** Per event, how often this member's answers and assignments changed (for feed SEQUENCE). */
     Map<UUID, Integer> changesOfMember(Handle h, String memberId) {
         Map<UUID, Integer> changes = new HashMap<>();
@@ -159,11 +201,13 @@ final class EventStore {
                 .execute();
     }
 
+    /** Records the answer; false when the link already holds it for this version (nothing changed). */
     boolean answer(Handle h, UUID linkId, String answer, int eventVersion, Instant at) {
         return h.createUpdate("""
                 update crew_link set answer = :answer, answered_at = :at, answered_version = :version,
                   changes = changes + 1
-                where id = :id and revoked_at is null""")
+                where id = :id and revoked_at is null
+                  and (answer is distinct from :answer or answered_version is distinct from :version)""")
                         .bind("id", linkId)
                         .bind("answer", answer)
                         .bind("version", eventVersion)
@@ -192,7 +236,7 @@ final class EventStore {
         return m;
     }
 
-    private static StoredEvent event(ResultSet rs, StatementContext ctx) throws SQLException {
+    static StoredEvent event(ResultSet rs, StatementContext ctx) throws SQLException {
         return new StoredEvent(
                 rs.getObject("id", UUID.class),
                 Optional.ofNullable(rs.getObject("booking_id", UUID.class)),
@@ -223,6 +267,7 @@ final class EventStore {
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(revoked).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(rs.getString("answer")),
-                Optional.ofNullable((Integer) rs.getObject("answered_version")));
+                Optional.ofNullable((Integer) rs.getObject("answered_version")),
+                rs.getInt("changes"));
     }
 }

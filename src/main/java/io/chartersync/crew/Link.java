@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A magic link: one member on one event. The token is never stored, only its hash. */
+/**
+ * A magic link: one member on one event. The token is never stored, only its hash. {@code changes} counts
+ * the member's answers and reassignments on it (crew feeds add it to SEQUENCE).
+ */
 record Link(
         UUID id,
         UUID eventId,
@@ -15,7 +18,8 @@ record Link(
         Instant expiresAt,
         Optional<Instant> revokedAt,
         Optional<String> answer,
-        Optional<Integer> answeredVersion) {
+        Optional<Integer> answeredVersion,
+        int changes) {
 
     /** True when the member holds the same role at the same rate as {@code member} asks. */
     boolean sameAssignment(CrewPort.Member member) {
@@ -36,7 +40,8 @@ record Link(
                 expiresAt,
                 revokedAt,
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                changes + 1);
     }
 
     /** The answer, if it was given for the event's current version. */

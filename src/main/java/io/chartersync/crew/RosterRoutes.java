@@ -10,11 +10,13 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The crew roster: {@code PUT /api/crew/{id}} and {@code GET /api/crew}. Operator token required. */
 public final class RosterRoutes implements RouteModule {
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{5,30}$");
     private final Guard operator;
     private final JsonBodies bodies;
     private final RosterStore roster;
@@ -54,8 +56,12 @@ public final class RosterRoutes implements RouteModule {
                 }
             }
         }
+        Optional<String> phone = f.text("phone", false);
+        phone.filter(p -> !PHONE.matcher(p).matches())
+                .ifPresent(p ->
+                        f.error("phone", "must be a phone number: digits, spaces, + - ( ) . (e.g. +1 619 555 0100)"));
         f.throwIfAny();
-        CrewMember member = new CrewMember(id, name, email, roles);
+        CrewMember member = new CrewMember(id, name, email, roles, phone);
         boolean created = roster.upsert(member);
         ctx.status(created ? 201 : 200).json(member);
     }

@@ -22,20 +22,21 @@ public final class RosterStore {
     /** Creates or replaces a member; answers true when the member is new. */
     boolean upsert(CrewMember m) {
         return jdbi.withHandle(h -> h.createQuery("""
-                    insert into crew_member (id, name, email, roles) values (:id, :name, :email, :roles)
+                    insert into crew_member (id, name, email, roles, phone) values (:id, :name, :email, :roles, :phone)
                     on conflict (id) do update set name = excluded.name, email = excluded.email,
-                      roles = excluded.roles, updated_at = now()
+                      roles = excluded.roles, phone = excluded.phone, updated_at = now()
                     returning (xmax = 0) as inserted""")
                 .bind("id", m.id())
                 .bind("name", m.name())
                 .bind("email", m.email())
                 .bind("roles", m.roles().toArray(String[]::new))
+                .bind("phone", m.phone().orElse(null))
                 .mapTo(Boolean.class)
                 .one());
     }
 
     Optional<CrewMember> find(Handle h, String id) {
-        return h.createQuery("select id, name, email, roles from crew_member where id = :id")
+        return h.createQuery("select id, name, email, roles, phone from crew_member where id = :id")
                 .bind("id", id)
                 .map(RosterStore::member)
                 .findOne();
@@ -44,7 +45,7 @@ public final class RosterStore {
     /** The members with these ids, by id, in one query. */
     Map<String, CrewMember> findAll(Handle h, Collection<String> ids) {
         Map<String, CrewMember> found = new HashMap<>();
-        h.createQuery("select id, name, email, roles from crew_member where id = any(:ids)")
+        h.createQuery("select id, name, email, roles, phone from crew_member where id = any(:ids)")
                 .bind("ids", ids.toArray(String[]::new))
                 .map(RosterStore::member)
                 .forEach(m -> found.put(m.id(), m));
@@ -52,7 +53,7 @@ public final class RosterStore {
     }
 
     List<CrewMember> all() {
-        return jdbi.withHandle(h -> h.createQuery("select id, name, email, roles from crew_member order by id")
+        return jdbi.withHandle(h -> h.createQuery("select id, name, email, roles, phone from crew_member order by id")
                 .map(RosterStore::member)
                 .list());
     }
@@ -71,7 +72,11 @@ public final class RosterStore {
 
     private static CrewMember member(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
-        return new CrewMember(rs.getString("id"), rs.getString("name"), rs.getString("email"), List.of((String[])
-                rs.getArray("roles").getArray()));
+        return new CrewMember(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("email"),
+                List.of((String[]) rs.getArray("roles").getArray()),
+                java.util.Optional.ofNullable(rs.getString("phone")));
     }
 }

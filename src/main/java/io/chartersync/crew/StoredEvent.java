@@ -25,6 +25,10 @@ record StoredEvent(
         boolean cancelled,
         int version) {
 
+    StoredEvent {
+        durationHours = durationHours.stripTrailingZeros();
+    }
+
     ZonedDateTime localStart() {
         return startsAt.atZone(zone);
     }
@@ -39,5 +43,66 @@ record StoredEvent(
         return !startsAt.equals(before.startsAt)
                 || durationHours.compareTo(before.durationHours) != 0
                 || !location.equals(before.location);
+    }
+
+    StoredEvent withVersion(int newVersion) {
+        return new StoredEvent(
+                id,
+                bookingId,
+                eventName,
+                boat,
+                startsAt,
+                zone,
+                durationHours,
+                location,
+                notes,
+                guestPageUrl,
+                guestName,
+                partySize,
+                captainId,
+                cancelled,
+                newVersion);
+    }
+
+    StoredEvent cancel() {
+        return new StoredEvent(
+                id,
+                bookingId,
+                eventName,
+                boat,
+                startsAt,
+                zone,
+                durationHours,
+                location,
+                notes,
+                guestPageUrl,
+                guestName,
+                partySize,
+                captainId,
+                true,
+                version);
+    }
+
+    /**
+     * This event (parsed from a seed body) taking the place of {@code before}: its id, booking, version,
+     * and the guest details the seed body does not carry, unless this one has them.
+     */
+    StoredEvent replacing(StoredEvent before) {
+        return new StoredEvent(
+                before.id,
+                before.bookingId,
+                eventName,
+                boat.isBlank() ? before.boat : boat,
+                startsAt,
+                zone,
+                durationHours,
+                location,
+                notes,
+                guestPageUrl,
+                guestName.isBlank() ? before.guestName : guestName,
+                partySize.or(() -> before.partySize),
+                captainId,
+                false,
+                before.version);
     }
 }

@@ -55,6 +55,19 @@ public final class TaskQueue implements AutoCloseable {
         handle.afterCommit(priority >= URGENT ? () -> wakeUp.get().run() : this::wakeLazily);
     }
 
+    /**
+     * Drops the waiting instances of {@code task} whose id starts with {@code instancePrefix}, in the
+     * caller's transaction. One already running is left to finish (it checks that it is still wanted).
+     */
+    public void cancel(Handle handle, String task, String instancePrefix) {
+        handle.createUpdate("""
+            delete from scheduled_tasks
+            where task_name = :task and starts_with(task_instance, :prefix) and picked = false""")
+                .bind("task", task)
+                .bind("prefix", instancePrefix)
+                .execute();
+    }
+
     private void wakeLazily() {
         if (lazyWakePending.compareAndSet(false, true)) {
             lazyWaker.schedule(

@@ -6,24 +6,12 @@ import io.chartersync.common.AppException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one place where failures become problem+json answers. */
 final class Problems {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
-    private static final Map<Integer, String> TITLES = Map.of(
-            400, "Bad Request",
-            401, "Unauthorized",
-            404, "Not Found",
-            405, "Method Not Allowed",
-            409, "Conflict",
-            410, "Gone",
-            413, "Content Too Large",
-            415, "Unsupported Media Type",
-            501, "Not Implemented",
-            503, "Service Unavailable");
 
     private final ObjectMapper json;
 
@@ -32,7 +20,12 @@ final class Problems {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.exception(AppException.class, (e, ctx) -> write(ctx, toProblem(e)));
+        routes.exception(AppException.class, (e, ctx) -> {
+            if (e instanceof AppException.TooManyRequests tooMany) {
+                ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            }
+            write(ctx, toProblem(e));
+        });
         routes.exception(
                 HttpResponseException.class,
                 (e, ctx) -> write(ctx, Problem.of(e.getStatus(), title(e.getStatus()), detailOf(e))));
@@ -60,6 +53,8 @@ final class Problems {
             case AppException.Unauthorized unauthorized -> Problem.of(401, "Unauthorized", unauthorized.getMessage());
             case AppException.Conflict conflict -> Problem.of(409, "Conflict", conflict.getMessage());
             case AppException.Gone gone -> Problem.of(410, "Gone", gone.getMessage());
+            case AppException.Forbidden forbidden -> Problem.of(403, "Forbidden", forbidden.getMessage());
+            case AppException.TooManyRequests tooMany -> Problem.of(429, "Too Many Requests", tooMany.getMessage());
             case AppException.NotImplemented later -> Problem.of(501, "Not Implemented", later.getMessage());
         };
     }
@@ -76,7 +71,21 @@ final class Problems {
     }
 
     private static String title(int status) {
-        return TITLES.getOrDefault(status, "Error");
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 429 -> "Too Many Requests";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 501 -> "Not Implemented";
+            case 503 -> "Service Unavailable";
+            default -> "Error";
+        };
     }
 
     private static String detailOf(HttpResponseException e) {

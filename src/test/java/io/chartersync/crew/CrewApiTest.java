@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartersync.testsupport.CrewPages;
 import io.chartersync.testsupport.Examples;
 import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestDatabase;
@@ -143,10 +144,10 @@ class CrewApiTest {
         createEvent();
         String token = magicToken(awaitInvitations().getFirst());
 
-        TestHttp.Response response = app.http().form("/m/" + token + "/respond", "answer=confirm");
+        TestHttp.Response response = CrewPages.answer(app.http(), token, "confirm");
 
         assertThat(response.status()).isEqualTo(303);
-        assertThat(response.header("Location")).hasValue("/m/" + token + "?answered=confirm");
+        assertThat(response.header("Location")).hasValue(app.baseUrl() + "/m/" + token + "?answered=confirm");
         assertThat(TestDatabase.count(
                         "select count(*) from crew_link where answer = 'confirm' and answered_version = 1"))
                 .isEqualTo(1);
@@ -172,7 +173,7 @@ class CrewApiTest {
         createEvent();
         String token = magicToken(awaitInvitations().getFirst());
 
-        TestHttp.Response response = app.http().form("/m/" + token + "/respond", "answer=maybe");
+        TestHttp.Response response = CrewPages.answer(app.http(), token, "maybe");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -188,10 +189,7 @@ class CrewApiTest {
         assertThat(app.http().get("/m/" + unknown, NOBODY).status()).isEqualTo(404);
         assertThat(app.http().get("/m/" + unknown + "/calendar.ics", NOBODY).status())
                 .isEqualTo(404);
-        assertThat(app.http()
-                        .form("/m/" + unknown + "/respond", "answer=confirm")
-                        .status())
-                .isEqualTo(404);
+        assertThat(CrewPages.answer(app.http(), unknown, "confirm").status()).isEqualTo(404);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartersync.testsupport.CrewPages;
 import io.chartersync.testsupport.Examples;
 import io.chartersync.testsupport.Mailbox;
 import io.chartersync.testsupport.RunningApp;
@@ -53,8 +54,8 @@ class CrewChangesTest {
         assertThat(app.mailbox().to("crew-2", REMOVAL)).hasSize(1);
         TestHttp.Response oldLink = app.http().get("/m/" + crew2Token, NOBODY);
         assertThat(oldLink.status()).isEqualTo(410);
-        assertThat(oldLink.contentType()).startsWith("application/problem+json");
-        assertThat(oldLink.json().get("detail").asText()).contains("taken off");
+        assertThat(oldLink.contentType()).startsWith("text/html");
+        assertThat(oldLink.body()).contains("This link no longer works", "taken off");
         String crew3Token = magicToken(only(app.mailbox().to("crew-3", INVITATION)));
         assertThat(app.http().get("/m/" + crew3Token, NOBODY).status()).isEqualTo(200);
         for (String stayed : List.of("captain-1", "crew-1")) {
@@ -79,7 +80,7 @@ class CrewChangesTest {
         String id =
                 app.bookings().submitAndSync(Examples.booking(), 1).get("id").asText();
         String crew1Token = magicToken(only(app.mailbox().to("crew-1", INVITATION)));
-        app.http().form("/m/" + crew1Token + "/respond", "answer=confirm");
+        CrewPages.answer(app.http(), crew1Token, "confirm");
         assertThat(app.bookings().status(id).at("/crew/confirmed").asInt()).isEqualTo(1);
         ObjectNode promoted = Examples.booking();
         ObjectNode crew =
@@ -130,8 +131,8 @@ class CrewChangesTest {
         List<String> tokens = members.stream()
                 .map(m -> magicToken(only(app.mailbox().to(m, INVITATION))))
                 .toList();
-        app.http().form("/m/" + tokens.get(0) + "/respond", "answer=confirm");
-        app.http().form("/m/" + tokens.get(1) + "/respond", "answer=confirm");
+        CrewPages.answer(app.http(), tokens.get(0), "confirm");
+        CrewPages.answer(app.http(), tokens.get(1), "confirm");
         assertThat(app.bookings().status(id).at("/crew/confirmed").asInt()).isEqualTo(2);
         ObjectNode moved = Examples.booking();
         moved.put("start", "2024-05-30T10:00:00");

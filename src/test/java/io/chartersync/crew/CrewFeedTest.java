@@ -6,6 +6,7 @@ import static io.chartersync.testsupport.TestHttp.As.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartersync.testsupport.CrewPages;
 import io.chartersync.testsupport.Examples;
 import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestHttp;
@@ -129,7 +130,7 @@ class CrewFeedTest {
         String liveY = tokenOf("crew-2", "Sun Jun 2");
         int before = sequenceOf(eventsByEventId(feed(liveY)).get(eventY));
 
-        TestHttp.Response answered = app.http().form("/m/" + liveY + "/respond", "answer=confirm");
+        TestHttp.Response answered = CrewPages.answer(app.http(), liveY, "confirm");
 
         assertThat(answered.status()).isEqualTo(303);
         Map<String, VEvent> byEvent = eventsByEventId(feed(liveY));
@@ -146,7 +147,7 @@ class CrewFeedTest {
     void declined_charter_shows_cancelled_in_the_feed() {
         String liveY = tokenOf("crew-2", "Sun Jun 2");
 
-        TestHttp.Response answered = app.http().form("/m/" + liveY + "/respond", "answer=decline");
+        TestHttp.Response answered = CrewPages.answer(app.http(), liveY, "decline");
 
         assertThat(answered.status()).isEqualTo(303);
         Map<String, VEvent> byEvent = eventsByEventId(feed(liveY));

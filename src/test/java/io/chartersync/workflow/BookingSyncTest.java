@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartersync.testsupport.CrewPages;
 import io.chartersync.testsupport.Examples;
 import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestDatabase;
@@ -191,8 +192,8 @@ class BookingSyncTest {
         JsonNode status = submitAndSync(Examples.booking());
         List<Path> invitations = emailsContaining("Subject: Confirm:");
 
-        app.http().form("/m/" + magicToken(invitations.get(0)) + "/respond", "answer=confirm");
-        app.http().form("/m/" + magicToken(invitations.get(1)) + "/respond", "answer=decline");
+        CrewPages.answer(app.http(), magicToken(invitations.get(0)), "confirm");
+        CrewPages.answer(app.http(), magicToken(invitations.get(1)), "decline");
         JsonNode after = app.http()
                 .get("/api/bookings/" + status.get("id").asText(), OPERATOR)
                 .json();

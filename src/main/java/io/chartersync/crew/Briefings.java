@@ -1,0 +1,98 @@
+package io.chartersync.crew;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.chartersync.db.Backoff;
+import io.chartersync.db.TaskQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The captain's briefing at 18:00 marina time the evening before the charter: a durable task per charter
+ * time (instance {@code <event>@<start epoch second>}), planned with every change of the event in the same
+ * transaction, so a move replaces it and a cancel drops it, and a restart loses nothing.
+ */
+final class Briefings {
+    private static final Logger log = LoggerFactory.getLogger(Briefings.class);
+    static final String TASK = "captain-briefing";
+    static final LocalTime AT = LocalTime.of(18, 0);
+
+    private final Jdbi jdbi;
+    private final EventStore events;
+    private final CrewMail mail;
+    private final TaskQueue tasks;
+    private final Clock clock;
+
+    Briefings(Jdbi jdbi, EventStore events, CrewMail mail, TaskQueue tasks, Clock clock) {
+        this.jdbi = jdbi;
+        this.events = events;
+        this.mail = mail;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /**
+     * 18:00 on the day before the charter, on the clock of the charter's zone (so across a DST change the
+     * instant moves with the wall clock). Should 18:00 not exist that day, the time after the gap.
+     */
+    static Instant dueFor(ZonedDateTime start) {
+        return start.toLocalDate()
+                .minusDays(1)
+                .atTime(AT)
+                .atZone(start.getZone())
+                .toInstant();
+    }
+
+    /**
+     * Plans the briefing for the event as it now is: none when it is cancelled or already started; at
+     * once when its evening before has passed (a charter booked late); otherwise at {@link #dueFor}.
+     */
+    void plan(Handle h, StoredEvent event) {
+        tasks.cancel(h, TASK, event.id() + "@");
+        Instant now = clock.instant();
+        if (event.cancelled() || !now.isBefore(event.startsAt())) {
+            return;
+        }
+        Instant due = dueFor(event.localStart());
+        tasks.schedule(
+                h,
+                TASK,
+                event.id() + "@" + event.startsAt().getEpochSecond(),
+                event.id() + "@" + event.startsAt().getEpochSecond(),
+                due.isAfter(now) ? due : now);
+    }
+
+    OneTimeTask<String> task() {
+        return new OneTimeTask<>(
+                TASK,
+                String.class,
+                new Backoff<>(
+                        Duration.ofSeconds(5),
+                        Duration.ofMinutes(10),
+                        20,
+                        (instance, cause) ->
+                                log.error("gave up on {} {}: {}", TASK, instance.getId(), cause.toString()))) {
+            @Override
+            public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
+                String[] data = instance.getData().split("@");
+                send(UUID.fromString(data[0]), Long.parseLong(data[1]));
+            }
+        };
+    }
+
+    /** Sends the briefing if the charter is still on at the time it was planned for. */
+    void send(UUID eventId, long startEpochSecond) {
+        jdbi.useTransaction(h -> events.lock(h, eventId)
+                .filter(e -> !e.cancelled() && e.startsAt().getEpochSecond() == startEpochSecond)
+                .ifPresent(e -> mail.briefing(h, e)));
+    }
+}

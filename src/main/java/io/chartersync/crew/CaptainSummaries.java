@@ -1,0 +1,84 @@
+package io.chartersync.crew;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.chartersync.db.Backoff;
+import io.chartersync.db.TaskQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-sends the captain's summary when the crew's answers change: at most once per {@link #GAP}, the
+ * answers of that time coalesced into one email. A request names its due time in the task's instance id,
+ * so every answer due at the same time lands on one task; the task locks the event, so an answer either
+ * lands before it reads (and is in the summary) or after it (and is due {@link #GAP} later).
+ */
+final class CaptainSummaries {
+    private static final Logger log = LoggerFactory.getLogger(CaptainSummaries.class);
+    static final String TASK = "captain-summary";
+    static final Duration GAP = Duration.ofMinutes(10);
+
+    private final Jdbi jdbi;
+    private final EventStore events;
+    private final CrewMail mail;
+    private final TaskQueue tasks;
+    private final Clock clock;
+
+    CaptainSummaries(Jdbi jdbi, EventStore events, CrewMail mail, TaskQueue tasks, Clock clock) {
+        this.jdbi = jdbi;
+        this.events = events;
+        this.mail = mail;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** Asks for a fresh summary of the event (its row locked by the caller), in the caller's transaction. */
+    void request(Handle h, UUID eventId, Optional<Instant> lastSent) {
+        schedule(h, eventId, due(lastSent, clock.instant()));
+    }
+
+    /** Now, unless a summary went out less than {@link #GAP} ago: then {@link #GAP} after it. */
+    static Instant due(Optional<Instant> lastSent, Instant now) {
+        return lastSent.map(t -> t.plus(GAP)).filter(now::isBefore).orElse(now);
+    }
+
+    OneTimeTask<String> task() {
+        return new OneTimeTask<>(
+                TASK,
+                String.class,
+                new Backoff<>(
+                        Duration.ofSeconds(5),
+                        Duration.ofMinutes(10),
+                        20,
+                        (instance, cause) ->
+                                log.error("gave up on {} {}: {}", TASK, instance.getId(), cause.toString()))) {
+            @Override
+            public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
+                send(UUID.fromString(instance.getData()));
+            }
+        };
+    }
+
+    void send(UUID eventId) {
+        jdbi.useTransaction(h -> events.lockWithSummaryTime(h, eventId).ifPresent(e -> {
+            Instant due = due(e.getValue(), clock.instant());
+            if (due.isAfter(clock.instant())) {
+                schedule(h, eventId, due);
+            } else {
+                mail.summary(h, e.getKey());
+            }
+        }));
+    }
+
+    private void schedule(Handle h, UUID eventId, Instant at) {
+        tasks.schedule(h, TASK, eventId + "@" + at.getEpochSecond(), eventId.toString(), at);
+    }
+}

@@ -1,0 +1,179 @@
+package io.chartersync.crew;
+
+import io.chartersync.common.AppException;
+import io.chartersync.common.Hashes;
+import io.chartersync.mail.EmailContent;
+import io.chartersync.mail.EmailRenderer;
+import io.chartersync.mail.Outbox;
+import io.chartersync.mail.OutboxMessage;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Renders the crew service's emails from {@link CrewView} and queues them in the caller's transaction:
+ * the emails a change calls for, the captain's summary and briefing, and the operator's alerts.
+ */
+final class CrewMail {
+    private final EventStore events;
+    private final RosterStore roster;
+    private final Outbox outbox;
+    private final EmailRenderer renderer;
+    private final URI publicBaseUrl;
+    private final Optional<String> operatorEmail;
+    private final Clock clock;
+
+    CrewMail(
+            EventStore events,
+            RosterStore roster,
+            Outbox outbox,
+            EmailRenderer renderer,
+            URI publicBaseUrl,
+            Optional<String> operatorEmail,
+            Clock clock) {
+        this.events = events;
+        this.roster = roster;
+        this.outbox = outbox;
+        this.renderer = renderer;
+        this.publicBaseUrl = publicBaseUrl;
+        this.operatorEmail = operatorEmail;
+        this.clock = clock;
+    }
+
+    /** An email to one member that a change calls for, queued once the event's links are final. */
+    record Pending(
+            StoredEvent event,
+            Link link,
+            String dedupeKey,
+            Function<CrewView, EmailContent> content,
+            boolean carriesLink) {}
+
+    /** The magic link as emailed: the token goes in at delivery, never into the database. */
+    String linkUrl() {
+        return publicBaseUrl + "/m/" + Outbox.TOKEN_PLACEHOLDER;
+    }
+
+    /** Renders and queues the emails; the crew list they show is read once, after every link change. */
+    void send(Handle h, List<Pending> emails) {
+        if (emails.isEmpty()) {
+            return;
+        }
+        StoredEvent event = emails.getFirst().event();
+        List<CrewView.Teammate> crew = events.teammates(h, event.id(), event.version());
+        Map<String, CrewMember> members =
+                roster.findAll(h, emails.stream().map(p -> p.link().memberId()).toList());
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (Pending p : emails) {
+            CrewMember member = members.get(p.link().memberId());
+            if (member == null) {
+                throw new AppException.NotFound("crew member", p.link().memberId());
+            }
+            EmailRenderer.Rendered mail =
+                    renderer.render(p.content().apply(Views.crewView(event, p.link(), member, crew)));
+            messages.add(message(
+                    p.dedupeKey(),
+                    event,
+                    member.email(),
+                    mail,
+                    p.carriesLink() ? Optional.of(p.link().id()) : Optional.empty()));
+        }
+        outbox.enqueue(h, messages);
+    }
+
+    /**
+     * Queues the captain's summary of the event as it stands (version, crew, answers), once per such
+     * state; answers its key, or empty when the event has no captain on it or is cancelled.
+     */
+    Optional<String> summary(Handle h, StoredEvent event) {
+        Optional<Captain> captain = captain(h, event);
+        if (captain.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CrewView.Teammate> crew = events.teammates(h, event.id(), event.version());
+        String key = "summary:" + event.id() + ":"
+                + Hashes.sha256Hex(event.version() + "|" + crew).substring(0, 16);
+        CrewView view =
+                Views.crewView(event, captain.get().link(), captain.get().member(), crew);
+        int queued = outbox.enqueue(
+                h,
+                List.of(message(
+                        key,
+                        event,
+                        captain.get().member().email(),
+                        renderer.render(CrewEmails.captainSummary(view)),
+                        Optional.empty())));
+        if (queued > 0) {
+            events.summarySent(h, event.id(), clock.instant());
+        }
+        return Optional.of(key);
+    }
+
+    /** Queues the captain's briefing for the charter at its current time; false when there is no captain. */
+    boolean briefing(Handle h, StoredEvent event) {
+        Optional<Captain> captain = captain(h, event);
+        if (captain.isEmpty()) {
+            return false;
+        }
+        List<CrewView.Teammate> crew = events.teammates(h, event.id(), event.version());
+        CrewView view =
+                Views.crewView(event, captain.get().link(), captain.get().member(), crew);
+        String key = "briefing:" + event.id() + "@" + event.startsAt().getEpochSecond();
+        outbox.enqueue(
+                h,
+                List.of(message(
+                        key,
+                        event,
+                        captain.get().member().email(),
+                        renderer.render(CrewEmails.briefing(view, events.contacts(h, event.id(), event.version()))),
+                        Optional.empty())));
+        return true;
+    }
+
+    /**
+     * Tells the operator ({@code OPERATOR_EMAIL}), or without one the captain unless the captain is who
+     * it is about ({@code about}), once per {@code key}; answers the key, or empty with nobody to tell.
+     */
+    Optional<String> alert(Handle h, StoredEvent event, String key, EmailContent content, Optional<String> about) {
+        Optional<String> to = operatorEmail.or(() -> event.captainId()
+                .filter(c -> about.filter(c::equals).isEmpty())
+                .flatMap(c -> roster.find(h, c))
+                .map(CrewMember::email));
+        if (to.isEmpty()) {
+            return Optional.empty();
+        }
+        outbox.enqueue(h, List.of(message(key, event, to.get(), renderer.render(content), Optional.empty())));
+        return Optional.of(key);
+    }
+
+    private Optional<Captain> captain(Handle h, StoredEvent event) {
+        if (event.cancelled() || event.captainId().isEmpty()) {
+            return Optional.empty();
+        }
+        String captainId = event.captainId().get();
+        return events.liveLinks(h, event.id()).stream()
+                .filter(l -> l.memberId().equals(captainId))
+                .findFirst()
+                .flatMap(link -> roster.find(h, captainId).map(m -> new Captain(link, m)));
+    }
+
+    private record Captain(Link link, CrewMember member) {}
+
+    private static OutboxMessage message(
+            String key, StoredEvent event, String to, EmailRenderer.Rendered mail, Optional<UUID> linkId) {
+        return new OutboxMessage(
+                key,
+                event.bookingId(),
+                key.substring(0, key.indexOf(':')),
+                to,
+                mail.subject(),
+                mail.text(),
+                mail.html(),
+                linkId);
+    }
+}
