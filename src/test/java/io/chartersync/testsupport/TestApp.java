@@ -46,7 +46,10 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(Application.start(AppConfig.from(env, Map.of())), dir);
     }
 
-    /** The environment of a production-mode start against the test database. */
+    /**
+     * The environment of a production-mode start against the test database. The /m/* rate limits are
+     * lifted (every test request comes from one address); RateLimitTest sets them back.
+     */
     public static Map<String, String> environment(Path dataDir) {
         return Map.of(
                 "DATABASE_URL", TestDatabase.jdbcUrl(),
@@ -54,7 +57,9 @@ public final class TestApp implements AutoCloseable {
                 "PORT", "0",
                 "DASHBOARD_TOKEN_HASH", Hashes.sha256Hex(OPERATOR_TOKEN),
                 "SERVICE_KEY_HASH", Hashes.sha256Hex(SERVICE_KEY),
-                "LINK_SIGNING_KEY", LINK_KEY);
+                "LINK_SIGNING_KEY", LINK_KEY,
+                "LINK_RATE_LIMIT_PER_TOKEN", "100000",
+                "LINK_RATE_LIMIT_PER_ADDRESS", "100000");
     }
 
     public TestHttp http() {
