@@ -21,5 +21,6 @@ public record EventView(
         int version,
         List<Assignment> assignments) {
 
-    public record Assignment(String memberId, String role, String answer) {}
+    /** One member's assignment; {@code stale}: they answered an earlier version, so must answer again. */
+    public record Assignment(String memberId, String role, String answer, boolean stale) {}
 }

@@ -37,7 +37,11 @@ final class Views {
     static EventView eventView(Handle h, EventStore events, StoredEvent e) {
         List<Link> live = events.liveLinks(h, e.id());
         List<EventView.Assignment> assignments = live.stream()
-                .map(l -> new EventView.Assignment(l.memberId(), l.role(), answerText(l.currentAnswer(e.version()))))
+                .map(l -> new EventView.Assignment(
+                        l.memberId(),
+                        l.role(),
+                        answerText(l.currentAnswer(e.version())),
+                        l.answeredVersion().filter(v -> v < e.version()).isPresent()))
                 .toList();
         return new EventView(
                 e.id().toString(),

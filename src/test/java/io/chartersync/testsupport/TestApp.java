@@ -52,14 +52,22 @@ public final class TestApp implements AutoCloseable {
      */
     public static Map<String, String> environment(Path dataDir) {
         return Map.of(
-                "DATABASE_URL", TestDatabase.jdbcUrl(),
-                "DATA_DIR", dataDir.toString(),
-                "PORT", "0",
-                "DASHBOARD_TOKEN_HASH", Hashes.sha256Hex(OPERATOR_TOKEN),
-                "SERVICE_KEY_HASH", Hashes.sha256Hex(SERVICE_KEY),
-                "LINK_SIGNING_KEY", LINK_KEY,
-                "LINK_RATE_LIMIT_PER_TOKEN", "100000",
-                "LINK_RATE_LIMIT_PER_ADDRESS", "100000");
+                "DATABASE_URL",
+                TestDatabase.jdbcUrl(),
+                "DATA_DIR",
+                dataDir.toString(),
+                "PORT",
+                "0",
+                "DASHBOARD_TOKEN_HASH",
+                Hashes.sha256Hex(OPERATOR_TOKEN),
+                "SERVICE_KEY_HASH",
+                Hashes.sha256Hex(SERVICE_KEY),
+                "LINK_SIGNING_KEY",
+                LINK_KEY,
+                "LINK_RATE_LIMIT_PER_TOKEN",
+                "100000",
+                "LINK_RATE_LIMIT_PER_ADDRESS",
+                "100000");
     }
 
     public TestHttp http() {

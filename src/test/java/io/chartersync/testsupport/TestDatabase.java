@@ -59,6 +59,16 @@ public final class TestDatabase {
         }
     }
 
+    /** Runs a statement (to move time along in the data, say); answers the rows it touched. */
+    public static int execute(String sql) {
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
+        }
+    }
+
     /** Every text value of every row of every program table, for scanning for leaks. */
     public static String dump(String table) {
         try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
