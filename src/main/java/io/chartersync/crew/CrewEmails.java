@@ -120,9 +120,9 @@ final class CrewEmails {
                     c.role() + ", " + c.answer() + c.phone().map(p -> ", " + p).orElse(", no phone on file")));
         }
         return new EmailContent(
-                "Briefing: " + captain.boat() + " charter tomorrow, " + captain.shortWhen(),
-                "Tomorrow's charter: " + captain.eventName(),
-                "Hi " + captain.memberName() + ", here is the final crew and everything for tomorrow.",
+                "Briefing: " + captain.boat() + " charter " + captain.shortWhen() + " - final crew and guests",
+                "Briefing: " + captain.eventName(),
+                "Hi " + captain.memberName() + ", here is the final crew, how to reach them, and your guests.",
                 rows,
                 captain.guestPageUrl().isBlank()
                         ? Optional.empty()
