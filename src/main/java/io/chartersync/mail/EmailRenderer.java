@@ -1,42 +1,32 @@
 package io.chartersync.mail;
 
+import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
-/** Renders {@link EmailContent} as a plain-text part (by hand) and an HTML part (JTE, auto-escaped). */
+/**
+ * Renders {@link EmailContent} into both parts of an email from JTE templates: the HTML part from {@code
+ * mail/email.jte} (auto-escaped), the plain-text part from {@code src/main/jte-text/mail/email.jte}. Every
+ * kind of email (invitation, change, removal, cancellation, summary, briefing, alerts) says its words in
+ * one {@link EmailContent}, so the two parts always agree.
+ */
 public final class EmailRenderer {
-    private final TemplateEngine templates;
+    private static final String TEXT_TEMPLATES = "gg.jte.generated.text";
+    private final TemplateEngine html;
+    private final TemplateEngine text;
 
-    public EmailRenderer(TemplateEngine templates) {
-        this.templates = templates;
+    public EmailRenderer(TemplateEngine html) {
+        this.html = html;
+        this.text = TemplateEngine.createPrecompiled(null, ContentType.Plain, null, TEXT_TEMPLATES);
     }
 
     public record Rendered(String subject, String text, String html) {}
 
     public Rendered render(EmailContent content) {
-        StringOutput html = new StringOutput();
-        templates.render("mail/email.jte", content, html);
-        return new Rendered(content.subject(), text(content), html.toString());
-    }
-
-    static String text(EmailContent content) {
-        StringBuilder out = new StringBuilder();
-        out.append(content.heading()).append("\n\n");
-        if (!content.intro().isBlank()) {
-            out.append(content.intro()).append("\n\n");
-        }
-        for (EmailContent.Row row : content.rows()) {
-            out.append(row.label()).append(": ").append(row.value()).append('\n');
-        }
-        content.action()
-                .ifPresent(a -> out.append('\n')
-                        .append(a.label())
-                        .append(":\n")
-                        .append(a.url())
-                        .append('\n'));
-        if (!content.footer().isBlank()) {
-            out.append("\n-- \n").append(content.footer()).append('\n');
-        }
-        return out.toString();
+        StringOutput htmlPart = new StringOutput();
+        html.render("mail/email.jte", content, htmlPart);
+        StringOutput textPart = new StringOutput();
+        text.render("mail/email.jte", content, textPart);
+        return new Rendered(content.subject(), textPart.toString(), htmlPart.toString());
     }
 }
