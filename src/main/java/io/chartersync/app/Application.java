@@ -128,8 +128,8 @@ public final class Application implements AutoCloseable {
             CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone());
             GuestPageService guestPages =
                     new GuestPageService(database.jdbi(), site, CdnInvalidator.none(), templates, random, baseUrl);
-            RosterStore roster = new RosterStore(database.jdbi());
             AuditLog audit = new AuditLog(json, clock);
+            RosterStore roster = new RosterStore(database.jdbi(), audit);
             CrewService crew = new CrewService(
                     database.jdbi(),
                     roster,

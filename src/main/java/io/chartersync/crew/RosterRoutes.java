@@ -62,7 +62,7 @@ public final class RosterRoutes implements RouteModule {
                         f.error("phone", "must be a phone number: digits, spaces, + - ( ) . (e.g. +1 619 555 0100)"));
         f.throwIfAny();
         CrewMember member = new CrewMember(id, name, email, roles, phone);
-        boolean created = roster.upsert(member);
+        boolean created = roster.upsert(member, "operator");
         ctx.status(created ? 201 : 200).json(member);
     }
 }

@@ -1,5 +1,7 @@
 package io.chartersync.crew;
 
+import io.chartersync.audit.AuditEntry;
+import io.chartersync.audit.AuditLog;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,14 +16,30 @@ import org.jdbi.v3.core.Jdbi;
 /** The crew roster in plain SQL. */
 public final class RosterStore {
     private final Jdbi jdbi;
+    private final AuditLog audit;
 
-    public RosterStore(Jdbi jdbi) {
+    public RosterStore(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
+        this.audit = audit;
     }
 
-    /** Creates or replaces a member; answers true when the member is new. */
-    boolean upsert(CrewMember m) {
-        return jdbi.withHandle(h -> h.createQuery("""
+    /** Creates or replaces a member (audited, as {@code actor}); answers true when the member is new. */
+    boolean upsert(CrewMember m, String actor) {
+        return jdbi.inTransaction(h -> {
+            boolean created = insertOrUpdate(h, m);
+            audit.append(
+                    h,
+                    new AuditEntry(
+                            actor,
+                            created ? "crew-member.created" : "crew-member.updated",
+                            "crew-member:" + m.id(),
+                            Map.of("name", m.name(), "email", m.email(), "roles", m.roles())));
+            return created;
+        });
+    }
+
+    private static boolean insertOrUpdate(Handle h, CrewMember m) {
+        return h.createQuery("""
                     insert into crew_member (id, name, email, roles, phone) values (:id, :name, :email, :roles, :phone)
                     on conflict (id) do update set name = excluded.name, email = excluded.email,
                       roles = excluded.roles, phone = excluded.phone, updated_at = now()
@@ -32,7 +50,7 @@ public final class RosterStore {
                 .bind("roles", m.roles().toArray(String[]::new))
                 .bind("phone", m.phone().orElse(null))
                 .mapTo(Boolean.class)
-                .one());
+                .one();
     }
 
     Optional<CrewMember> find(Handle h, String id) {

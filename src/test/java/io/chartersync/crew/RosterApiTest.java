@@ -35,6 +35,38 @@ class RosterApiTest {
     }
 
     @Test
+    void a_phone_number_is_kept_and_a_bad_one_is_refused_naming_phone() {
+        assertRefused(
+                app.http()
+                        .put(
+                                "/api/crew/crew-9",
+                                "{\"name\": \"Sam Nine\", \"email\": \"crew-9@crew.example.com\", \"phone\": \"call me\"}",
+                                OPERATOR),
+                "phone");
+        TestHttp.Response created = app.http()
+                .put(
+                        "/api/crew/crew-9",
+                        "{\"name\": \"Sam Nine\", \"email\": \"crew-9@crew.example.com\", \"phone\": \"+1 (619) 555-0111\"}",
+                        OPERATOR);
+
+        assertThat(created.json().get("phone").asText()).isEqualTo("+1 (619) 555-0111");
+        assertThat(TestDatabase.count("select count(*) from crew_member where phone = '+1 (619) 555-0111'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void every_change_to_the_roster_is_audited_as_the_operator() {
+        app.http().put("/api/crew/crew-9", SAM, OPERATOR);
+        app.http().put("/api/crew/crew-9", SAM, OPERATOR);
+
+        assertThat(TestDatabase.count("""
+                select count(*) from audit_log where actor = 'operator' and subject = 'crew-member:crew-9'
+                  and action = 'crew-member.created'""")).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from audit_log where action = 'crew-member.updated'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void get_lists_every_member() {
         app.http().put("/api/crew/crew-9", SAM, OPERATOR);
         app.http()
