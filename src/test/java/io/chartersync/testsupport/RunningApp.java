@@ -2,6 +2,7 @@ package io.chartersync.testsupport;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -21,27 +22,34 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningApp implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     private final boolean roster;
+    private final Map<String, String> environment;
     private TestApp app;
     private Bookings bookings;
     private Mailbox mailbox;
 
     public RunningApp() {
-        this(false);
+        this(false, Map.of());
     }
 
-    private RunningApp(boolean roster) {
+    private RunningApp(boolean roster, Map<String, String> environment) {
         this.roster = roster;
+        this.environment = Map.copyOf(environment);
     }
 
     /** The same, also loading the example roster before each test (after the database is emptied). */
     public RunningApp withRoster() {
-        return new RunningApp(true);
+        return new RunningApp(true, environment);
+    }
+
+    /** The same, with these settings added to the program's environment ({@code SMTP_URL}, say). */
+    public RunningApp withEnvironment(Map<String, String> settings) {
+        return new RunningApp(roster, settings);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         TestDatabase.reset();
-        app = TestApp.start();
+        app = TestApp.start(environment);
         bookings = new Bookings(app);
         mailbox = new Mailbox(app.mailDir());
     }
