@@ -2,6 +2,7 @@ package io.chartersync.app;
 
 import io.chartersync.common.Hashes;
 import io.chartersync.common.JsonFields;
+import io.chartersync.mail.SmtpServer;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
@@ -75,8 +76,12 @@ public record AppConfig(
         }
     }
 
-    /** {@code operatorEmail}: where operator alerts go (a calendar conflict); unset, the captain gets them. */
-    public record Mail(Optional<String> smtpUrl, String from, Optional<String> operatorEmail) {
+    /**
+     * {@code smtp}: the server of {@code SMTP_URL}; unset, each email is written as a file under {@code
+     * dataDir/mail}. {@code operatorEmail}: where operator alerts go (a calendar conflict); unset, the
+     * captain gets them.
+     */
+    public record Mail(Optional<SmtpServer> smtp, String from, Optional<String> operatorEmail) {
         public Mail {
             operatorEmail.filter(e -> !JsonFields.isEmail(e)).ifPresent(e -> {
                 throw new ConfigException("OPERATOR_EMAIL is not an email address: " + e);
@@ -116,7 +121,7 @@ public record AppConfig(
                 new Db(s.optional("DATABASE_URL")),
                 keys,
                 new Mail(
-                        s.optional("SMTP_URL"),
+                        s.optional("SMTP_URL").map(SmtpUrl::parse),
                         s.optional("MAIL_FROM").orElse("Charter Sync <no-reply@chartersync.local>"),
                         s.optional("OPERATOR_EMAIL")),
                 new Storage(s.optional("STORAGE_URL"), s.optional("CDN_DISTRIBUTION_ID")),

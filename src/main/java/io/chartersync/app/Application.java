@@ -30,7 +30,9 @@ import io.chartersync.guestpage.PresignRoutes;
 import io.chartersync.mail.EmailRenderer;
 import io.chartersync.mail.FileMailTransport;
 import io.chartersync.mail.MailDelivery;
+import io.chartersync.mail.MailTransport;
 import io.chartersync.mail.Outbox;
+import io.chartersync.mail.SmtpMailTransport;
 import io.chartersync.storage.CdnInvalidator;
 import io.chartersync.storage.FileBlobStore;
 import io.chartersync.web.Guard;
@@ -119,7 +121,10 @@ public final class Application implements AutoCloseable {
             LinkTokens linkTokens = new LinkTokens(secrets.linkSigningKey());
 
             Outbox outbox = new Outbox(tasks, clock);
-            FileMailTransport transport = new FileMailTransport(config.dataDir().resolve("mail"));
+            MailTransport transport = config.mail()
+                    .smtp()
+                    .<MailTransport>map(SmtpMailTransport::new)
+                    .orElseGet(() -> new FileMailTransport(config.dataDir().resolve("mail")));
             MailDelivery delivery = new MailDelivery(
                     database.jdbi(), transport, config.mail().from(), baseUrl.getHost(), linkTokens, clock, metrics);
             EmailRenderer emails = new EmailRenderer(templates);
@@ -214,11 +219,6 @@ public final class Application implements AutoCloseable {
     }
 
     private static void refuseUnsupported(AppConfig config) {
-        if (config.mail().smtpUrl().isPresent()) {
-            throw new ConfigException(
-                    "SMTP_URL is set, but SMTP delivery is not in this release yet; unset it and emails are written to "
-                            + config.dataDir().resolve("mail"));
-        }
         if (config.storage().url().isPresent()
                 || config.storage().cdnDistributionId().isPresent()) {
             throw new ConfigException(

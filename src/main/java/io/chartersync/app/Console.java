@@ -11,7 +11,8 @@ final class Console {
         System.out.println("Charter Sync is running at " + app.baseUrl());
         System.out.println("  mode:      "
                 + (c.production() ? "production (DATABASE_URL)" : "embedded (data in " + c.dataDir() + ")"));
-        System.out.println("  mail:      .eml files in " + app.mailDirectory());
+        System.out.println("  mail:      "
+                + c.mail().smtp().map(smtp -> "SMTP " + smtp.display()).orElse(".eml files in " + app.mailDirectory()));
         System.out.println("  pages:     files in " + c.dataDir().resolve("site"));
         Path secrets = app.secrets().directory();
         if (!c.production()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartersync.common.Json;
 import io.chartersync.mail.Outbox;
+import io.chartersync.mail.SmtpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,15 +76,18 @@ final class DemoCommand implements Runnable {
                         + status.get("crew").get("invited").asInt() + " crew invited)");
         System.out.println(
                 "  guest page:     " + status.get("guest_page").get("url").asText());
-        System.out.println("  emails written to " + app.mailDirectory() + ":");
+        Optional<SmtpServer> smtp = app.config().mail().smtp();
+        System.out.println("  emails "
+                + smtp.map(s -> "sent through " + s.display()).orElse("written to " + app.mailDirectory()) + ":");
         for (Outbox.Summary mail : Outbox.messages(app.database().jdbi(), UUID.fromString(id))) {
-            System.out.println(
-                    "    " + mail.id() + ".eml  " + mail.kind() + " to " + mail.recipient() + ": " + mail.subject());
+            System.out.println("    " + mail.id() + (smtp.isPresent() ? "  " : ".eml  ") + mail.kind() + " to "
+                    + mail.recipient() + ": " + mail.subject());
         }
         System.out.println("  status:         " + app.baseUrl() + "/api/bookings/" + id + "  (or ./charter-sync status "
                 + id + ")");
         System.out.println("  tokens:         generated secrets are in "
-                + app.secrets().directory() + " (./charter-sync keys); crew magic links are inside the .eml files");
+                + app.secrets().directory() + " (./charter-sync keys); crew magic links are inside the "
+                + (smtp.isPresent() ? "emails" : ".eml files"));
     }
 
     private static JsonNode read(ObjectMapper json, String name) {

@@ -13,16 +13,34 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers queued emails as durable tasks: one task for the emails of one transaction, each email sent
  * and recorded on its own, so a retry sends only what is still queued. The magic-link token is derived
- * here, at the last moment, from the link id; the stored body only holds a placeholder. Failures are
- * retried with backoff and jitter for about a day, then what is unsent is marked failed with the error.
+ * here, at the last moment, from the link id; the stored body only holds a placeholder. A transient failure
+ * (connection refused, a timeout, a 4xx reply) is retried with backoff and jitter for up to about 24 hours,
+ * then what is unsent is marked failed with the error; a permanent one (a 5xx reply) marks that email
+ * failed at once, with the server's reply, and holds back none of the others.
  */
 public final class MailDelivery {
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    /*
+     * Retries of transient failures: up to about 24 hours. Retry n waits 5 s × 2^(n-1), capped at 1 h, times
+     * a jitter factor in [0.5, 1.5) (Backoff.delay). Retries 1–10 wait 5 s … 2,560 s, together 5 s × 1,023
+     * ≈ 1.4 h; retries 11–32 wait 1 h each, 22 h. So 33 attempts (32 retries) span 84,315 s ≈ 23.4 h on
+     * average (the jitter moves the total by about 1.4 h either way, one standard deviation); then the
+     * emails still queued are marked failed.
+     */
+    static final Duration RETRY_BASE = Duration.ofSeconds(5);
+    static final Duration RETRY_CAP = Duration.ofHours(1);
+    static final int MAX_ATTEMPTS = 33;
+
     private final Jdbi jdbi;
     private final MailTransport transport;
     private final MimeMessages mime;
@@ -46,9 +64,12 @@ public final class MailDelivery {
         this.metrics = metrics;
     }
 
+    static <T> Backoff<T> backoff(BiConsumer<TaskInstance<T>, Throwable> onGiveUp) {
+        return new Backoff<>(RETRY_BASE, RETRY_CAP, MAX_ATTEMPTS, onGiveUp);
+    }
+
     public OneTimeTask<String> task() {
-        Backoff<String> backoff = new Backoff<>(
-                Duration.ofSeconds(5), Duration.ofHours(1), 40, (instance, cause) -> markFailed(instance, cause));
+        Backoff<String> backoff = backoff(this::giveUp);
         return new OneTimeTask<>(Outbox.TASK, String.class, backoff) {
             @Override
             public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
@@ -59,7 +80,7 @@ public final class MailDelivery {
 
     /**
      * Tries every email of the task, so one that fails does not hold back the others; if any failed for
-     * a reason that may pass (the transport), the task fails afterwards and a retry sends what is left.
+     * a reason that may pass (a transient failure), the task fails afterwards and a retry sends what is left.
      */
     void deliverAll(String ids) {
         IllegalStateException lastFailure = null;
@@ -103,22 +124,28 @@ public final class MailDelivery {
                         clock.instant());
             } catch (MessagingException e) {
                 // The message itself is wrong (an address mail cannot use): no retry will help.
-                h.createUpdate(
-                                "update mail_outbox set state = 'failed', attempts = attempts + 1, last_error = :error where id = :id")
-                        .bind("id", id)
-                        .bind("error", e.toString())
-                        .execute();
-                metrics.counter("chartersync_emails_failed_total").increment();
+                markFailed(h, id, e.toString());
                 return;
             }
             try {
                 transport.send(id.toString(), message);
             } catch (Exception e) {
-                h.createUpdate("update mail_outbox set attempts = attempts + 1, last_error = :error where id = :id")
-                        .bind("id", id)
-                        .bind("error", e.toString())
-                        .execute();
-                throw new IllegalStateException("delivery of email " + id + " failed: " + e.getMessage(), e);
+                switch (SendFailure.of(e)) {
+                    case SendFailure.Permanent permanent -> {
+                        // The server refused this email for good (a 5xx reply): no retry will help.
+                        log.warn("Email {} to {} refused for good: {}", id, q.recipient(), permanent.reason());
+                        markFailed(h, id, permanent.reason());
+                        return;
+                    }
+                    case SendFailure.Transient failure -> {
+                        h.createUpdate(
+                                        "update mail_outbox set attempts = attempts + 1, last_error = :error where id = :id")
+                                .bind("id", id)
+                                .bind("error", failure.reason())
+                                .execute();
+                        throw new IllegalStateException("delivery of email " + id + " failed: " + failure.reason(), e);
+                    }
+                }
             }
             h.createUpdate(
                             "update mail_outbox set state = 'sent', sent_at = :now, attempts = attempts + 1 where id = :id")
@@ -129,8 +156,18 @@ public final class MailDelivery {
         metrics.counter("chartersync_emails_sent_total").increment();
     }
 
+    /** One email that can never go out: failed at once, this attempt counted, the reason kept. */
+    private void markFailed(Handle h, UUID id, String reason) {
+        h.createUpdate(
+                        "update mail_outbox set state = 'failed', attempts = attempts + 1, last_error = :error where id = :id")
+                .bind("id", id)
+                .bind("error", reason)
+                .execute();
+        metrics.counter("chartersync_emails_failed_total").increment();
+    }
+
     /** After the last retry: every email of the task not yet sent is marked failed, with the error. */
-    private void markFailed(TaskInstance<String> instance, Throwable cause) {
+    private void giveUp(TaskInstance<String> instance, Throwable cause) {
         jdbi.useHandle(h -> h.createUpdate(
                         "update mail_outbox set state = 'failed', last_error = :error where id = any(:ids) and state = 'queued'")
                 .bind(

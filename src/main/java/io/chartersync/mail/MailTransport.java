@@ -2,7 +2,10 @@ package io.chartersync.mail;
 
 import jakarta.mail.internet.MimeMessage;
 
-/** Hands a finished message to the world (a file now; SMTP later). Throws on failure. */
+/**
+ * Hands a finished message to the world: an SMTP server, or a file. Throws on failure; {@link SendFailure}
+ * tells whether a retry can help.
+ */
 public interface MailTransport {
     void send(String id, MimeMessage message) throws Exception;
 }

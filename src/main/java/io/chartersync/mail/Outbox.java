@@ -60,14 +60,26 @@ public final class Outbox {
     }
 
     public static MailCounts counts(Handle h, UUID bookingId) {
-        return h.createQuery("""
+        MailCounts counts = h.createQuery("""
                     select count(*) filter (where state = 'queued') as queued,
                            count(*) filter (where state = 'sent') as sent,
                            count(*) filter (where state = 'failed') as failed
                     from mail_outbox where booking_id = :booking""")
                 .bind("booking", bookingId)
-                .map((rs, ctx) -> new MailCounts(rs.getInt("queued"), rs.getInt("sent"), rs.getInt("failed")))
+                .map((rs, ctx) ->
+                        new MailCounts(rs.getInt("queued"), rs.getInt("sent"), rs.getInt("failed"), List.of()))
                 .one();
+        if (counts.failed() == 0) {
+            return counts;
+        }
+        List<MailCounts.Failure> errors = h.createQuery("""
+                    select recipient, kind, coalesce(last_error, 'unknown') as error from mail_outbox
+                    where booking_id = :booking and state = 'failed' order by created_at, id""")
+                .bind("booking", bookingId)
+                .map((rs, ctx) ->
+                        new MailCounts.Failure(rs.getString("recipient"), rs.getString("kind"), rs.getString("error")))
+                .list();
+        return new MailCounts(counts.queued(), counts.sent(), counts.failed(), errors);
     }
 
     /** One queued or delivered email, for operators and the demo. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chartersync.common.Hashes;
+import io.chartersync.mail.SmtpServer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -115,6 +116,80 @@ class AppConfigTest {
     void bad_port_is_refused_naming_it() {
         assertRefused(Map.of("PORT", "eighty"), "PORT");
         assertRefused(Map.of("PORT", "70000"), "PORT");
+    }
+
+    @Test
+    void smtp_url_gives_host_port_and_url_decoded_user_and_password() {
+        SmtpServer smtp = smtp("smtp://AKIA%2B1:se%2Fcr+et%40x@smtp.example.com:2587");
+
+        assertThat(smtp.implicitTls()).isFalse();
+        assertThat(smtp.host()).isEqualTo("smtp.example.com");
+        assertThat(smtp.port()).isEqualTo(2587);
+        assertThat(smtp.user()).hasValue("AKIA+1");
+        assertThat(smtp.password()).hasValue("se/cr+et@x");
+    }
+
+    @Test
+    void smtp_without_port_uses_587_and_smtps_465() {
+        SmtpServer smtp = smtp("smtp://smtp.example.com");
+        SmtpServer smtps = smtp("smtps://user:pass@smtp.example.com");
+
+        assertThat(smtp.port()).isEqualTo(587);
+        assertThat(smtp.implicitTls()).isFalse();
+        assertThat(smtp.user()).isEmpty();
+        assertThat(smtp.password()).isEmpty();
+        assertThat(smtps.port()).isEqualTo(465);
+        assertThat(smtps.implicitTls()).isTrue();
+    }
+
+    @Test
+    void without_smtp_url_there_is_no_smtp_server() {
+        assertThat(AppConfig.from(Map.of(), Map.of()).mail().smtp()).isEmpty();
+        assertThat(AppConfig.from(Map.of("SMTP_URL", "${SMTP_URL}"), Map.of())
+                        .mail()
+                        .smtp())
+                .isEmpty();
+    }
+
+    @Test
+    void smtp_url_with_another_scheme_is_refused_naming_it_without_the_password() {
+        assertSmtpUrlRefused("https://user:hunter2@smtp.example.com:587");
+        assertSmtpUrlRefused("user:hunter2@smtp.example.com");
+    }
+
+    @Test
+    void smtp_url_without_host_is_refused_naming_it_without_the_password() {
+        assertSmtpUrlRefused("smtp://user:hunter2@:587");
+        assertSmtpUrlRefused("smtp:///");
+        assertSmtpUrlRefused("smtps://user:hunter2@");
+    }
+
+    @Test
+    void smtp_url_that_is_no_url_is_refused_without_repeating_it() {
+        assertSmtpUrlRefused("smtp://user:hunter2 with spaces@smtp.example.com");
+        assertSmtpUrlRefused("smtp://user:hunter2%zz@smtp.example.com");
+        assertSmtpUrlRefused("smtp://user:hunter2@smtp.example.com:99999");
+        assertSmtpUrlRefused("smtp://user:hunter2@smtp.example.com/path");
+    }
+
+    @Test
+    void the_configuration_never_prints_the_smtp_password() {
+        AppConfig config = AppConfig.from(Map.of("SMTP_URL", "smtps://user:hunter2@smtp.example.com"), Map.of());
+
+        assertThat(config.toString()).doesNotContain("hunter2").contains("smtps://smtp.example.com:465");
+    }
+
+    private static SmtpServer smtp(String url) {
+        return AppConfig.from(Map.of("SMTP_URL", url), Map.of()).mail().smtp().orElseThrow();
+    }
+
+    private static void assertSmtpUrlRefused(String url) {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("SMTP_URL", url), Map.of()))
+                .as("start refused with SMTP_URL=%s", url)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SMTP_URL")
+                .message()
+                .doesNotContain("hunter2");
     }
 
     private static Map<String, String> production(String dashboardTokenHash, String serviceKeyHash) {

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One embedded PostgreSQL 17 per test JVM (never a mock of our database); {@link #reset()} empties every
@@ -66,6 +68,21 @@ public final class TestDatabase {
             return s.executeUpdate(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("statement failed: " + sql, e);
+        }
+    }
+
+    /** Runs a query that answers one text column, one value a row. */
+    public static List<String> strings(String sql) {
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
         }
     }
 
