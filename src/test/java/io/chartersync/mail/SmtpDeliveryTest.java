@@ -57,7 +57,7 @@ class SmtpDeliveryTest {
                         "Confirm: JADA charter Thu May 30, 9:00 AM",
                         "Confirm: JADA charter Thu May 30, 9:00 AM",
                         "Confirm: JADA charter Thu May 30, 9:00 AM",
-                        "Captain summary: JADA charter Thu May 30, 9:00 AM");
+                        "Captain summary: JADA charter Thu May 30, 9:00 AM (0 of 3 confirmed)");
         assertThat(received)
                 .extracting(SmtpDeliveryTest::to)
                 .containsExactlyInAnyOrder(
