@@ -2,6 +2,8 @@ package io.chartersync.testsupport;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -21,27 +23,36 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningApp implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     private final boolean roster;
+    private final Map<String, String> env;
     private TestApp app;
     private Bookings bookings;
     private Mailbox mailbox;
 
     public RunningApp() {
-        this(false);
+        this(false, Map.of());
     }
 
-    private RunningApp(boolean roster) {
+    private RunningApp(boolean roster, Map<String, String> env) {
         this.roster = roster;
+        this.env = Map.copyOf(env);
     }
 
     /** The same, also loading the example roster before each test (after the database is emptied). */
     public RunningApp withRoster() {
-        return new RunningApp(true);
+        return new RunningApp(true, env);
+    }
+
+    /** The same, started with these settings on top of {@link TestApp#environment}. */
+    public RunningApp withEnv(Map<String, String> settings) {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(settings);
+        return new RunningApp(roster, merged);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         TestDatabase.reset();
-        app = TestApp.start();
+        app = TestApp.start(env);
         bookings = new Bookings(app);
         mailbox = new Mailbox(app.mailDir());
     }
