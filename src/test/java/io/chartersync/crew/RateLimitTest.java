@@ -66,9 +66,23 @@ class RateLimitTest {
                             i -> app.http().get("/m/" + unknownToken(i), NOBODY).status())
                     .toList();
             TestHttp.Response limited = app.http().get("/m/" + unknownToken(100), NOBODY);
+            TestHttp.Response forged = app.http()
+                    .send(
+                            "GET",
+                            "/m/" + unknownToken(101),
+                            null,
+                            "",
+                            NOBODY,
+                            "X-Forwarded-For",
+                            "203.0.113.7",
+                            "Forwarded",
+                            "for=203.0.113.7");
 
             assertThat(hundred).as("unknown links, each asked once").containsOnly(404);
             assertTooManyRequests(limited, "address");
+            assertThat(forged.status())
+                    .as("a forged client address escapes nothing")
+                    .isEqualTo(429);
         }
     }
 
