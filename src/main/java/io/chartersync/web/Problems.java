@@ -34,7 +34,9 @@ final class Problems {
             write(ctx, Problem.of(500, "Internal Server Error", "An unexpected error occurred; it has been logged."));
         });
         routes.error(404, "*", ctx -> {
-            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            // A page a handler rendered on purpose (an unknown magic link, for a person) stays a page.
+            String type = ctx.res().getContentType();
+            if (!Problem.CONTENT_TYPE.equals(type) && (type == null || !type.startsWith("text/html"))) {
                 write(ctx, Problem.of(404, "Not Found", "No resource at " + ctx.path()));
             }
         });

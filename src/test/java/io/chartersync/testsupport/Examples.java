@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /** The example payloads of {@code examples/} (copies of the shared contracts), and the roster loader. */
 public final class Examples {
@@ -13,6 +15,18 @@ public final class Examples {
 
     public static ObjectNode booking() {
         return read("booking.example.json");
+    }
+
+    /**
+     * The example booking moved to 09:00 on the day {@code daysAhead} days from today at the marina (so
+     * its links live and a captain's briefing is planned), under an external id of its own.
+     */
+    public static ObjectNode futureBooking(int daysAhead) {
+        LocalDate day = LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(daysAhead);
+        ObjectNode booking = booking();
+        booking.put("external_id", "BS-FUTURE-" + day);
+        booking.put("start", day + "T09:00:00");
+        return booking;
     }
 
     public static String bookingJson() {

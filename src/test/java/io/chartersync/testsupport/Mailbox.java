@@ -2,12 +2,20 @@ package io.chartersync.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,6 +54,53 @@ public final class Mailbox {
         Matcher m = MAGIC_LINK.matcher(read(email));
         assertThat(m.find()).as("a magic link in " + email).isTrue();
         return m.group(1);
+    }
+
+    /** Every distinct magic-link token in an email (none in a summary, one in an invitation). */
+    public static List<String> magicTokens(Path email) {
+        return MAGIC_LINK
+                .matcher(read(email))
+                .results()
+                .map(r -> r.group(1))
+                .distinct()
+                .toList();
+    }
+
+    /** Every distinct magic-link token in every email written so far. */
+    public List<String> magicTokens() {
+        return all().stream().flatMap(e -> magicTokens(e).stream()).distinct().toList();
+    }
+
+    /**
+     * An email as its reader sees it: the raw file, then the decoded subject and the decoded text of
+     * every part (so a quoted-printable soft line break cannot split what a scan looks for).
+     */
+    public static String decoded(Path email) {
+        try (InputStream in = Files.newInputStream(email)) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+            StringBuilder text = new StringBuilder(read(email))
+                    .append("\n")
+                    .append(message.getSubject())
+                    .append("\n");
+            appendParts(message, text);
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("not a MIME message: " + email, e);
+        }
+    }
+
+    private static void appendParts(Part part, StringBuilder text) throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                appendParts(child, text);
+            }
+        } else {
+            text.append(content).append('\n');
+        }
     }
 
     public static String read(Path p) {

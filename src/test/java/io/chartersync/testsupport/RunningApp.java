@@ -2,6 +2,7 @@ package io.chartersync.testsupport;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningApp implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     private final boolean roster;
-    private final Map<String, String> environment;
+    private final Map<String, String> env;
     private TestApp app;
     private Bookings bookings;
     private Mailbox mailbox;
@@ -31,25 +32,27 @@ public final class RunningApp implements BeforeAllCallback, AfterAllCallback, Be
         this(false, Map.of());
     }
 
-    private RunningApp(boolean roster, Map<String, String> environment) {
+    private RunningApp(boolean roster, Map<String, String> env) {
         this.roster = roster;
-        this.environment = Map.copyOf(environment);
+        this.env = Map.copyOf(env);
     }
 
     /** The same, also loading the example roster before each test (after the database is emptied). */
     public RunningApp withRoster() {
-        return new RunningApp(true, environment);
+        return new RunningApp(true, env);
     }
 
-    /** The same, started with these settings added to {@link TestApp#environment}. */
+    /** The same, started with these settings on top of {@link TestApp#environment}. */
     public RunningApp withEnvironment(Map<String, String> settings) {
-        return new RunningApp(roster, settings);
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(settings);
+        return new RunningApp(roster, merged);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         TestDatabase.reset();
-        app = TestApp.start(environment);
+        app = TestApp.start(env);
         bookings = new Bookings(app);
         mailbox = new Mailbox(app.mailDir());
     }

@@ -27,7 +27,8 @@ public final class TestApp implements AutoCloseable {
     private TestApp(Application app, Path dataDir) {
         this.app = app;
         this.dataDir = dataDir;
-        this.http = new TestHttp(app.baseUrl());
+        // The port, not baseUrl(): a configured PUBLIC_BASE_URL names a host that is not this process.
+        this.http = new TestHttp(URI.create("http://localhost:" + app.port()));
     }
 
     public static TestApp start() {
@@ -51,31 +52,29 @@ public final class TestApp implements AutoCloseable {
      * lifted (every test request comes from one address); RateLimitTest sets them back.
      */
     public static Map<String, String> environment(Path dataDir) {
-        return Map.of(
-                "DATABASE_URL",
-                TestDatabase.jdbcUrl(),
-                "DATA_DIR",
-                dataDir.toString(),
-                "PORT",
-                "0",
-                "DASHBOARD_TOKEN_HASH",
-                Hashes.sha256Hex(OPERATOR_TOKEN),
-                "SERVICE_KEY_HASH",
-                Hashes.sha256Hex(SERVICE_KEY),
-                "LINK_SIGNING_KEY",
-                LINK_KEY,
-                "LINK_RATE_LIMIT_PER_TOKEN",
-                "100000",
-                "LINK_RATE_LIMIT_PER_ADDRESS",
-                "100000");
+        return Map.ofEntries(
+                Map.entry("DATABASE_URL", TestDatabase.jdbcUrl()),
+                Map.entry("DATA_DIR", dataDir.toString()),
+                Map.entry("PORT", "0"),
+                Map.entry("DASHBOARD_TOKEN_HASH", Hashes.sha256Hex(OPERATOR_TOKEN)),
+                Map.entry("SERVICE_KEY_HASH", Hashes.sha256Hex(SERVICE_KEY)),
+                Map.entry("LINK_SIGNING_KEY", LINK_KEY),
+                Map.entry("LINK_RATE_LIMIT_PER_TOKEN", "100000"),
+                Map.entry("LINK_RATE_LIMIT_PER_ADDRESS", "100000"));
     }
 
     public TestHttp http() {
         return http;
     }
 
+    /** The base of every link the program builds: PUBLIC_BASE_URL, or http://localhost:port without it. */
     public URI baseUrl() {
         return app.baseUrl();
+    }
+
+    /** The port the program listens on (on every address). */
+    public int port() {
+        return app.port();
     }
 
     public Path dataDir() {

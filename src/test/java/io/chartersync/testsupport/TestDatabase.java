@@ -3,11 +3,14 @@ package io.chartersync.testsupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One embedded PostgreSQL 17 per test JVM (never a mock of our database); {@link #reset()} empties every
@@ -99,6 +102,46 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("dump failed: " + table, e);
         }
+    }
+
+    /**
+     * Every row of every table of the public schema as text, by table: {@code t::text} of each row, and
+     * every {@code bytea} value also decoded as UTF-8 (db-scheduler keeps task data there, where the row's
+     * text shows only hex). For scanning the whole database for something that must not be in it.
+     */
+    public static Map<String, String> everyRowAsText() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (String table : strings("select tablename from pg_tables where schemaname = 'public' order by tablename")) {
+            StringBuilder text = new StringBuilder(dump(quoteIdent(table)));
+            for (String column : strings("select column_name from information_schema.columns"
+                    + " where table_schema = 'public' and data_type = 'bytea' and table_name = '" + table + "'")) {
+                text.append(decodedBytes(table, column));
+            }
+            tables.put(table, text.toString());
+        }
+        return tables;
+    }
+
+    private static String decodedBytes(String table, String column) {
+        String sql = "select " + quoteIdent(column) + " from " + quoteIdent(table);
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                byte[] bytes = rs.getBytes(1);
+                if (bytes != null) {
+                    out.append(new String(bytes, StandardCharsets.UTF_8)).append('\n');
+                }
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
+    private static String quoteIdent(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     private static void stop() {
