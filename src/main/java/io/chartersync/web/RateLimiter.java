@@ -33,26 +33,35 @@ public final class RateLimiter {
         if (recent.size() > SWEEP_ABOVE) {
             sweep(now);
         }
-        ArrayDeque<Long> times = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= now - WINDOW.toMillis()) {
-                times.pollFirst();
+        OptionalLong[] answer = new OptionalLong[1];
+        // compute() runs under the key's lock: counting and the sweep never race on one key's times.
+        recent.compute(key, (k, times) -> {
+            ArrayDeque<Long> live = times == null ? new ArrayDeque<>() : times;
+            forgetBefore(live, now);
+            if (live.size() >= limit) {
+                long waitMillis = live.peekFirst() + WINDOW.toMillis() - now;
+                answer[0] = OptionalLong.of(Math.max(1, (waitMillis + 999) / 1000));
+            } else {
+                live.addLast(now);
+                answer[0] = OptionalLong.empty();
             }
-            if (times.size() >= limit) {
-                long waitMillis = times.peekFirst() + WINDOW.toMillis() - now;
-                return OptionalLong.of(Math.max(1, (waitMillis + 999) / 1000));
-            }
-            times.addLast(now);
-            return OptionalLong.empty();
-        }
+            return live;
+        });
+        return answer[0];
     }
 
     private void sweep(long now) {
-        recent.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                Long last = e.getValue().peekLast();
-                return last == null || last <= now - WINDOW.toMillis();
-            }
-        });
+        for (String key : recent.keySet()) {
+            recent.computeIfPresent(key, (k, times) -> {
+                forgetBefore(times, now);
+                return times.isEmpty() ? null : times;
+            });
+        }
+    }
+
+    private static void forgetBefore(ArrayDeque<Long> times, long now) {
+        while (!times.isEmpty() && times.peekFirst() <= now - WINDOW.toMillis()) {
+            times.pollFirst();
+        }
     }
 }
