@@ -35,6 +35,7 @@ import io.chartersync.mail.Outbox;
 import io.chartersync.mail.SmtpMailTransport;
 import io.chartersync.storage.CdnInvalidator;
 import io.chartersync.storage.FileBlobStore;
+import io.chartersync.storage.LocalUploads;
 import io.chartersync.web.Guard;
 import io.chartersync.web.HttpServer;
 import io.chartersync.web.JsonBodies;
@@ -129,7 +130,8 @@ public final class Application implements AutoCloseable {
                     database.jdbi(), transport, config.mail().from(), baseUrl.getHost(), linkTokens, clock, metrics);
             EmailRenderer emails = new EmailRenderer(templates);
 
-            FileBlobStore site = new FileBlobStore(config.dataDir().resolve("site"));
+            FileBlobStore site = new FileBlobStore(
+                    config.dataDir().resolve("site"), new LocalUploads(secrets.linkSigningKey(), baseUrl, clock));
             CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone());
             GuestPageService guestPages =
                     new GuestPageService(database.jdbi(), site, CdnInvalidator.none(), templates, random, baseUrl);

@@ -18,9 +18,11 @@ import java.util.Properties;
  */
 public final class FileBlobStore implements BlobStore {
     private final Path root;
+    private final LocalUploads uploads;
 
-    public FileBlobStore(Path root) {
+    public FileBlobStore(Path root, LocalUploads uploads) {
         this.root = root.toAbsolutePath().normalize();
+        this.uploads = uploads;
     }
 
     @Override
@@ -67,6 +69,23 @@ public final class FileBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + key, e);
         }
+    }
+
+    @Override
+    public void delete(String key) {
+        Path target = resolve(key);
+        try {
+            Files.deleteIfExists(metaFile(target));
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + key, e);
+        }
+    }
+
+    /** The program's own upload route stands in for the store (see {@link LocalUploads}). */
+    @Override
+    public UploadTarget presignUpload(String key, String contentType, long size, java.time.Duration ttl) {
+        return uploads.sign(key, contentType, size, ttl);
     }
 
     private Path resolve(String key) {

@@ -5,6 +5,7 @@ import static io.chartersync.testsupport.TestHttp.As.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chartersync.storage.FileBlobStore;
+import io.chartersync.storage.LocalUploads;
 import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestApp;
 import io.chartersync.testsupport.TestDatabase;
@@ -107,7 +108,12 @@ class HttpEdgesTest {
 
     @Test
     void guest_page_is_served_with_nosniff_and_a_content_security_policy() {
-        new FileBlobStore(app.siteDir())
+        new FileBlobStore(
+                        app.siteDir(),
+                        new LocalUploads(
+                                TestApp.LINK_KEY.getBytes(StandardCharsets.UTF_8),
+                                app.baseUrl(),
+                                java.time.Clock.systemUTC()))
                 .put(
                         "g/edge-test-page-x7k2.html",
                         "<p>Hello guests</p>".getBytes(StandardCharsets.UTF_8),
