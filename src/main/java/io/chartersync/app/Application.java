@@ -25,8 +25,11 @@ import io.chartersync.crew.RosterStore;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.db.TextSerializer;
+import io.chartersync.guestpage.BoatProfiles;
+import io.chartersync.guestpage.BoatRoutes;
 import io.chartersync.guestpage.GuestPageService;
-import io.chartersync.guestpage.PresignRoutes;
+import io.chartersync.guestpage.GuestPhotos;
+import io.chartersync.guestpage.UploadRoutes;
 import io.chartersync.mail.EmailRenderer;
 import io.chartersync.mail.FileMailTransport;
 import io.chartersync.mail.MailDelivery;
@@ -61,6 +64,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The composition root: builds every part by constructor, in one place, and starts them. */
@@ -130,12 +134,14 @@ public final class Application implements AutoCloseable {
                     database.jdbi(), transport, config.mail().from(), baseUrl.getHost(), linkTokens, clock, metrics);
             EmailRenderer emails = new EmailRenderer(templates);
 
-            FileBlobStore site = new FileBlobStore(
-                    config.dataDir().resolve("site"), new LocalUploads(secrets.linkSigningKey(), baseUrl, clock));
+            LocalUploads localUploads = new LocalUploads(secrets.linkSigningKey(), baseUrl, clock);
+            FileBlobStore site = new FileBlobStore(config.dataDir().resolve("site"), localUploads);
             CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone());
-            GuestPageService guestPages =
-                    new GuestPageService(database.jdbi(), site, CdnInvalidator.none(), templates, random, baseUrl);
+            GuestPageService guestPages = new GuestPageService(
+                    database.jdbi(), site, CdnInvalidator.none(), templates, random, linkTokens, json, baseUrl, clock);
             AuditLog audit = new AuditLog(json, clock);
+            GuestPhotos photos = new GuestPhotos(database.jdbi(), site, guestPages, tasks, clock);
+            BoatProfiles boats = new BoatProfiles(database.jdbi(), guestPages, audit);
             RosterStore roster = new RosterStore(database.jdbi(), audit);
             CrewService crew = new CrewService(
                     database.jdbi(),
@@ -164,6 +170,7 @@ public final class Application implements AutoCloseable {
 
             List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task(), delivery.task()));
             durableTasks.addAll(crew.tasks());
+            durableTasks.add(photos.task());
             Scheduler scheduler = Scheduler.create(database.dataSource(), durableTasks)
                     .serializer(new TextSerializer())
                     .threads(config.taskThreads())
@@ -199,8 +206,16 @@ public final class Application implements AutoCloseable {
                                     baseUrl,
                                     new RateLimiter(config.http().linkLimits().perLink(), clock),
                                     new RateLimiter(config.http().linkLimits().perAddress(), clock)),
-                            new PresignRoutes(),
-                            new SiteRoutes(site)));
+                            new UploadRoutes(
+                                    photos,
+                                    site,
+                                    Optional.of(localUploads),
+                                    bodies,
+                                    templates,
+                                    baseUrl,
+                                    guestPages.securityHeaders()),
+                            new BoatRoutes(operator, bodies, boats),
+                            new SiteRoutes(site, guestPages.securityHeaders())));
             try {
                 http.start(port);
             } catch (JavalinBindException e) {

@@ -2,28 +2,43 @@ package io.chartersync.guestpage;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.chartersync.common.Hashes;
+import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
 import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.CdnInvalidator;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Renders a booking's guest page and publishes it as {@code g/<slug>.html}, then asks the CDN to forget
- * {@code /g/<slug>.html} and {@code /g/<slug>}. Publishing again with the same content is harmless.
+ * Renders a booking's guest page and its calendar file, publishes them as {@code g/<slug>.html} and
+ * {@code g/<slug>/calendar.ics}, then asks the CDN to forget {@code /g/<slug>.html} and {@code /g/<slug>}.
+ * Publishes of one page take turns (its row is locked), so a new photo and a reschedule never overwrite
+ * each other with an older page. Publishing again with the same content is harmless.
  */
 public final class GuestPageService implements GuestPagePort {
-    static final String CACHE_CONTROL = "public, max-age=60, must-revalidate";
+    static final String PAGE_CACHE = "public, max-age=60, must-revalidate";
+    /** Uploads close this long after the trip ends. */
+    static final Duration UPLOADS_AFTER_TRIP = Duration.ofDays(30);
+
     private final Jdbi jdbi;
     private final BlobStore store;
     private final CdnInvalidator cdn;
     private final TemplateEngine templates;
     private final Slugs slugs;
+    private final PageStore pages;
+    private final UploadTokens uploadTokens;
     private final URI publicBaseUrl;
+    private final Clock clock;
+    private final String contentSecurityPolicy;
 
     public GuestPageService(
             Jdbi jdbi,
@@ -31,19 +46,87 @@ public final class GuestPageService implements GuestPagePort {
             CdnInvalidator cdn,
             TemplateEngine templates,
             TokenGenerator random,
-            URI publicBaseUrl) {
+            LinkTokens tokens,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            URI publicBaseUrl,
+            Clock clock) {
         this.jdbi = jdbi;
         this.store = store;
         this.cdn = cdn;
         this.templates = templates;
         this.slugs = new Slugs(random);
+        this.pages = new PageStore(json);
+        this.uploadTokens = new UploadTokens(tokens);
         this.publicBaseUrl = publicBaseUrl;
+        this.clock = clock;
+        this.contentSecurityPolicy = GuestSecurity.contentSecurityPolicy(uploadOrigin(store));
     }
 
     @Override
     public String publish(PageRequest r) {
         String slug = jdbi.inTransaction(h -> slugFor(h, r));
-        GuestView view = new GuestView(
+        jdbi.useTransaction(h -> {
+            pages.lock(h, slug);
+            write(h, slug, r);
+        });
+        return pageUrl(slug);
+    }
+
+    /** Publishes the page again from what it last showed (a new list of what to bring, say). */
+    void republish(String slug) {
+        jdbi.useTransaction(h -> republish(h, slug));
+    }
+
+    /** The same, in the caller's transaction (a photo joins the gallery and the page shows it, or neither). */
+    void republish(Handle h, String slug) {
+        pages.lock(h, slug).flatMap(PageStore.Page::data).ifPresent(r -> write(h, slug, r));
+    }
+
+    PageStore pages() {
+        return pages;
+    }
+
+    UploadTokens uploadTokens() {
+        return uploadTokens;
+    }
+
+    /** The response headers every guest page and photo is served with (CSP, nosniff, referrer, noindex). */
+    public Map<String, String> securityHeaders() {
+        return GuestSecurity.headers(contentSecurityPolicy);
+    }
+
+    private void write(Handle h, String slug, PageRequest r) {
+        Instant endsAt = endsAt(r);
+        GuestView view = view(h, slug, r, endsAt);
+        StringOutput html = new StringOutput();
+        templates.render("guestpage/page.jte", new GuestPage(view, contentSecurityPolicy), html);
+        String etag = store.put(
+                "g/" + slug + ".html",
+                html.toString().getBytes(StandardCharsets.UTF_8),
+                "text/html; charset=utf-8",
+                PAGE_CACHE);
+        String ics = GuestCalendar.render(view, pageUrl(slug), publicBaseUrl.getHost(), r.bookingVersion());
+        String icsTag = store.put(
+                "g/" + slug + "/calendar.ics",
+                ics.getBytes(StandardCharsets.UTF_8),
+                "text/calendar; charset=utf-8",
+                PAGE_CACHE);
+        // The same content gives the same reference, so a retried publish does not invalidate twice.
+        cdn.invalidate(
+                List.of("/g/" + slug + ".html", "/g/" + slug, "/g/" + slug + "/calendar.ics"),
+                Hashes.sha256Hex(slug + ":" + etag + ":" + icsTag).substring(0, 40));
+        pages.published(h, slug, r, endsAt, etag);
+    }
+
+    private GuestView view(Handle h, String slug, PageRequest r, Instant endsAt) {
+        List<GuestView.GalleryPhoto> photos = pages.readyPhotos(h, slug).stream()
+                .map(p -> new GuestView.GalleryPhoto(
+                        publicBaseUrl + "/" + p.thumbKey().orElseThrow(),
+                        publicBaseUrl + "/" + p.displayKey().orElseThrow(),
+                        p.thumbWidth(),
+                        p.thumbHeight()))
+                .toList();
+        return new GuestView(
                 slug,
                 r.boat(),
                 r.start().atZone(r.timeZone()),
@@ -52,45 +135,50 @@ public final class GuestPageService implements GuestPagePort {
                 r.guestName(),
                 r.partySize(),
                 r.guestNote(),
-                r.cancelled());
-        StringOutput html = new StringOutput();
-        templates.render("guestpage/page.jte", view, html);
-        String etag = store.put(
-                "g/" + slug + ".html",
-                html.toString().getBytes(StandardCharsets.UTF_8),
-                "text/html; charset=utf-8",
-                CACHE_CONTROL);
-        cdn.invalidate(
-                List.of("/g/" + slug + ".html", "/g/" + slug), r.bookingId() + ":v" + r.bookingVersion() + ":" + etag);
-        jdbi.useHandle(h -> h.createUpdate(
-                        "update guest_page set published_version = :v, etag = :etag, cancelled = :cancelled, updated_at = now() where booking_id = :b")
-                .bind("v", r.bookingVersion())
-                .bind("etag", etag)
-                .bind("cancelled", r.cancelled())
-                .bind("b", r.bookingId())
-                .execute());
+                r.cancelled(),
+                pages.whatToBring(h, r.boat()).orElse(BoatProfiles.DEFAULT_WHAT_TO_BRING),
+                photos,
+                uploadsOpen(r.cancelled(), endsAt, clock.instant()),
+                new GuestView.Links(
+                        publicBaseUrl + "/g/" + slug + "/calendar.ics",
+                        publicBaseUrl + "/g/presign",
+                        publicBaseUrl + "/g/" + slug + "/photos",
+                        uploadTokens.tokenFor(slug),
+                        GuestScript.cspHash()));
+    }
+
+    /** Uploads are open until 30 days after the trip, unless the charter is cancelled. */
+    static boolean uploadsOpen(boolean cancelled, Instant endsAt, Instant now) {
+        return !cancelled && now.isBefore(endsAt.plus(UPLOADS_AFTER_TRIP));
+    }
+
+    static Instant endsAt(PageRequest r) {
+        long seconds = r.durationHours().multiply(BigDecimal.valueOf(3600)).longValue();
+        return r.start().atZone(r.timeZone()).toInstant().plusSeconds(seconds);
+    }
+
+    private String pageUrl(String slug) {
         return publicBaseUrl + "/g/" + slug + "/";
     }
 
     private String slugFor(Handle h, PageRequest r) {
-        Optional<String> existing = h.createQuery("select slug from guest_page where booking_id = :b")
-                .bind("b", r.bookingId())
-                .mapTo(String.class)
-                .findOne();
+        var existing = pages.slugOf(h, r.bookingId());
         if (existing.isPresent()) {
             return existing.get();
         }
         for (int attempt = 0; attempt < 5; attempt++) {
             String slug = slugs.next(r.start().toLocalDate(), r.source());
-            int rows = h.createUpdate(
-                            "insert into guest_page (booking_id, slug) values (:b, :slug) on conflict do nothing")
-                    .bind("b", r.bookingId())
-                    .bind("slug", slug)
-                    .execute();
-            if (rows == 1) {
+            if (pages.insert(h, r.bookingId(), slug)) {
                 return slug;
             }
         }
         throw new IllegalStateException("could not find a free slug for booking " + r.bookingId());
+    }
+
+    /** Where browsers send uploads (the bucket's origin in S3 mode), for the page's CSP connect-src. */
+    private static String uploadOrigin(BlobStore store) {
+        URI probe = store.presignUpload("uploads/origin-probe/x", "image/jpeg", 1, Duration.ofMinutes(1))
+                .url();
+        return probe.getScheme() + "://" + probe.getRawAuthority();
     }
 }

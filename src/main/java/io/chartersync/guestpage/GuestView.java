@@ -4,10 +4,14 @@ import io.chartersync.common.Formats;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The guest page's model. Built from {@link GuestPagePort.PageRequest}; it has no revenue field. */
+/**
+ * The guest page's model, built from {@link GuestPagePort.PageRequest}: it has no revenue field and no
+ * internal note, so the page cannot show them. {@code links} are absolute, from {@code PUBLIC_BASE_URL}.
+ */
 public record GuestView(
         String slug,
         String boat,
@@ -17,18 +21,37 @@ public record GuestView(
         String guestName,
         Optional<Integer> partySize,
         String guestNote,
-        boolean cancelled) {
+        boolean cancelled,
+        List<String> whatToBring,
+        List<GalleryPhoto> photos,
+        boolean uploadsOpen,
+        Links links) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a zzz", Locale.US);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a zzzz", Locale.US);
+
+    public GuestView {
+        whatToBring = List.copyOf(whatToBring);
+        photos = List.copyOf(photos);
+    }
+
+    /** Where the page's calendar file, upload endpoints and the upload token are. */
+    public record Links(String calendar, String presign, String photoForm, String uploadToken, String scriptHash) {}
+
+    /** A photo in the gallery: a thumbnail that opens the display size. */
+    public record GalleryPhoto(String thumbnailUrl, String fullUrl, int thumbnailWidth, int thumbnailHeight) {}
 
     public String date() {
         return DATE.format(startsAt);
     }
 
-    /** "9:00 AM PDT (America/Los_Angeles)": the marina's clock, zone named. */
+    /** "9:00 AM Pacific Daylight Time": the marina's clock, the zone named in words. */
     public String time() {
-        return TIME.format(startsAt) + " (" + startsAt.getZone().getId() + ")";
+        return TIME.format(startsAt);
+    }
+
+    public String zoneId() {
+        return startsAt.getZone().getId();
     }
 
     public String duration() {

@@ -2,6 +2,8 @@ package io.chartersync.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -11,7 +13,10 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The HTTP server: Javalin on virtual threads, 1 MiB body limit, problem+json errors, every route module. */
 public final class HttpServer implements AutoCloseable {
@@ -20,12 +25,20 @@ public final class HttpServer implements AutoCloseable {
     private static final long DRAINED_BODY_BYTES = 32 * 1024 * 1024;
 
     private final Javalin app;
+    private final Map<Pattern, Long> bodyLimits = new LinkedHashMap<>();
 
     public HttpServer(ObjectMapper json, MeterRegistry metrics, List<RouteModule> modules) {
         Problems problems = new Problems(json);
+        modules.forEach(m -> bodyLimits.putAll(m.bodyLimits()));
+        long largest =
+                bodyLimits.values().stream().mapToLong(Long::longValue).max().orElse(MAX_BODY_BYTES);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.compressionStrategy = CompressionStrategy.GZIP;
+            config.jetty.multipartConfig.maxFileSize(largest, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(largest, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, true));
             config.requestLogger.http((ctx, ms) -> Timer.builder("http_server_requests")
@@ -35,7 +48,7 @@ public final class HttpServer implements AutoCloseable {
                     .register(metrics)
                     .record(Duration.ofNanos((long) (ms * 1_000_000))));
             problems.register(config.routes);
-            config.routes.before(HttpServer::refuseOversizedBody);
+            config.routes.before(this::refuseOversizedBody);
             modules.forEach(m -> m.register(config.routes));
         });
     }
@@ -50,16 +63,29 @@ public final class HttpServer implements AutoCloseable {
      * Refuses a declared body over the limit on every route, read or not; a chunked body without a length
      * is refused by Javalin when a handler reads past the limit.
      */
-    private static void refuseOversizedBody(Context ctx) throws IOException {
+    private void refuseOversizedBody(Context ctx) throws IOException {
         long length = ctx.req().getContentLengthLong();
-        if (length > MAX_BODY_BYTES) {
+        long limit = limitFor(ctx.path());
+        if (length > limit) {
             if (length <= DRAINED_BODY_BYTES) {
                 // Read and drop the body first: a client still sending it would otherwise see the
                 // connection close instead of this answer.
                 ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
             }
-            throw new HttpResponseException(413, "The request body is larger than the limit of 1 MiB.");
+            throw new HttpResponseException(
+                    413,
+                    limit == MAX_BODY_BYTES
+                            ? "The request body is larger than the limit of 1 MiB."
+                            : "The request body is larger than the limit of " + limit + " bytes.");
         }
+    }
+
+    private long limitFor(String path) {
+        return bodyLimits.entrySet().stream()
+                .filter(e -> e.getKey().matcher(path).matches())
+                .mapToLong(Map.Entry::getValue)
+                .findFirst()
+                .orElse(MAX_BODY_BYTES);
     }
 
     /** Starts listening; {@code port} 0 picks a free port. Answers the port in use. */

@@ -91,7 +91,7 @@ final class Problems {
     }
 
     private static String detailOf(HttpResponseException e) {
-        if (e.getStatus() == 413) {
+        if (e.getStatus() == 413 && (e.getMessage() == null || !e.getMessage().startsWith("The request body"))) {
             return "The request body is larger than the limit of 1 MiB.";
         }
         return e.getMessage() == null || e.getMessage().isBlank() ? title(e.getStatus()) : e.getMessage();

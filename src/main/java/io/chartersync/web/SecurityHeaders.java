@@ -2,11 +2,11 @@ package io.chartersync.web;
 
 import io.javalin.http.Context;
 
-/** The response headers of pages that guests and crew open from an email. */
+/** The response headers of the crew pages (guest pages bring their own, with their script's hash). */
 public final class SecurityHeaders {
     private SecurityHeaders() {}
 
-    public static void guestPage(Context ctx) {
+    private static void strict(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex, nofollow")
@@ -16,9 +16,9 @@ public final class SecurityHeaders {
                                 + " base-uri 'none'; frame-ancestors 'none'");
     }
 
-    /** Crew pages: the same, and never cached (they hold a personal link). */
+    /** Crew pages: strict, and never cached (they hold a personal link). */
     public static void crewPage(Context ctx) {
-        guestPage(ctx);
+        strict(ctx);
         ctx.header("Cache-Control", "no-store");
     }
 }

@@ -89,14 +89,15 @@ class HttpEdgesTest {
     }
 
     @Test
-    void presign_answers_501_saying_uploads_are_not_available_yet() {
+    void presign_with_a_wrong_upload_token_and_an_svg_names_both_fields() {
         String body =
-                "{\"slug\": \"may-30-boatsetter-k3x9\", \"upload_token\": \"t\", \"content_type\": \"image/jpeg\", \"size\": 123456}";
+                "{\"slug\": \"may-30-boatsetter-k3x9\", \"upload_token\": \"t\", \"content_type\": \"image/svg+xml\", \"size\": 123456}";
 
         TestHttp.Response response = app.http().post("/g/presign", body, NOBODY);
 
-        assertProblem(response, 501);
-        assertThat(response.json().get("detail").asText()).contains("not available yet");
+        assertProblem(response, 400);
+        assertThat(response.json().get("errors").findValuesAsText("field"))
+                .containsExactly("upload_token", "content_type");
     }
 
     @Test

@@ -95,7 +95,8 @@ class BookingSyncTest {
         assertThat(withSlash.body())
                 .contains(
                         "Thursday, May 30, 2024",
-                        "9:00 AM PDT (America/Los_Angeles)",
+                        "9:00 AM Pacific Daylight Time",
+                        "(America/Los_Angeles)",
                         "3 hours",
                         "Sheraton Marina",
                         "Boatsetter Guest",
@@ -184,7 +185,7 @@ class BookingSyncTest {
                                         .substring(app.baseUrl().toString().length()),
                                 NOBODY)
                         .body())
-                .contains("10:30 AM PDT");
+                .contains("10:30 AM Pacific Daylight Time");
     }
 
     @Test

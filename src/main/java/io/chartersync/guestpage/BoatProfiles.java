@@ -1,0 +1,51 @@
+package io.chartersync.guestpage;
+
+import io.chartersync.audit.AuditEntry;
+import io.chartersync.audit.AuditLog;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Per boat, what guests should bring (shown on every guest page of that boat). Saving a list re-publishes
+ * the pages of that boat whose trips have not ended, so guests see it at once.
+ */
+public final class BoatProfiles {
+    /** Shown for a boat without its own list. */
+    static final List<String> DEFAULT_WHAT_TO_BRING = List.of(
+            "Sunscreen, sunglasses and a hat",
+            "A light jacket: it gets breezy on the water",
+            "Soft-soled, non-marking shoes",
+            "Water and any snacks you like",
+            "Your camera, and this page to share photos after");
+
+    private final Jdbi jdbi;
+    private final PageStore pages;
+    private final GuestPageService service;
+    private final AuditLog audit;
+
+    public BoatProfiles(Jdbi jdbi, GuestPageService service, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.pages = service.pages();
+        this.service = service;
+        this.audit = audit;
+    }
+
+    List<String> whatToBring(String boat) {
+        return jdbi.withHandle(h -> pages.whatToBring(h, boat)).orElse(DEFAULT_WHAT_TO_BRING);
+    }
+
+    /** Saves the list (as {@code actor}); answers how many upcoming pages were re-published. */
+    int saveWhatToBring(String boat, List<String> items, String actor) {
+        List<String> slugs = jdbi.inTransaction(h -> {
+            pages.saveWhatToBring(h, boat, items);
+            audit.append(
+                    h,
+                    new AuditEntry(
+                            actor, "boat.what-to-bring.updated", "boat:" + boat, Map.of("what_to_bring", items)));
+            return pages.upcomingSlugsOf(h, boat);
+        });
+        slugs.forEach(service::republish);
+        return slugs.size();
+    }
+}
