@@ -93,7 +93,7 @@ public final class PhotoProcessor {
 
     private static String megabytes(long bytes) {
         return BigDecimal.valueOf(bytes)
-                .divide(BigDecimal.valueOf(1024 * 1024), 1, RoundingMode.HALF_UP)
+                .divide(BigDecimal.valueOf(1024 * 1024), 1, RoundingMode.UP)
                 .stripTrailingZeros()
                 .toPlainString();
     }

@@ -3,7 +3,11 @@ package io.chartersync.guestpage;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -71,11 +75,23 @@ final class PhotoReader implements AutoCloseable {
         }
     }
 
-    /** Decodes the first image keeping every {@code subsampling}-th pixel of every {@code subsampling}-th row. */
+    /**
+     * Decodes the first image keeping every {@code subsampling}-th pixel of every {@code subsampling}-th row. A
+     * truncated JPEG only draws a warning from libjpeg ("premature end of data segment") and comes out padded with
+     * grey; that is refused as unreadable. A JPEG that merely lacks its EOI marker but has all its data is kept.
+     */
     BufferedImage read(int subsampling) throws IOException {
         ImageReadParam param = reader.getDefaultReadParam();
         param.setSourceSubsampling(subsampling, subsampling, 0, 0);
-        return reader.read(0, param);
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        BufferedImage image = reader.read(0, param);
+        for (String warning : warnings) {
+            if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
+                throw new IIOException("truncated image data: " + warning);
+            }
+        }
+        return image;
     }
 
     @Override

@@ -1,2 +1,2 @@
-/** Guest pages: rendering, slugs, publishing and the upload entry point. */
+/** Guest pages: rendering, slugs, publishing, the upload entry point and guest photo re-encoding. */
 package io.chartersync.guestpage;
