@@ -109,6 +109,13 @@ public final class S3Proxy {
         return bucket;
     }
 
+    /** Deletes every object of {@code bucket}, so each test starts from an empty one. */
+    public void empty(String bucket) {
+        client.listObjectsV2Paginator(b -> b.bucket(bucket))
+                .contents()
+                .forEach(o -> client.deleteObject(b -> b.bucket(bucket).key(o.key())));
+    }
+
     /** The program's settings for publishing to {@code bucket} under {@code prefix}, with the test keys. */
     public Map<String, String> environment(String bucket, String prefix) {
         return Map.of(
