@@ -3,7 +3,7 @@ package io.chartersync.app;
 import io.chartersync.common.Hashes;
 import io.chartersync.common.JsonFields;
 import io.chartersync.mail.SmtpServer;
-import io.chartersync.storage.AwsCredentials;
+import io.chartersync.storage.AwsKeys;
 import io.chartersync.storage.StorageUrl;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -102,8 +102,7 @@ public record AppConfig(
      * dataDir/site}. {@code cdnDistributionId}: the CloudFront distribution to invalidate after a publish.
      * {@code credentials}: AWS keys from the configuration; unset, the AWS SDK's default chain finds them.
      */
-    public record Storage(
-            Optional<StorageUrl> url, Optional<String> cdnDistributionId, Optional<AwsCredentials> credentials) {
+    public record Storage(Optional<StorageUrl> url, Optional<String> cdnDistributionId, Optional<AwsKeys> credentials) {
         public Storage {
             cdnDistributionId.filter(id -> !id.matches("[A-Z0-9]{1,64}")).ifPresent(id -> {
                 throw new ConfigException(
@@ -120,8 +119,8 @@ public record AppConfig(
                 throw new ConfigException("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together: set both, "
                         + "or neither (then the AWS SDK finds credentials itself, e.g. an instance role)");
             }
-            Optional<AwsCredentials> credentials = keyId.flatMap(
-                    id -> secret.map(key -> new AwsCredentials(id, key, s.optional("AWS_SESSION_TOKEN"))));
+            Optional<AwsKeys> credentials =
+                    keyId.flatMap(id -> secret.map(key -> new AwsKeys(id, key, s.optional("AWS_SESSION_TOKEN"))));
             return new Storage(url, distribution, credentials);
         }
 

@@ -3,6 +3,7 @@ package io.chartersync.storage;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -14,11 +15,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 final class AwsClients {
     private AwsClients() {}
 
-    static AwsCredentialsProvider credentials(Optional<AwsCredentials> given) {
-        return given.<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(c.sessionToken()
-                        .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(
-                                token -> AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), token))
-                        .orElseGet(() -> AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey()))))
+    /** The given keys, or else the AWS SDK's default chain (environment, profile, instance or task role). */
+    static AwsCredentialsProvider credentials(Optional<AwsKeys> given) {
+        return given.<AwsCredentialsProvider>map(keys -> StaticCredentialsProvider.create(credentials(keys)))
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 
@@ -27,5 +26,12 @@ final class AwsClients {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
+    }
+
+    private static AwsCredentials credentials(AwsKeys keys) {
+        return keys.sessionToken()
+                .<AwsCredentials>map(
+                        token -> AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), token))
+                .orElseGet(() -> AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
     }
 }

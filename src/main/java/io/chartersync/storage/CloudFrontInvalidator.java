@@ -22,7 +22,7 @@ public final class CloudFrontInvalidator implements CdnInvalidator, AutoCloseabl
     }
 
     /** An invalidator with its own client: {@code credentials} when given, else the AWS SDK's default chain. */
-    public static CloudFrontInvalidator create(String distributionId, Optional<AwsCredentials> credentials) {
+    public static CloudFrontInvalidator create(String distributionId, Optional<AwsKeys> credentials) {
         return new CloudFrontInvalidator(
                 CloudFrontClient.builder()
                         .region(Region.AWS_GLOBAL)

@@ -1,9 +1,11 @@
 package io.chartersync.storage;
 
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -35,20 +37,19 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     /** A store with its own clients: {@code credentials} when given, else the AWS SDK's default chain. */
-    public static S3BlobStore create(StorageUrl location, Optional<AwsCredentials> credentials) {
+    public static S3BlobStore create(StorageUrl location, Optional<AwsKeys> credentials) {
         Region region = Region.of(location.region());
+        AwsCredentialsProvider signer = AwsClients.credentials(credentials);
         S3Configuration addressing = S3Configuration.builder()
                 .pathStyleAccessEnabled(location.pathStyle())
                 .build();
         var client = S3Client.builder()
                 .region(region)
-                .credentialsProvider(AwsClients.credentials(credentials))
+                .credentialsProvider(signer)
                 .httpClient(AwsClients.http())
                 .serviceConfiguration(addressing);
-        var presigner = S3Presigner.builder()
-                .region(region)
-                .credentialsProvider(AwsClients.credentials(credentials))
-                .serviceConfiguration(addressing);
+        var presigner =
+                S3Presigner.builder().region(region).credentialsProvider(signer).serviceConfiguration(addressing);
         location.endpoint().ifPresent(endpoint -> {
             client.endpointOverride(endpoint)
                     // The SDK's default checksums (an aws-chunked body with a trailing CRC, a checksum mode on
@@ -116,7 +117,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         try {
             return new UploadTarget(
                     "PUT", signed.url().toURI(), Map.of("Content-Type", contentType), signed.expiration());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("the presigned URL of " + key + " is not a URI", e);
         }
     }

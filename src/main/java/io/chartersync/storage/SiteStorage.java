@@ -15,7 +15,7 @@ public record SiteStorage(BlobStore store, CdnInvalidator cdn) implements AutoCl
     public static SiteStorage open(
             Optional<StorageUrl> url,
             Optional<String> distributionId,
-            Optional<AwsCredentials> credentials,
+            Optional<AwsKeys> credentials,
             Supplier<BlobStore> local) {
         BlobStore store = url.<BlobStore>map(u -> {
                     log.info("Guest pages are published to {}", u);

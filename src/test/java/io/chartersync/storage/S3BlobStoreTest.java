@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class S3BlobStoreTest {
     private static final String HTML = "text/html; charset=utf-8";
     private static final String SHORT = "public, max-age=60, must-revalidate";
-    private static final Optional<AwsCredentials> KEYS =
-            Optional.of(new AwsCredentials(S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY, Optional.empty()));
+    private static final Optional<AwsKeys> KEYS =
+            Optional.of(new AwsKeys(S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY, Optional.empty()));
 
     private final S3Proxy proxy = S3Proxy.shared();
     private String bucket;
@@ -135,8 +135,8 @@ class S3BlobStoreTest {
     @Test
     void a_wrong_secret_is_a_storage_error_naming_the_credentials_but_not_the_secret() {
         String wrong = "wrong-secret-0123456789abcdefghijklmno";
-        try (S3BlobStore refused = storeFor(
-                bucket, "site", Optional.of(new AwsCredentials(S3Proxy.ACCESS_KEY, wrong, Optional.empty())))) {
+        try (S3BlobStore refused =
+                storeFor(bucket, "site", Optional.of(new AwsKeys(S3Proxy.ACCESS_KEY, wrong, Optional.empty())))) {
             assertThatThrownBy(() -> refused.put("g/page.html", bytes("x"), HTML, SHORT))
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining("403")
@@ -157,7 +157,7 @@ class S3BlobStoreTest {
         }
     }
 
-    private S3BlobStore storeFor(String bucketName, String prefix, Optional<AwsCredentials> keys) {
+    private S3BlobStore storeFor(String bucketName, String prefix, Optional<AwsKeys> keys) {
         return S3BlobStore.create(
                 new StorageUrl(bucketName, prefix, S3Proxy.REGION, Optional.of(proxy.endpoint())), keys);
     }

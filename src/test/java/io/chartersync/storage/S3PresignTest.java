@@ -38,7 +38,7 @@ class S3PresignTest {
         bucket = proxy.newBucket();
         store = S3BlobStore.create(
                 new StorageUrl(bucket, "site", S3Proxy.REGION, Optional.of(proxy.endpoint())),
-                Optional.of(new AwsCredentials(S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY, Optional.empty())));
+                Optional.of(new AwsKeys(S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY, Optional.empty())));
     }
 
     @AfterEach

@@ -7,8 +7,8 @@ import java.util.Optional;
  * AWS_SESSION_TOKEN} for temporary ones). Without them the AWS SDK's default chain finds credentials (an
  * instance or task role, a profile). {@link #toString()} never shows the secret or the token.
  */
-public record AwsCredentials(String accessKeyId, String secretAccessKey, Optional<String> sessionToken) {
-    public AwsCredentials {
+public record AwsKeys(String accessKeyId, String secretAccessKey, Optional<String> sessionToken) {
+    public AwsKeys {
         if (accessKeyId.isBlank() || secretAccessKey.isBlank()) {
             throw new IllegalArgumentException("an access key id and a secret access key are both needed");
         }
@@ -16,7 +16,7 @@ public record AwsCredentials(String accessKeyId, String secretAccessKey, Optiona
 
     @Override
     public String toString() {
-        return "AwsCredentials[accessKeyId=" + accessKeyId + ", secretAccessKey=(hidden)"
+        return "AwsKeys[accessKeyId=" + accessKeyId + ", secretAccessKey=(hidden)"
                 + sessionToken.map(t -> ", sessionToken=(hidden)").orElse("") + "]";
     }
 }
