@@ -3,6 +3,8 @@ package io.chartersync.app;
 import io.chartersync.common.Hashes;
 import io.chartersync.common.JsonFields;
 import io.chartersync.mail.SmtpServer;
+import io.chartersync.storage.AwsKeys;
+import io.chartersync.storage.StorageUrl;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
@@ -95,7 +97,41 @@ public record AppConfig(
         }
     }
 
-    public record Storage(Optional<String> url, Optional<String> cdnDistributionId) {}
+    /**
+     * {@code url}: the S3 location of {@code STORAGE_URL}; unset, the guest site is written under {@code
+     * dataDir/site}. {@code cdnDistributionId}: the CloudFront distribution to invalidate after a publish.
+     * {@code credentials}: AWS keys from the configuration; unset, the AWS SDK's default chain finds them.
+     */
+    public record Storage(Optional<StorageUrl> url, Optional<String> cdnDistributionId, Optional<AwsKeys> credentials) {
+        public Storage {
+            cdnDistributionId.filter(id -> !id.matches("[A-Z0-9]{1,64}")).ifPresent(id -> {
+                throw new ConfigException(
+                        "CDN_DISTRIBUTION_ID is not a CloudFront distribution id (capital letters and digits, like E2QWRUHAPOMQZL)");
+            });
+        }
+
+        static Storage from(Settings s) {
+            Optional<StorageUrl> url = s.optional("STORAGE_URL").map(Storage::storageUrl);
+            Optional<String> distribution = s.optional("CDN_DISTRIBUTION_ID");
+            Optional<String> keyId = s.optional("AWS_ACCESS_KEY_ID");
+            Optional<String> secret = s.optional("AWS_SECRET_ACCESS_KEY");
+            if ((url.isPresent() || distribution.isPresent()) && keyId.isPresent() != secret.isPresent()) {
+                throw new ConfigException("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together: set both, "
+                        + "or neither (then the AWS SDK finds credentials itself, e.g. an instance role)");
+            }
+            Optional<AwsKeys> credentials =
+                    keyId.flatMap(id -> secret.map(key -> new AwsKeys(id, key, s.optional("AWS_SESSION_TOKEN"))));
+            return new Storage(url, distribution, credentials);
+        }
+
+        private static StorageUrl storageUrl(String value) {
+            try {
+                return StorageUrl.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("STORAGE_URL " + e.getMessage() + " (" + StorageUrl.FORMS + ")");
+            }
+        }
+    }
 
     /** Reads the configuration; {@code flags} are command-line overrides keyed like the environment. */
     public static AppConfig from(Map<String, String> env, Map<String, String> flags) {
@@ -124,7 +160,7 @@ public record AppConfig(
                         s.optional("SMTP_URL").map(SmtpUrl::parse),
                         s.optional("MAIL_FROM").orElse("Charter Sync <no-reply@chartersync.local>"),
                         s.optional("OPERATOR_EMAIL")),
-                new Storage(s.optional("STORAGE_URL"), s.optional("CDN_DISTRIBUTION_ID")),
+                Storage.from(s),
                 zone(s.optional("MARINA_TIME_ZONE").orElse("America/Los_Angeles")),
                 s.integer("TASK_THREADS", defaultTaskThreads()));
     }

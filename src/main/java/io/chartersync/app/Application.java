@@ -36,9 +36,10 @@ import io.chartersync.mail.MailDelivery;
 import io.chartersync.mail.MailTransport;
 import io.chartersync.mail.Outbox;
 import io.chartersync.mail.SmtpMailTransport;
-import io.chartersync.storage.CdnInvalidator;
+import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.FileBlobStore;
 import io.chartersync.storage.LocalUploads;
+import io.chartersync.storage.SiteStorage;
 import io.chartersync.web.Guard;
 import io.chartersync.web.HttpServer;
 import io.chartersync.web.JsonBodies;
@@ -72,6 +73,7 @@ public final class Application implements AutoCloseable {
     private final AppConfig config;
     private final Secrets secrets;
     private final Database database;
+    private final SiteStorage storage;
     private final Scheduler scheduler;
     private final TaskQueue tasks;
     private final HttpServer http;
@@ -82,6 +84,7 @@ public final class Application implements AutoCloseable {
             AppConfig config,
             Secrets secrets,
             Database database,
+            SiteStorage storage,
             Scheduler scheduler,
             TaskQueue tasks,
             HttpServer http,
@@ -90,6 +93,7 @@ public final class Application implements AutoCloseable {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
+        this.storage = storage;
         this.scheduler = scheduler;
         this.tasks = tasks;
         this.http = http;
@@ -103,7 +107,6 @@ public final class Application implements AutoCloseable {
 
     /** {@code afterStep} observes each finished sync step (a test hook for crash-and-resume). */
     public static Application start(AppConfig config, Consumer<SyncStep> afterStep) {
-        refuseUnsupported(config);
         Clock clock = Clock.systemUTC();
         TokenGenerator random = TokenGenerator.secure();
         Secrets secrets = Secrets.resolve(config, random);
@@ -111,10 +114,19 @@ public final class Application implements AutoCloseable {
         URI baseUrl = config.http().publicBaseUrl().getPort() == 0
                 ? URI.create("http://localhost:" + port)
                 : config.http().publicBaseUrl();
-        Database database = config.db()
-                .url()
-                .map(url -> Database.external(url, poolSize(config)))
-                .orElseGet(() -> Database.embedded(config.dataDir().resolve("pg"), poolSize(config)));
+        // Only builds the store's clients: nothing is reached over the network yet.
+        LocalUploads localUploads = new LocalUploads(secrets.linkSigningKey(), baseUrl, clock);
+        SiteStorage storage = siteStorage(config, localUploads);
+        Database database;
+        try {
+            database = config.db()
+                    .url()
+                    .map(url -> Database.external(url, poolSize(config)))
+                    .orElseGet(() -> Database.embedded(config.dataDir().resolve("pg"), poolSize(config)));
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
         try {
             ObjectMapper json = Json.mapper();
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -134,11 +146,10 @@ public final class Application implements AutoCloseable {
                     database.jdbi(), transport, config.mail().from(), baseUrl.getHost(), linkTokens, clock, metrics);
             EmailRenderer emails = new EmailRenderer(templates);
 
-            LocalUploads localUploads = new LocalUploads(secrets.linkSigningKey(), baseUrl, clock);
-            FileBlobStore site = new FileBlobStore(config.dataDir().resolve("site"), localUploads);
+            BlobStore site = storage.store();
             CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone());
             GuestPageService guestPages = new GuestPageService(
-                    database.jdbi(), site, CdnInvalidator.none(), templates, random, linkTokens, json, baseUrl, clock);
+                    database.jdbi(), site, storage.cdn(), templates, random, linkTokens, json, baseUrl, clock);
             AuditLog audit = new AuditLog(json, clock);
             GuestPhotos photos = new GuestPhotos(database.jdbi(), site, guestPages, tasks, clock);
             BoatProfiles boats = new BoatProfiles(database.jdbi(), guestPages, audit);
@@ -209,7 +220,8 @@ public final class Application implements AutoCloseable {
                             new UploadRoutes(
                                     photos,
                                     site,
-                                    Optional.of(localUploads),
+                                    // The program's own upload route stands in for the store only when it is local.
+                                    config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
                                     bodies,
                                     templates,
                                     baseUrl,
@@ -223,25 +235,27 @@ public final class Application implements AutoCloseable {
                         "port " + port + " is in use: stop what uses it, or pass --port N (or set PORT)");
             }
             scheduler.start();
-            return new Application(config, secrets, database, scheduler, tasks, http, port, baseUrl);
+            return new Application(config, secrets, database, storage, scheduler, tasks, http, port, baseUrl);
         } catch (RuntimeException e) {
             database.close();
+            storage.close();
             throw e;
         }
+    }
+
+    /** S3 when STORAGE_URL is set, else files under DATA_DIR/site; CloudFront when CDN_DISTRIBUTION_ID is set. */
+    private static SiteStorage siteStorage(AppConfig config, LocalUploads uploads) {
+        AppConfig.Storage settings = config.storage();
+        return SiteStorage.open(
+                settings.url(),
+                settings.cdnDistributionId(),
+                settings.credentials(),
+                () -> new FileBlobStore(config.dataDir().resolve("site"), uploads));
     }
 
     /** Each sync holds two connections (its bookkeeping and its step); HTTP requests need the rest. */
     private static int poolSize(AppConfig config) {
         return 2 * config.taskThreads() + 16;
-    }
-
-    private static void refuseUnsupported(AppConfig config) {
-        if (config.storage().url().isPresent()
-                || config.storage().cdnDistributionId().isPresent()) {
-            throw new ConfigException(
-                    "STORAGE_URL / CDN_DISTRIBUTION_ID are set, but S3 publishing is not in this release yet; unset them and pages are written to "
-                            + config.dataDir().resolve("site"));
-        }
     }
 
     private static int freePort() {
@@ -282,5 +296,6 @@ public final class Application implements AutoCloseable {
         scheduler.stop();
         tasks.close();
         database.close();
+        storage.close();
     }
 }

@@ -13,7 +13,15 @@ final class Console {
                 + (c.production() ? "production (DATABASE_URL)" : "embedded (data in " + c.dataDir() + ")"));
         System.out.println("  mail:      "
                 + c.mail().smtp().map(smtp -> "SMTP " + smtp.display()).orElse(".eml files in " + app.mailDirectory()));
-        System.out.println("  pages:     files in " + c.dataDir().resolve("site"));
+        System.out.println("  pages:     "
+                + c.storage()
+                        .url()
+                        .map(Object::toString)
+                        .orElse("files in " + c.dataDir().resolve("site"))
+                + c.storage()
+                        .cdnDistributionId()
+                        .map(id -> " (CloudFront " + id + ")")
+                        .orElse(""));
         Path secrets = app.secrets().directory();
         if (!c.production()) {
             System.out.println("  secrets:   " + secrets + " (operator token: " + Secrets.DASHBOARD_TOKEN_FILE

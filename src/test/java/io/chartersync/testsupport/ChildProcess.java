@@ -45,10 +45,7 @@ public final class ChildProcess implements AutoCloseable {
 
     public static ChildProcess start(String mainClass, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current()
-                .info()
-                .command()
-                .orElseThrow(() -> new IllegalStateException("no java command")));
+        command.add(javaCommand());
         command.addAll(List.of(
                 "-Duser.timezone=America/New_York",
                 "-Duser.language=de",
@@ -60,6 +57,27 @@ public final class ChildProcess implements AutoCloseable {
                 System.getProperty("java.class.path"),
                 mainClass));
         command.addAll(List.of(args));
+        return launch(command, env, mainClass.substring(mainClass.lastIndexOf('.') + 1), args);
+    }
+
+    /**
+     * Runs a self-contained jar ({@code java -jar}) with the same java binary, kept off the test classpath:
+     * a tool like s3proxy whose classes would clash with the program's.
+     */
+    public static ChildProcess startJar(Path jar, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                javaCommand(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        String fileName = jar.getFileName().toString();
+        return launch(command, env, fileName.replaceFirst("\\.jar$", ""), args);
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command"));
+    }
+
+    private static ChildProcess launch(
+            List<String> command, Map<String, String> env, String simpleName, String... args) {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         Map<String, String> inherited = new HashMap<>(environment);
@@ -68,14 +86,13 @@ public final class ChildProcess implements AutoCloseable {
             Optional.ofNullable(inherited.get(kept)).ifPresent(v -> environment.put(kept, v));
         }
         environment.putAll(env);
-        String simpleName = mainClass.substring(mainClass.lastIndexOf('.') + 1);
         try {
             Files.createDirectories(LOGS);
             Path log = Files.createTempFile(LOGS, simpleName + "-", ".log");
             builder.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
             return new ChildProcess(builder.start(), log, (simpleName + " " + String.join(" ", args)).strip());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + mainClass, e);
+            throw new UncheckedIOException("could not start " + simpleName, e);
         }
     }
 
