@@ -1,0 +1,29 @@
+package io.chartersync.testsupport;
+
+import io.chartersync.audit.AuditChain;
+import io.chartersync.audit.AuditRecord;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads the audit log of the test database. */
+public final class AuditTrail {
+    private AuditTrail() {}
+
+    /** The entries about {@code subject} ({@code booking:<id>}, {@code calendar:<id>}…), oldest first. */
+    public static List<AuditRecord> of(String subject) {
+        return jdbi().withHandle(h -> AuditChain.entriesFor(h, subject));
+    }
+
+    /** "action by actor" of each entry about {@code subject}, oldest first. */
+    public static List<String> actions(String subject) {
+        return of(subject).stream().map(e -> e.action() + " by " + e.actor()).toList();
+    }
+
+    public static AuditChain.Verdict verify() {
+        return jdbi().withHandle(AuditChain::verify);
+    }
+
+    private static Jdbi jdbi() {
+        return Jdbi.create(TestDatabase.jdbcUrl());
+    }
+}
