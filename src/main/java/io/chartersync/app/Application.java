@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import io.chartersync.audit.AuditLog;
 import io.chartersync.booking.BookingIntake;
 import io.chartersync.booking.BookingParser;
 import io.chartersync.booking.BookingRoutes;
@@ -121,7 +122,8 @@ public final class Application implements AutoCloseable {
             EmailRenderer emails = new EmailRenderer(templates);
 
             FileBlobStore site = new FileBlobStore(config.dataDir().resolve("site"));
-            CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone());
+            AuditLog audit = new AuditLog(json, clock);
+            CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone(), audit);
             GuestPageService guestPages =
                     new GuestPageService(database.jdbi(), site, CdnInvalidator.none(), templates, random, baseUrl);
             RosterStore roster = new RosterStore(database.jdbi());
@@ -138,7 +140,7 @@ public final class Application implements AutoCloseable {
                     config.mail().operatorEmail(),
                     afterStep);
             SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
-            BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock));
+            BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
 
             Scheduler scheduler = Scheduler.create(database.dataSource(), List.of(saga.task(), delivery.task()))
                     .serializer(new TextSerializer())
@@ -165,7 +167,8 @@ public final class Application implements AutoCloseable {
                                     operator, bodies, new BookingParser(roster::unknown), intake, bookings, status),
                             new RosterRoutes(operator, bodies, roster),
                             new CalendarRoutes(operator, bodies, calendar),
-                            new FeedRoutes(new FeedTokens(database.jdbi(), linkTokens), calendar, baseUrl.getHost()),
+                            new FeedRoutes(
+                                    new FeedTokens(database.jdbi(), linkTokens, audit), calendar, baseUrl.getHost()),
                             new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
                             new MagicLinkRoutes(crew, templates, bodies, baseUrl.getHost()),
                             new PresignRoutes(),

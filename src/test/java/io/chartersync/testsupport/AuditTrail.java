@@ -1,8 +1,13 @@
 package io.chartersync.testsupport;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.chartersync.audit.AuditChain;
 import io.chartersync.audit.AuditRecord;
+import io.chartersync.common.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reads the audit log of the test database. */
@@ -17,6 +22,15 @@ public final class AuditTrail {
     /** "action by actor" of each entry about {@code subject}, oldest first. */
     public static List<String> actions(String subject) {
         return of(subject).stream().map(e -> e.action() + " by " + e.actor()).toList();
+    }
+
+    /** An entry's details, read back from its JSON. */
+    public static Map<String, Object> details(AuditRecord entry) {
+        try {
+            return Json.mapper().readValue(entry.details(), new TypeReference<Map<String, Object>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static AuditChain.Verdict verify() {
