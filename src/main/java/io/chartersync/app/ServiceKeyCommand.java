@@ -16,18 +16,25 @@ final class ServiceKeyCommand {
     static void rotate(AppConfig config, PrintWriter out) {
         ServiceKeys.Change change = apply(config, ServiceKeys.rotate(config, TokenGenerator.secure()));
         String key = change.newKey().orElseThrow();
-        out.println("new crew-service key (shown once): " + key);
+        int older = change.accepted().size() - 1;
+        String together = older == 0 ? "" : ", together with the " + older + " older key" + (older == 1 ? "" : "s");
+        out.println("new crew-service key" + (change.directory().isPresent() ? "" : " (shown once)") + ": " + key);
         change.directory()
                 .ifPresentOrElse(
-                        dir -> out.println("  stored in " + dir.resolve(Secrets.SERVICE_KEY_FILE)
-                                + "; accepted now with "
-                                + (change.accepted().size() - 1) + " older key(s), the server of this data directory"
-                                + " included (" + dir.resolve(ServiceKeys.HASHES_FILE) + ")"),
-                        () -> out.println("  stored nowhere: set the variable below on every node and restart them;"
-                                + " the new and the old keys are then both accepted"));
+                        dir -> {
+                            out.println("  written to " + dir.resolve(Secrets.SERVICE_KEY_FILE) + "; the server of this"
+                                    + " data directory accepts it from its next request on" + together);
+                            out.println("  (accepted hashes: " + dir.resolve(ServiceKeys.HASHES_FILE)
+                                    + "); for production mode the same keys are:");
+                        },
+                        () -> out.println(
+                                "  stored nowhere, so keep it now; set this on every node and restart them, and the new key"
+                                        + " is accepted" + together + ":"));
         out.println(change.variable());
-        out.println(
-                "Give clients the new key; when none uses an old one any more: ./charter-sync keys retire-service-key");
+        if (older > 0) {
+            out.println("Give clients the new key; when none uses an older one any more: ./charter-sync keys"
+                    + " retire-service-key");
+        }
     }
 
     static void retire(AppConfig config, PrintWriter out) {
@@ -38,10 +45,12 @@ final class ServiceKeyCommand {
             return;
         }
         apply(config, change);
-        out.println("retired " + change.retired().size() + " crew-service key(s); only the newest is accepted"
+        int retired = change.retired().size();
+        out.println("retired " + retired + " crew-service key" + (retired == 1 ? "" : "s") + "; only the newest is"
+                + " accepted"
                 + change.directory()
-                        .map(dir -> " from now on, by the server of this data directory too")
-                        .orElse(" once the variable below is set on every node and they are restarted"));
+                        .map(dir -> ", by the server of this data directory from its next request on")
+                        .orElse(" once this is set on every node and they are restarted:"));
         out.println(change.variable());
     }
 
