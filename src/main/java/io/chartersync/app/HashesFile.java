@@ -25,6 +25,7 @@ final class HashesFile implements Supplier<List<String>> {
     private static final Logger log = LoggerFactory.getLogger(HashesFile.class);
     private final Path path;
     private volatile Snapshot last;
+    private volatile String lastError = "";
 
     private record Snapshot(Object fileKey, FileTime modified, long size, List<String> hashes) {
         boolean describes(BasicFileAttributes a) {
@@ -46,9 +47,14 @@ final class HashesFile implements Supplier<List<String>> {
             }
             List<String> hashes = read(path);
             last = new Snapshot(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), hashes);
+            lastError = "";
             return hashes;
         } catch (IOException | UncheckedIOException | ConfigException e) {
-            log.error("{} cannot be used ({}): every key is refused until it is fixed", path, e.getMessage());
+            if (!e.toString().equals(lastError)) {
+                lastError = e.toString();
+                log.error("{} cannot be used ({}): every key is refused until it is fixed", path, e.getMessage());
+            }
+            last = null;
             return List.of();
         }
     }

@@ -85,16 +85,9 @@ public final class CalendarService implements CalendarPort {
                 audit.append(h, CalendarAudit.created(actor, store.find(h, id).orElseThrow()));
                 return id;
             }
-            UUID id = existing.get();
-            CalendarEntry before = store.find(h, id).orElseThrow();
-            List<AuditEntry> entries = new ArrayList<>();
-            if (store.update(h, id, in, state)) {
-                entries.add(
-                        CalendarAudit.changed(actor, before, store.find(h, id).orElseThrow()));
-            }
-            entries.addAll(release(h, id, actor));
-            audit.append(h, entries);
-            return id;
+            CalendarEntry before = store.find(h, existing.get()).orElseThrow();
+            recordChange(h, actor, before, store.update(h, before.id(), in, state));
+            return before.id();
         });
     }
 
@@ -128,13 +121,7 @@ public final class CalendarService implements CalendarPort {
                 Optional.of(id),
                 () -> jdbi.inTransaction(h -> {
                     CalendarEntry before = store.lock(h, id).orElseThrow();
-                    List<AuditEntry> entries = new ArrayList<>();
-                    if (store.update(h, id, in, CalendarStore.State.of(in))) {
-                        entries.add(CalendarAudit.changed(
-                                actor, before, store.find(h, id).orElseThrow()));
-                    }
-                    entries.addAll(release(h, id, actor));
-                    audit.append(h, entries);
+                    recordChange(h, actor, before, store.update(h, id, in, CalendarStore.State.of(in)));
                     return id;
                 }));
     }
@@ -144,24 +131,25 @@ public final class CalendarService implements CalendarPort {
         get(id);
         jdbi.useTransaction(h -> {
             CalendarEntry before = store.lock(h, id).orElseThrow();
-            List<AuditEntry> entries = new ArrayList<>();
-            if (store.cancel(h, id)) {
-                entries.add(
-                        CalendarAudit.changed(actor, before, store.find(h, id).orElseThrow()));
-            }
-            entries.addAll(release(h, id, actor));
-            audit.append(h, entries);
+            recordChange(h, actor, before, store.cancel(h, id));
         });
     }
 
-    /** Lets the entries {@code blocker} held in conflict take their turn; answers their audit entries. */
-    private List<AuditEntry> release(Handle h, UUID blocker, String actor) {
+    /**
+     * After a write to {@code before}'s entry: lets the entries it held in conflict take their turn, then
+     * appends the audit entries of the write (if it changed anything) and of those entries, last.
+     */
+    private void recordChange(Handle h, String actor, CalendarEntry before, boolean changed) {
         List<AuditEntry> entries = new ArrayList<>();
-        for (UUID id : store.releaseBlockedBy(h, blocker)) {
-            CalendarAudit.released(actor, blocker, store.find(h, id).orElseThrow())
+        if (changed) {
+            entries.add(CalendarAudit.changed(
+                    actor, before, store.find(h, before.id()).orElseThrow()));
+        }
+        for (UUID id : store.releaseBlockedBy(h, before.id())) {
+            CalendarAudit.released(actor, before.id(), store.find(h, id).orElseThrow())
                     .ifPresent(entries::add);
         }
-        return entries;
+        audit.append(h, entries);
     }
 
     private UUID refusingClashes(EntryInput in, Optional<UUID> self, java.util.function.Supplier<UUID> write) {
