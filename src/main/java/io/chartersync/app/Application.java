@@ -147,10 +147,10 @@ public final class Application implements AutoCloseable {
             EmailRenderer emails = new EmailRenderer(templates);
 
             BlobStore site = storage.store();
-            CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone());
+            AuditLog audit = new AuditLog(json, clock);
+            CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone(), audit);
             GuestPageService guestPages = new GuestPageService(
                     database.jdbi(), site, storage.cdn(), templates, random, linkTokens, json, baseUrl, clock);
-            AuditLog audit = new AuditLog(json, clock);
             GuestPhotos photos = new GuestPhotos(database.jdbi(), site, guestPages, tasks, clock);
             BoatProfiles boats = new BoatProfiles(database.jdbi(), guestPages, audit);
             RosterStore roster = new RosterStore(database.jdbi(), audit);
@@ -177,7 +177,7 @@ public final class Application implements AutoCloseable {
                     config.mail().operatorEmail(),
                     afterStep);
             SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
-            BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock));
+            BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
 
             List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task(), delivery.task()));
             durableTasks.addAll(crew.tasks());
@@ -207,7 +207,8 @@ public final class Application implements AutoCloseable {
                                     operator, bodies, new BookingParser(roster::unknown), intake, bookings, status),
                             new RosterRoutes(operator, bodies, roster),
                             new CalendarRoutes(operator, bodies, calendar),
-                            new FeedRoutes(new FeedTokens(database.jdbi(), linkTokens), calendar, baseUrl.getHost()),
+                            new FeedRoutes(
+                                    new FeedTokens(database.jdbi(), linkTokens, audit), calendar, baseUrl.getHost()),
                             new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
                             new MagicLinkRoutes(
                                     crew,

@@ -15,7 +15,7 @@ final class ClientOptions {
 
     ApiClient client() {
         AppConfig config = common.config();
-        String token = Optional.ofNullable(System.getenv("DASHBOARD_TOKEN"))
+        String token = Optional.ofNullable(common.env().get("DASHBOARD_TOKEN"))
                 .filter(t -> !t.isBlank())
                 .or(() -> Secrets.stored(config.dataDir(), Secrets.DASHBOARD_TOKEN_FILE))
                 .orElseThrow(() -> new ConfigException(

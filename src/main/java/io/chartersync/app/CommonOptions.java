@@ -6,11 +6,26 @@ import picocli.CommandLine.Option;
 
 /** Options every command takes; they win over the environment. */
 final class CommonOptions {
+    private final Map<String, String> env;
+
     @Option(names = "--data", description = "Data directory (default: $DATA_DIR, then ./data)")
     String data;
 
     @Option(names = "--port", description = "HTTP port (default: $PORT, then 8080)")
     Integer port;
+
+    CommonOptions() {
+        this(System.getenv());
+    }
+
+    /** Options over another environment than the process's (commands run in-process by tests). */
+    CommonOptions(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
 
     AppConfig config() {
         Map<String, String> flags = new HashMap<>();
@@ -20,6 +35,6 @@ final class CommonOptions {
         if (port != null) {
             flags.put("PORT", port.toString());
         }
-        return AppConfig.from(System.getenv(), flags);
+        return AppConfig.from(env, flags);
     }
 }

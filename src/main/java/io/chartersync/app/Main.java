@@ -1,6 +1,7 @@
 package io.chartersync.app;
 
 import io.chartersync.db.EmbeddedDatabase;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
             BookCommand.class,
             StatusCommand.class,
             KeysCommand.class,
+            AuditCommand.class,
             BenchCommand.class
         })
 public final class Main implements Runnable {
@@ -25,7 +27,21 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new Main());
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /**
+     * The command line over {@code env} (the process environment, or another one for commands run
+     * in-process), with the exit codes of known failures: 78 for configuration, 1 for the rest.
+     */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == CommonOptions.class ? type.cast(new CommonOptions(env)) : defaults.create(type);
+            }
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException) {
                 commandLine.getErr().println("charter-sync: configuration error: " + e.getMessage());
@@ -41,6 +57,6 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 }

@@ -11,17 +11,22 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The secrets the program runs with. Given hashes win; in embedded mode a missing operator token or
  * crew-service key is generated on first start and its raw value written once to {@code
- * DATA_DIR/secrets/} (mode 0600). The link-signing key (magic-link tokens are derived from it) comes
- * from {@code LINK_SIGNING_KEY} or the same directory.
+ * DATA_DIR/secrets/} (mode 0600). The crew-service keys are asked for on every request, so a rotation
+ * takes effect without a restart (see {@link ServiceKeys}). The link-signing key (magic-link tokens are
+ * derived from it) comes from {@code LINK_SIGNING_KEY} or the same directory.
  */
 public record Secrets(
-        List<String> dashboardTokenHashes, List<String> serviceKeyHashes, byte[] linkSigningKey, Path directory) {
+        List<String> dashboardTokenHashes,
+        Supplier<List<String>> serviceKeyHashes,
+        byte[] linkSigningKey,
+        Path directory) {
     private static final Logger log = LoggerFactory.getLogger(Secrets.class);
     public static final String DASHBOARD_TOKEN_FILE = "dashboard-token";
     public static final String SERVICE_KEY_FILE = "service-key";
@@ -29,18 +34,19 @@ public record Secrets(
 
     public Secrets {
         dashboardTokenHashes = List.copyOf(dashboardTokenHashes);
-        serviceKeyHashes = List.copyOf(serviceKeyHashes);
         linkSigningKey = linkSigningKey.clone();
     }
 
+    static Path directory(AppConfig config) {
+        return config.dataDir().resolve("secrets");
+    }
+
     static Secrets resolve(AppConfig config, TokenGenerator random) {
-        Path dir = config.dataDir().resolve("secrets");
+        Path dir = directory(config);
         List<String> dashboard = config.keys().dashboardTokenHashes().isEmpty()
                 ? List.of(Hashes.sha256Hex(readOrCreate(dir, DASHBOARD_TOKEN_FILE, random)))
                 : config.keys().dashboardTokenHashes();
-        List<String> service = config.keys().serviceKeyHashes().isEmpty()
-                ? List.of(Hashes.sha256Hex(readOrCreate(dir, SERVICE_KEY_FILE, random)))
-                : config.keys().serviceKeyHashes();
+        Supplier<List<String>> service = ServiceKeys.accepted(config, dir, random);
         Optional<String> linkKey = config.keys().linkSigningKey();
         if (linkKey.isPresent() && linkKey.get().length() < 32) {
             throw new ConfigException("LINK_SIGNING_KEY must be at least 32 characters of random text");
@@ -64,7 +70,7 @@ public record Secrets(
         }
     }
 
-    private static String readOrCreate(Path dir, String file, TokenGenerator random) {
+    static String readOrCreate(Path dir, String file, TokenGenerator random) {
         Path path = dir.resolve(file);
         try {
             Files.createDirectories(dir);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chartersync.common.Hashes;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class AuditLog {
             h.createUpdate("""
                 insert into audit_log (at, actor, action, subject, details, prev_hash, hash)
                 values (:at, :actor, :action, :subject, :details, :prev, :hash)""")
-                    .bind("at", at)
+                    .bind("at", at.atOffset(ZoneOffset.UTC))
                     .bind("actor", e.actor())
                     .bind("action", e.action())
                     .bind("subject", e.subject())

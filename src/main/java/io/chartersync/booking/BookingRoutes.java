@@ -12,6 +12,9 @@ import java.util.UUID;
 
 /** The intake contract: {@code /api/bookings}. Operator token required. */
 public final class BookingRoutes implements RouteModule {
+    /** Who acts through these routes, for the audit log: whoever holds the operator token. */
+    private static final String ACTOR = "operator";
+
     private final Guard operator;
     private final JsonBodies bodies;
     private final BookingParser parser;
@@ -44,14 +47,14 @@ public final class BookingRoutes implements RouteModule {
 
     private void submit(Context ctx) {
         Booking booking = parser.parse(bodies.object(ctx));
-        BookingIntake.Result result = intake.submit(booking);
+        BookingIntake.Result result = intake.submit(booking, ACTOR);
         ctx.header("Location", "/api/bookings/" + result.id());
         ctx.status(result.outcome() == BookingIntake.Outcome.CREATED ? 201 : 200)
                 .json(statusOf(result.id()));
     }
 
     private void cancel(Context ctx) {
-        BookingIntake.Result result = intake.cancel(id(ctx));
+        BookingIntake.Result result = intake.cancel(id(ctx), ACTOR);
         ctx.json(statusOf(result.id()));
     }
 

@@ -1,6 +1,7 @@
 package io.chartersync.booking;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartersync.common.Hashes;
 import java.util.List;
@@ -27,6 +28,11 @@ public final class BookingStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a booking could not be written as JSON", e);
         }
+    }
+
+    /** The booking as a JSON tree of the contract's field names, for comparing two versions. */
+    JsonNode tree(Booking booking) {
+        return json.valueToTree(booking);
     }
 
     String hash(Booking booking) {

@@ -10,8 +10,11 @@ import java.util.UUID;
 /** What the sync workflow asks of the calendar. Each call is idempotent on the booking id. */
 public interface CalendarPort {
 
-    /** Creates the booking's entry, or brings it in line with {@code entry}; answers the entry id. */
-    String upsertForBooking(BookingEntry entry);
+    /**
+     * Creates the booking's entry, or brings it in line with {@code entry}; answers the entry id. {@code
+     * actor} is who asks, for the audit log ({@code sync} for the sync workflow).
+     */
+    String upsertForBooking(BookingEntry entry, String actor);
 
     /** The id of the entry a booking's entry clashes with, if it is stored in conflict. */
     Optional<String> conflictFor(UUID bookingId);

@@ -11,6 +11,9 @@ import java.util.UUID;
 
 /** The seed calendar API: {@code POST /calendar}, {@code GET /calendar/{id}}, {@code GET /calendar?from&to}. */
 public final class CalendarRoutes implements RouteModule {
+    /** Who acts through these routes, for the audit log: whoever holds the operator token. */
+    private static final String ACTOR = "operator";
+
     private final Guard operator;
     private final JsonBodies bodies;
     private final CalendarService calendar;
@@ -33,19 +36,19 @@ public final class CalendarRoutes implements RouteModule {
     }
 
     private void create(Context ctx) {
-        UUID id = calendar.create(parser.parse(bodies.object(ctx)));
+        UUID id = calendar.create(parser.parse(bodies.object(ctx)), ACTOR);
         ctx.header("Location", "/calendar/" + id).status(201).json(Map.of("id", id.toString()));
     }
 
     private void update(Context ctx) {
         UUID id = Params.id(ctx, "calendar entry");
-        calendar.update(id, parser.parse(bodies.object(ctx)));
+        calendar.update(id, parser.parse(bodies.object(ctx)), ACTOR);
         ctx.json(calendar.get(id));
     }
 
     private void cancel(Context ctx) {
         UUID id = Params.id(ctx, "calendar entry");
-        calendar.cancel(id);
+        calendar.cancel(id, ACTOR);
         ctx.json(calendar.get(id));
     }
 

@@ -1,13 +1,17 @@
 package io.chartersync.calendar;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chartersync.audit.AuditEntry;
+import io.chartersync.audit.AuditLog;
 import io.chartersync.common.AppException;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -22,19 +26,21 @@ public final class CalendarService implements CalendarPort {
     private final Jdbi jdbi;
     private final CalendarStore store;
     private final ZoneId marinaZone;
+    private final AuditLog audit;
 
-    CalendarService(Jdbi jdbi, CalendarStore store, ZoneId marinaZone) {
+    CalendarService(Jdbi jdbi, CalendarStore store, ZoneId marinaZone, AuditLog audit) {
         this.jdbi = jdbi;
         this.store = store;
         this.marinaZone = marinaZone;
+        this.audit = audit;
     }
 
-    public static CalendarService create(Jdbi jdbi, ObjectMapper json, ZoneId marinaZone) {
-        return new CalendarService(jdbi, new CalendarStore(jdbi, json), marinaZone);
+    public static CalendarService create(Jdbi jdbi, ObjectMapper json, ZoneId marinaZone, AuditLog audit) {
+        return new CalendarService(jdbi, new CalendarStore(jdbi, json), marinaZone, audit);
     }
 
     @Override
-    public String upsertForBooking(BookingEntry entry) {
+    public String upsertForBooking(BookingEntry entry, String actor) {
         EntryInput in = new EntryInput(
                 Optional.of(entry.bookingId()),
                 "charter",
@@ -48,14 +54,15 @@ public final class CalendarService implements CalendarPort {
                 entry.assignments(),
                 entry.cancelled());
         try {
-            return write(entry.bookingId(), in, CalendarStore.State.of(in)).toString();
+            return write(entry.bookingId(), in, CalendarStore.State.of(in), actor)
+                    .toString();
         } catch (UnableToExecuteStatementException e) {
             if (!isClash(e)) {
                 throw e;
             }
             UUID other = jdbi.withHandle(h -> store.clash(h, in, store.idForBookingReadOnly(h, entry.bookingId())))
                     .orElseThrow(() -> e);
-            return write(entry.bookingId(), in, CalendarStore.State.conflict(other))
+            return write(entry.bookingId(), in, CalendarStore.State.conflict(other), actor)
                     .toString();
         }
     }
@@ -69,20 +76,23 @@ public final class CalendarService implements CalendarPort {
                 .findOne());
     }
 
-    private UUID write(UUID bookingId, EntryInput in, CalendarStore.State state) {
+    /** Every write appends its audit entries last, in its own transaction (the log's lock is held until commit). */
+    private UUID write(UUID bookingId, EntryInput in, CalendarStore.State state, String actor) {
         return jdbi.inTransaction(h -> {
             Optional<UUID> existing = store.idForBooking(h, bookingId);
-            if (existing.isPresent()) {
-                store.update(h, existing.get(), in, state);
-                store.releaseBlockedBy(h, existing.get());
-                return existing.get();
+            if (existing.isEmpty()) {
+                UUID id = store.insert(h, in, state);
+                audit.append(h, CalendarAudit.created(actor, store.find(h, id).orElseThrow()));
+                return id;
             }
-            return store.insert(h, in, state);
+            CalendarEntry before = store.find(h, existing.get()).orElseThrow();
+            recordChange(h, actor, before, store.update(h, before.id(), in, state));
+            return before.id();
         });
     }
 
     /** Creates an entry from the seed API; a booking has one entry, so a second one for it is a conflict. */
-    UUID create(EntryInput in) {
+    UUID create(EntryInput in, String actor) {
         return refusingClashes(
                 in,
                 Optional.empty(),
@@ -96,30 +106,50 @@ public final class CalendarService implements CalendarPort {
                                             + "; update that entry instead");
                         }
                     }
-                    return store.insert(h, in, CalendarStore.State.of(in));
+                    UUID id = store.insert(h, in, CalendarStore.State.of(in));
+                    audit.append(
+                            h, CalendarAudit.created(actor, store.find(h, id).orElseThrow()));
+                    return id;
                 }));
     }
 
     /** Replaces an entry from the seed API ({@code PUT}); its sequence rises when anything changed. */
-    void update(UUID id, EntryInput in) {
+    void update(UUID id, EntryInput in, String actor) {
         get(id);
         refusingClashes(
                 in,
                 Optional.of(id),
                 () -> jdbi.inTransaction(h -> {
-                    store.update(h, id, in, CalendarStore.State.of(in));
-                    store.releaseBlockedBy(h, id);
+                    CalendarEntry before = store.lock(h, id).orElseThrow();
+                    recordChange(h, actor, before, store.update(h, id, in, CalendarStore.State.of(in)));
                     return id;
                 }));
     }
 
     /** Cancels an entry ({@code DELETE}): it stays, with status cancelled and a higher sequence. */
-    void cancel(UUID id) {
+    void cancel(UUID id, String actor) {
         get(id);
         jdbi.useTransaction(h -> {
-            store.cancel(h, id);
-            store.releaseBlockedBy(h, id);
+            CalendarEntry before = store.lock(h, id).orElseThrow();
+            recordChange(h, actor, before, store.cancel(h, id));
         });
+    }
+
+    /**
+     * After a write to {@code before}'s entry: lets the entries it held in conflict take their turn, then
+     * appends the audit entries of the write (if it changed anything) and of those entries, last.
+     */
+    private void recordChange(Handle h, String actor, CalendarEntry before, boolean changed) {
+        List<AuditEntry> entries = new ArrayList<>();
+        if (changed) {
+            entries.add(CalendarAudit.changed(
+                    actor, before, store.find(h, before.id()).orElseThrow()));
+        }
+        for (UUID id : store.releaseBlockedBy(h, before.id())) {
+            CalendarAudit.released(actor, before.id(), store.find(h, id).orElseThrow())
+                    .ifPresent(entries::add);
+        }
+        audit.append(h, entries);
     }
 
     private UUID refusingClashes(EntryInput in, Optional<UUID> self, java.util.function.Supplier<UUID> write) {

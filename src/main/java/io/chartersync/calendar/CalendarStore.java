@@ -87,9 +87,10 @@ final class CalendarStore {
 
     /**
      * Entries held in conflict by {@code blocker} get their turn once it was cancelled or moved: each becomes
-     * active if it no longer clashes (its sequence rises), or points at what it clashes with now.
+     * active if it no longer clashes (its sequence rises), or points at what it clashes with now. Answers
+     * the entries it looked at.
      */
-    void releaseBlockedBy(Handle h, UUID blocker) {
+    List<UUID> releaseBlockedBy(Handle h, UUID blocker) {
         List<UUID> blocked = h.createQuery(
                         "select id from calendar_entry where status = 'conflict' and conflict_with = :b order by starts_at, id")
                 .bind("b", blocker)
@@ -116,6 +117,7 @@ final class CalendarStore {
                         .execute();
             }
         }
+        return blocked;
     }
 
     /** An active entry, other than {@code id}, holding its boat or one of its crew at its time. */
@@ -181,10 +183,22 @@ final class CalendarStore {
     }
 
     Optional<CalendarEntry> find(UUID id) {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from calendar_entry where id = :id")
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    Optional<CalendarEntry> find(Handle h, UUID id) {
+        return h.createQuery("select " + COLUMNS + " from calendar_entry where id = :id")
                 .bind("id", id)
                 .map(this::entry)
-                .findOne());
+                .findOne();
+    }
+
+    /** Locks the entry for the rest of the transaction, so what it was before a write is what the write changed. */
+    Optional<CalendarEntry> lock(Handle h, UUID id) {
+        return h.createQuery("select " + COLUMNS + " from calendar_entry where id = :id for update")
+                .bind("id", id)
+                .map(this::entry)
+                .findOne();
     }
 
     List<CalendarEntry> overlapping(Instant from, Instant to) {

@@ -1,6 +1,9 @@
 package io.chartersync.calendar;
 
+import io.chartersync.audit.AuditEntry;
+import io.chartersync.audit.AuditLog;
 import io.chartersync.common.LinkTokens;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,10 +18,12 @@ public final class FeedTokens {
     private static final String PURPOSE = "calendar-feed";
     private final Jdbi jdbi;
     private final LinkTokens tokens;
+    private final AuditLog audit;
 
-    public FeedTokens(Jdbi jdbi, LinkTokens tokens) {
+    public FeedTokens(Jdbi jdbi, LinkTokens tokens, AuditLog audit) {
         this.jdbi = jdbi;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     /** What a feed token opens: the whole calendar, or one boat's. */
@@ -60,14 +65,29 @@ public final class FeedTokens {
         throw new IllegalStateException("no live calendar feed token could be made");
     }
 
-    /** Revokes the feed's live token and makes a new one; subscribers of the old URL get 404 from now on. */
-    public String rotate(Optional<String> boat) {
+    /**
+     * Revokes the feed's live token and makes a new one; subscribers of the old URL get 404 from now on.
+     * The audit log records it ({@code key.rotated} of {@code key:feed-token} or {@code key:feed-token:<boat>})
+     * as done by {@code actor}.
+     */
+    public String rotate(Optional<String> boat, String actor) {
         return jdbi.inTransaction(h -> {
-            h.createUpdate(
+            int revoked = h.createUpdate(
                             "update feed_token set revoked_at = now() where coalesce(boat, '') = :boat and revoked_at is null")
                     .bind("boat", boat.orElse(""))
                     .execute();
-            return token(h, boat);
+            String token = token(h, boat);
+            Map<String, Object> details = new LinkedHashMap<>();
+            boat.ifPresent(b -> details.put("boat", b));
+            details.put("revoked", revoked);
+            audit.append(
+                    h,
+                    new AuditEntry(
+                            actor,
+                            "key.rotated",
+                            "key:feed-token" + boat.map(b -> ":" + b).orElse(""),
+                            details));
+            return token;
         });
     }
 

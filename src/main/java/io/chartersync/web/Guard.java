@@ -5,21 +5,30 @@ import io.chartersync.common.Hashes;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Checks a secret presented in a named header or as {@code Authorization: Bearer}, against a list of
- * SHA-256 hashes (several, so a secret can be rotated), in constant time.
+ * SHA-256 hashes (several, so a secret can be rotated), in constant time. The list is fixed, or asked
+ * for on every request (so a rotation takes effect without a restart); an empty list refuses everyone.
  */
 public final class Guard {
     private final String header;
-    private final List<String> hashes;
+    private final Supplier<List<String>> hashes;
 
     public Guard(String header, List<String> hashes) {
         if (hashes.isEmpty()) {
             throw new IllegalArgumentException("a guard for " + header + " needs at least one hash");
         }
+        List<String> fixed = List.copyOf(hashes);
         this.header = header;
-        this.hashes = List.copyOf(hashes);
+        this.hashes = () -> fixed;
+    }
+
+    /** A guard whose accepted hashes are read from {@code hashes} for every request. */
+    public Guard(String header, Supplier<List<String>> hashes) {
+        this.header = header;
+        this.hashes = hashes;
     }
 
     /** Wraps {@code handler} so it only runs for a caller holding the secret. */
@@ -35,7 +44,7 @@ public final class Guard {
         if (presented == null) {
             throw new AppException.Unauthorized("Missing credentials: send " + header + " or Authorization: Bearer");
         }
-        if (!Hashes.matchesAny(presented, hashes)) {
+        if (!Hashes.matchesAny(presented, hashes.get())) {
             throw new AppException.Unauthorized("The credentials in " + header + " or Authorization are not valid");
         }
     }

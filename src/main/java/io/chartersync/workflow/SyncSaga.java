@@ -34,6 +34,8 @@ public final class SyncSaga {
     public static final String TASK = "sync-booking";
     /** Syncs run before email deliveries when both wait: a booking's state is what people watch. */
     public static final int PRIORITY = TaskQueue.URGENT;
+    /** Who the saga's changes are by, in the audit log. */
+    static final String ACTOR = "sync";
 
     private static final Logger log = LoggerFactory.getLogger(SyncSaga.class);
 
@@ -161,7 +163,7 @@ public final class SyncSaga {
     private StepOutcome runStep(SyncStep step, StoredBooking booking, String guestPageUrl) {
         try {
             return switch (step) {
-                case CALENDAR -> new StepOutcome.Done(calendar.upsertForBooking(Requests.calendar(booking)));
+                case CALENDAR -> new StepOutcome.Done(calendar.upsertForBooking(Requests.calendar(booking), ACTOR));
                 case GUEST_PAGE -> new StepOutcome.Done(guestPages.publish(Requests.guestPage(booking)));
                 case CREW_EVENT ->
                     new StepOutcome.Done(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));

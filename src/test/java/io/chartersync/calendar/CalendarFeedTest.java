@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartersync.audit.AuditLog;
+import io.chartersync.common.Json;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.testsupport.Examples;
 import io.chartersync.testsupport.RunningApp;
@@ -17,6 +19,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +48,9 @@ class CalendarFeedTest {
     @BeforeEach
     void feedTokens() {
         feeds = new FeedTokens(
-                Jdbi.create(TestDatabase.jdbcUrl()), new LinkTokens(TestApp.LINK_KEY.getBytes(StandardCharsets.UTF_8)));
+                Jdbi.create(TestDatabase.jdbcUrl()),
+                new LinkTokens(TestApp.LINK_KEY.getBytes(StandardCharsets.UTF_8)),
+                new AuditLog(Json.mapper(), Clock.systemUTC()));
     }
 
     @Test
@@ -134,7 +139,7 @@ class CalendarFeedTest {
         String old = feeds.token(Optional.empty());
 
         String marlin = feed(Optional.of("MARLIN")).body();
-        feeds.rotate(Optional.empty());
+        feeds.rotate(Optional.empty(), "test");
 
         assertThat(events(marlin)).hasSize(1);
         assertThat(marlin).contains("SUMMARY:MARLIN charter").doesNotContain("JADA");

@@ -33,6 +33,25 @@ public final class TestDatabase {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
+    /** The URL of another database of the test PostgreSQL, as another login role. */
+    public static String jdbcUrl(String database, String user, String password) {
+        jdbcUrl();
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database + "?user=" + user + "&password="
+                + password;
+    }
+
+    /** Runs statements as the superuser, each on its own (autocommit). */
+    public static void execute(String... statements) {
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + String.join("; ", statements), e);
+        }
+    }
+
     /** Empties every table of the program, if the schema exists yet. */
     public static void reset() {
         try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
