@@ -47,7 +47,7 @@ class GuestPageBrowserTest {
 
         page.navigate(url);
         assertThat(page.locator("h1").textContent()).startsWith("Welcome aboard");
-        assertNoHorizontalScroll(page);
+        Browser.assertNoHorizontalScroll(page);
         page.evaluate("() => { window.__marker = 1; window.__progress = [];"
                 + " const bar = document.getElementById('upload-progress');"
                 + " new MutationObserver(() => window.__progress.push(bar.hidden ? -1 : bar.value))"
@@ -74,7 +74,7 @@ class GuestPageBrowserTest {
         assertThat(thumbnails.count()).isEqualTo(1);
         assertThat(page.locator("#gallery").isVisible()).isTrue();
         assertLoaded(thumbnails.first());
-        assertNoHorizontalScroll(page);
+        Browser.assertNoHorizontalScroll(page);
         Browser.screenshot(page, "guest-page-phone.png");
 
         page.reload();
@@ -107,7 +107,7 @@ class GuestPageBrowserTest {
         assertThat(page.locator("#gallery").isVisible()).isTrue();
         assertThat(page.locator("#gallery-list img").count()).isEqualTo(1);
         assertLoaded(page.locator("#gallery-list img").first());
-        assertNoHorizontalScroll(page);
+        Browser.assertNoHorizontalScroll(page);
         Browser.screenshot(page, "guest-page-no-js.png");
         assertThat(problems).isEmpty();
     }
@@ -145,7 +145,7 @@ class GuestPageBrowserTest {
         assertThat(page.locator("form").count()).isZero();
         assertThat(page.locator("input[type=file]").count()).isZero();
         assertThat(page.getByText("Upload photo").count()).isZero();
-        assertNoHorizontalScroll(page);
+        Browser.assertNoHorizontalScroll(page);
         assertThat(problems).isEmpty();
     }
 
@@ -180,14 +180,6 @@ class GuestPageBrowserTest {
                 app.bookings().pathOf(posted.headers().firstValue("Location").orElseThrow());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> app.http().get(result, NOBODY).body().contains("Your photo is in the gallery"));
-    }
-
-    private static void assertNoHorizontalScroll(Page page) {
-        Object widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        List<?> w = (List<?>) widths;
-        assertThat(((Number) w.get(0)).intValue())
-                .as("page width (scrollWidth %s, innerWidth %s)", w.get(0), w.get(1))
-                .isLessThanOrEqualTo(((Number) w.get(1)).intValue());
     }
 
     /** The image arrived and decoded (a broken image has no natural width). */

@@ -1,5 +1,6 @@
 package io.chartersync.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.BrowserContext;
@@ -143,6 +144,14 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The page fits the phone's width: nothing sticks out sideways (no horizontal scrolling). */
+    public static void assertNoHorizontalScroll(Page page) {
+        List<?> widths = (List<?>) page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        assertThat(((Number) widths.get(0)).intValue())
+                .as("page width (scrollWidth %s, innerWidth %s)", widths.get(0), widths.get(1))
+                .isLessThanOrEqualTo(((Number) widths.get(1)).intValue());
     }
 
     /** Saves the whole page as {@code target/screenshots/<name>}. */
