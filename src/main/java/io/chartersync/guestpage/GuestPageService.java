@@ -25,7 +25,11 @@ import org.jdbi.v3.core.Jdbi;
  * each other with an older page. Publishing again with the same content is harmless.
  */
 public final class GuestPageService implements GuestPagePort {
-    static final String PAGE_CACHE = "public, max-age=60, must-revalidate";
+    /**
+     * Browsers revalidate on every visit (an ETag makes that a 304), so a guest who just added a photo sees it;
+     * a shared cache (the CDN) may keep the page a minute, and every publish invalidates it there anyway.
+     */
+    static final String PAGE_CACHE = "public, max-age=0, s-maxage=60, must-revalidate";
     /** Uploads close this long after the trip ends. */
     static final Duration UPLOADS_AFTER_TRIP = Duration.ofDays(30);
 

@@ -38,7 +38,7 @@ class S3PublishingTest {
 
         ResponseBytes<GetObjectResponse> page = object("site/g/" + slug + ".html");
         assertThat(S3Proxy.mediaType(page.response().contentType())).isEqualTo("text/html;charset=utf-8");
-        assertThat(page.response().cacheControl()).isEqualTo("public, max-age=60, must-revalidate");
+        assertThat(page.response().cacheControl()).isEqualTo("public, max-age=0, s-maxage=60, must-revalidate");
         assertThat(page.asUtf8String()).contains("JADA");
         assertThat(Files.exists(app.siteDir().resolve("g/" + slug + ".html")))
                 .as("nothing is written under DATA_DIR/site")
@@ -55,7 +55,7 @@ class S3PublishingTest {
             assertThat(served.status()).as(path).isEqualTo(200);
             assertThat(served.body()).isEqualTo(stored.asUtf8String());
             assertThat(served.header("ETag")).contains(stored.response().eTag());
-            assertThat(served.header("Cache-Control")).contains("public, max-age=60, must-revalidate");
+            assertThat(served.header("Cache-Control")).contains("public, max-age=0, s-maxage=60, must-revalidate");
             assertThat(S3Proxy.mediaType(served.contentType())).isEqualTo("text/html;charset=utf-8");
         }
         TestHttp.Response again = app.http()
