@@ -83,6 +83,37 @@ final class BenchCommand implements Runnable {
             Instant first = Collections.min(sent.values());
             List<Long> latencies = waitUntilSynced(app.database().jdbi(), sent);
             report(app.database().jdbi(), bookings, latencies, first);
+            System.err.println(stepTimes(app.baseUrl()));
+        }
+    }
+
+    /** Where the time of a sync goes: the mean of each step, from the program's own metrics (warm-up included). */
+    private static String stepTimes(java.net.URI base) {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            String metrics = http.send(
+                            java.net.http.HttpRequest.newBuilder(base.resolve("/metrics"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Map<String, double[]> steps = new java.util.TreeMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "(?m)^chartersync_sync_step_seconds_(sum|count)\\{step=\"([a-z-]+)\"\\} ([0-9.E+-]+)$")
+                    .matcher(metrics);
+            while (m.find()) {
+                steps.computeIfAbsent(m.group(2), k -> new double[2])[m.group(1).equals("sum") ? 0 : 1] =
+                        Double.parseDouble(m.group(3));
+            }
+            StringBuilder line = new StringBuilder("bench steps (mean ms)");
+            steps.forEach((step, v) -> line.append(' ')
+                    .append(step)
+                    .append('=')
+                    .append(String.format(Locale.ROOT, "%.1f", v[1] == 0 ? 0 : 1000 * v[0] / v[1])));
+            return line.toString();
+        } catch (java.io.IOException e) {
+            return "bench steps: unavailable (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "bench steps: interrupted";
         }
     }
 

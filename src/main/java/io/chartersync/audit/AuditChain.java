@@ -11,20 +11,25 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Checks the audit log: read in id order (streamed, a page of rows at a time), every entry must point at
- * the hash of the entry before it (the first at {@link AuditLog#GENESIS}) and carry the hash of its own
- * contents. An edited entry breaks its own hash; a deleted one breaks the link of the entry after it.
+ * Checks the audit log, chain by chain: read in id order within each chain (streamed, a page of rows at a
+ * time), every entry must point at the hash of the entry before it in its chain (the first at {@link
+ * AuditLog#GENESIS}) and carry the hash of its own contents. An edited entry breaks its own hash; a deleted
+ * one breaks the link of the entry after it.
  */
 public final class AuditChain {
     private static final int FETCH_SIZE = 1000;
-    private static final String COLUMNS = "id, at, actor, action, subject, details, prev_hash, hash";
+    private static final String COLUMNS = "id, at, actor, action, subject, details, prev_hash, hash, chain";
 
     private AuditChain() {}
 
     /** What a check found. */
     public sealed interface Verdict permits Intact, Broken {}
 
-    /** Every entry chains to the one before; {@code lastHash} is the head ({@link AuditLog#GENESIS} when empty). */
+    /**
+     * Every entry chains to the one before; {@code lastId} is the newest entry, {@code lastHash} the log's
+     * head: the SHA-256 of every chain's last hash in chain order ({@link AuditLog#GENESIS} when empty).
+     * Recording it elsewhere now and then shows later whether the newest entries were removed.
+     */
     public record Intact(long entries, long lastId, String lastHash) implements Verdict {}
 
     /** The first entry that does not chain, when it says it was written, and why it does not. */
@@ -34,7 +39,7 @@ public final class AuditChain {
     public static Verdict verify(Handle h) {
         return h.inTransaction(tx -> {
             try (Stream<AuditRecord> rows = tx
-                    .createQuery("select " + COLUMNS + " from audit_log order by id")
+                    .createQuery("select " + COLUMNS + " from audit_log order by chain, id")
                     .setFetchSize(FETCH_SIZE)
                     .map(AuditChain::record)
                     .stream()) {
@@ -45,10 +50,21 @@ public final class AuditChain {
 
     static Verdict verify(Iterator<AuditRecord> rows) {
         long count = 0;
+        long lastId = 0;
         long previousId = 0;
+        int chain = -1;
         String previousHash = AuditLog.GENESIS;
+        StringBuilder heads = new StringBuilder();
         while (rows.hasNext()) {
             AuditRecord e = rows.next();
+            if (e.chain() != chain) {
+                if (chain >= 0) {
+                    heads.append(chain).append(':').append(previousHash).append('\n');
+                }
+                chain = e.chain();
+                previousId = 0;
+                previousHash = AuditLog.GENESIS;
+            }
             if (!e.prevHash().equals(previousHash)) {
                 return new Broken(
                         e.id(),
@@ -70,9 +86,14 @@ public final class AuditChain {
             }
             count++;
             previousId = e.id();
+            lastId = Math.max(lastId, e.id());
             previousHash = e.hash();
         }
-        return new Intact(count, previousId, previousHash);
+        if (chain < 0) {
+            return new Intact(0, 0, AuditLog.GENESIS);
+        }
+        heads.append(chain).append(':').append(previousHash).append('\n');
+        return new Intact(count, lastId, io.chartersync.common.Hashes.sha256Hex(heads.toString()));
     }
 
     /** The entries about one subject ({@code booking:<id>}…), oldest first. */
@@ -92,6 +113,7 @@ public final class AuditChain {
                 rs.getString("subject"),
                 rs.getString("details"),
                 rs.getString("prev_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"),
+                rs.getInt("chain"));
     }
 }

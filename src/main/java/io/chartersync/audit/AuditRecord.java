@@ -2,7 +2,7 @@ package io.chartersync.audit;
 
 import java.time.Instant;
 
-/** An entry as the log holds it: its place in the chain ({@code id}), its time, and both hashes. */
+/** An entry as the log holds it: its chain and place in it ({@code id}), its time, and both hashes. */
 public record AuditRecord(
         long id,
         Instant at,
@@ -11,7 +11,8 @@ public record AuditRecord(
         String subject,
         String details,
         String prevHash,
-        String hash) {
+        String hash,
+        int chain) {
 
     /** The hash this entry must carry, given the hash of the entry before it. */
     String expectedHash(String prev) {

@@ -62,6 +62,25 @@ public final class ICalendars {
     }
 
     /**
+     * {@code ics} (a calendar rendered without VTIMEZONEs) with the VTIMEZONE of each of {@code zones}
+     * inserted before its first event: the same text {@link #feed} gives, without rendering each zone's
+     * rules on every call (they are rendered once per zone and kept).
+     */
+    public static String withZones(String ics, Collection<String> zones) {
+        StringBuilder definitions = new StringBuilder();
+        for (String zone : new LinkedHashSet<>(zones)) {
+            if (hasZone(zone)) {
+                definitions.append(ZONE_TEXT.computeIfAbsent(
+                        zone, z -> ZONES.getTimeZone(z).getVTimeZone().toString()));
+            }
+        }
+        int at = ics.indexOf("BEGIN:VEVENT");
+        return at < 0 ? ics : ics.substring(0, at) + definitions + ics.substring(at);
+    }
+
+    private static final java.util.Map<String, String> ZONE_TEXT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
      * True when ical4j ships a VTIMEZONE for the zone. A few JDK zones have none (America/Coyhaique, the
      * SystemV ids): their events are written in UTC instead, so one such entry never breaks a feed.
      */

@@ -68,10 +68,12 @@ public final class GuestPageService implements GuestPagePort {
 
     @Override
     public String publish(PageRequest r) {
-        String slug = jdbi.inTransaction(h -> slugFor(h, r));
-        jdbi.useTransaction(h -> {
-            pages.lock(h, slug);
-            write(h, slug, r);
+        // One transaction: the slug (made once), the page's row locked, the objects written, the row updated.
+        String slug = jdbi.inTransaction(h -> {
+            String s = slugFor(h, r);
+            pages.lockRow(h, s);
+            write(h, s, r);
+            return s;
         });
         return pageUrl(slug);
     }
@@ -109,7 +111,8 @@ public final class GuestPageService implements GuestPagePort {
                 html.toString().getBytes(StandardCharsets.UTF_8),
                 "text/html; charset=utf-8",
                 PAGE_CACHE);
-        String ics = GuestCalendar.render(view, pageUrl(slug), publicBaseUrl.getHost(), r.bookingVersion());
+        String ics =
+                GuestCalendar.render(view, pageUrl(slug), publicBaseUrl.getHost(), r.bookingVersion(), clock.instant());
         String icsTag = store.put(
                 "g/" + slug + "/calendar.ics",
                 ics.getBytes(StandardCharsets.UTF_8),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The durable mail outbox: an email is queued in the transaction of whatever causes it, and the emails
@@ -30,15 +31,19 @@ public final class Outbox {
      * the caller's transaction. Answers how many were new.
      */
     public int enqueue(Handle handle, List<OutboxMessage> messages) {
-        List<UUID> queued = new ArrayList<>();
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        List<UUID> candidates = new ArrayList<>();
+        PreparedBatch batch = handle.prepareBatch("""
+              insert into mail_outbox
+                (id, dedupe_key, booking_id, kind, recipient, subject, body_text, body_html, link_id)
+              values (:id, :key, :booking, :kind, :to, :subject, :text, :html, :link)
+              on conflict (dedupe_key) do nothing""");
         for (OutboxMessage message : messages) {
             UUID id = UUID.randomUUID();
-            int inserted = handle.createUpdate("""
-                  insert into mail_outbox
-                    (id, dedupe_key, booking_id, kind, recipient, subject, body_text, body_html, link_id)
-                  values (:id, :key, :booking, :kind, :to, :subject, :text, :html, :link)
-                  on conflict (dedupe_key) do nothing""")
-                    .bind("id", id)
+            candidates.add(id);
+            batch.bind("id", id)
                     .bind("key", message.dedupeKey())
                     .bind("booking", message.bookingId().orElse(null))
                     .bind("kind", message.kind())
@@ -47,9 +52,14 @@ public final class Outbox {
                     .bind("text", message.bodyText())
                     .bind("html", message.bodyHtml())
                     .bind("link", message.linkId().orElse(null))
-                    .execute();
-            if (inserted == 1) {
-                queued.add(id);
+                    .add();
+        }
+        // One round trip for all of them; a dedupe key queued before inserts nothing (count 0).
+        int[] inserted = batch.execute();
+        List<UUID> queued = new ArrayList<>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == 1) {
+                queued.add(candidates.get(i));
             }
         }
         if (!queued.isEmpty()) {

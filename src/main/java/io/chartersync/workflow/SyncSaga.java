@@ -12,6 +12,7 @@ import io.chartersync.db.Backoff;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.guestpage.GuestPagePort;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -161,6 +162,15 @@ public final class SyncSaga {
     }
 
     private StepOutcome runStep(SyncStep step, StoredBooking booking, String guestPageUrl) {
+        Timer.Sample sample = Timer.start(metrics);
+        try {
+            return runStepUntimed(step, booking, guestPageUrl);
+        } finally {
+            sample.stop(metrics.timer("chartersync_sync_step", "step", step.key()));
+        }
+    }
+
+    private StepOutcome runStepUntimed(SyncStep step, StoredBooking booking, String guestPageUrl) {
         try {
             return switch (step) {
                 case CALENDAR -> new StepOutcome.Done(calendar.upsertForBooking(Requests.calendar(booking), ACTOR));

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest {
     private static Database database;
     private static Jdbi jdbi;
-    private final AuditLog log = new AuditLog(Json.mapper(), Clock.systemUTC());
+    /** One chain: the whole log in commit order, so a test can reason about "the entry after". */
+    private final AuditLog log = new AuditLog(Json.mapper(), Clock.systemUTC(), 1);
+    /** As the program runs it: entries spread over {@link AuditLog#CHAINS} chains by subject. */
+    private final AuditLog chained = new AuditLog(Json.mapper(), Clock.systemUTC());
 
     @BeforeAll
     static void migrate() {
@@ -48,6 +51,31 @@ class AuditLogTest {
 
     @Test
     void appends_from_eight_threads_form_one_chain_in_id_order() throws Exception {
+        appendFromEightThreads(log);
+
+        List<String> prevHashes = jdbi.withHandle(h -> h.createQuery("select prev_hash from audit_log order by id")
+                .mapTo(String.class)
+                .list());
+        assertThat(new HashSet<>(prevHashes))
+                .as("no two entries follow the same one")
+                .hasSize(prevHashes.size());
+    }
+
+    @Test
+    void appends_from_eight_threads_over_many_chains_form_intact_chains() throws Exception {
+        appendFromEightThreads(chained);
+
+        assertThat(TestDatabase.count("select count(distinct chain) from audit_log"))
+                .isGreaterThan(1);
+        assertThat(TestDatabase.count("select count(*) - count(distinct (chain, prev_hash)) from audit_log"))
+                .as("no two entries of a chain follow the same one")
+                .isZero();
+        assertThat(TestDatabase.count("select count(*) from audit_log where subject = 'thread:3'"))
+                .as("a transaction's entries stay in one chain")
+                .isEqualTo(50);
+    }
+
+    private void appendFromEightThreads(AuditLog log) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -74,15 +102,9 @@ class AuditLogTest {
         pool.shutdown();
 
         AuditChain.Verdict verdict = jdbi.withHandle(AuditChain::verify);
-        List<String> prevHashes = jdbi.withHandle(h -> h.createQuery("select prev_hash from audit_log order by id")
-                .mapTo(String.class)
-                .list());
 
         assertThat(verdict).isInstanceOf(AuditChain.Intact.class);
         assertThat(((AuditChain.Intact) verdict).entries()).isEqualTo(8 * 25 * 2);
-        assertThat(new HashSet<>(prevHashes))
-                .as("no two entries follow the same one")
-                .hasSize(prevHashes.size());
         List<AuditRecord> ofThree = jdbi.withHandle(h -> AuditChain.entriesFor(h, "thread:3"));
         assertThat(ofThree).hasSize(50).extracting(AuditRecord::action).containsOnly("thing.done", "thing.checked");
     }
