@@ -47,8 +47,8 @@
   };
   var poll = function (url, n) {
     return fetch(url).then(function (r) { return r.json(); }).then(function (s) {
-      if (s.state === 'ready') { show(s); say('Thanks! Your photo is in the gallery.'); return; }
-      if (s.state === 'rejected') { say(s.reason, true); return; }
+      if (s.state === 'ready') { show(s); bar.hidden = true; say('Thanks! Your photo is in the gallery.'); return; }
+      if (s.state === 'rejected') { bar.hidden = true; say(s.reason, true); return; }
       if (n > 90) { say('Still working on it; your photo will appear in the gallery soon.'); return; }
       return new Promise(function (ok) { setTimeout(ok, 1000); }).then(function () { return poll(url, n + 1); });
     });

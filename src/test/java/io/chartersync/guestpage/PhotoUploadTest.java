@@ -85,6 +85,29 @@ class PhotoUploadTest {
     }
 
     @Test
+    void a_cancelled_charter_shows_no_gallery_and_takes_no_more_photos() {
+        HttpResponse<String> posted = Photos.postForm(
+                app.baseUrl() + path + "photos", token, "boat.jpg", "image/jpeg", Photos.jpeg(800, 600, false));
+        String result = posted.headers().firstValue("Location").orElseThrow();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> app.http().get(path(result), NOBODY).body().contains("Your photo is in the gallery"));
+        String bookingId = app.http()
+                .get("/api/bookings?limit=1", io.chartersync.testsupport.TestHttp.As.OPERATOR)
+                .json()
+                .at("/bookings/0/id")
+                .asText();
+
+        app.http().post("/api/bookings/" + bookingId + "/cancel", "", io.chartersync.testsupport.TestHttp.As.OPERATOR);
+        app.bookings().awaitSettled(bookingId, 2);
+
+        String page = app.http().get(path, NOBODY).body();
+        assertThat(page).contains("This charter was cancelled").doesNotContain("/photos/", "Photos from the trip");
+        HttpResponse<String> refused = Photos.postForm(
+                app.baseUrl() + path + "photos", token, "late.jpg", "image/jpeg", Photos.jpeg(800, 600, false));
+        assertThat(refused.statusCode()).isEqualTo(410);
+    }
+
+    @Test
     void an_html_file_declared_as_a_jpeg_is_refused_deleted_and_the_uploader_told() throws Exception {
         byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
         JsonNode presigned = presign("image/jpeg", html.length);
