@@ -1,9 +1,7 @@
 package io.chartersync.crew;
 
-import com.github.kagkarlsson.scheduler.task.ExecutionContext;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import io.chartersync.db.Backoff;
+import io.chartersync.db.RetriedTask;
 import io.chartersync.db.TaskQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +11,6 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The captain's briefing at 18:00 marina time the evening before the charter: a durable task per charter
@@ -22,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * transaction, so a move replaces it and a cancel drops it, and a restart loses nothing.
  */
 final class Briefings {
-    private static final Logger log = LoggerFactory.getLogger(Briefings.class);
     static final String TASK = "captain-briefing";
     static final LocalTime AT = LocalTime.of(18, 0);
 
@@ -72,21 +67,10 @@ final class Briefings {
     }
 
     OneTimeTask<String> task() {
-        return new OneTimeTask<>(
-                TASK,
-                String.class,
-                new Backoff<>(
-                        Duration.ofSeconds(5),
-                        Duration.ofMinutes(10),
-                        20,
-                        (instance, cause) ->
-                                log.error("gave up on {} {}: {}", TASK, instance.getId(), cause.toString()))) {
-            @Override
-            public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
-                String[] data = instance.getData().split("@");
-                send(UUID.fromString(data[0]), Long.parseLong(data[1]));
-            }
-        };
+        return RetriedTask.of(TASK, Duration.ofSeconds(5), Duration.ofMinutes(10), 20, data -> {
+            String[] parts = data.split("@");
+            send(UUID.fromString(parts[0]), Long.parseLong(parts[1]));
+        });
     }
 
     /** Sends the briefing if the charter is still on at the time it was planned for. */

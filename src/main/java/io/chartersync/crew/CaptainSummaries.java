@@ -1,9 +1,7 @@
 package io.chartersync.crew;
 
-import com.github.kagkarlsson.scheduler.task.ExecutionContext;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import io.chartersync.db.Backoff;
+import io.chartersync.db.RetriedTask;
 import io.chartersync.db.TaskQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Re-sends the captain's summary when the crew's answers change: at most once per {@link #GAP}, the
@@ -22,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * lands before it reads (and is in the summary) or after it (and is due {@link #GAP} later).
  */
 final class CaptainSummaries {
-    private static final Logger log = LoggerFactory.getLogger(CaptainSummaries.class);
     static final String TASK = "captain-summary";
     static final Duration GAP = Duration.ofMinutes(10);
 
@@ -51,20 +46,8 @@ final class CaptainSummaries {
     }
 
     OneTimeTask<String> task() {
-        return new OneTimeTask<>(
-                TASK,
-                String.class,
-                new Backoff<>(
-                        Duration.ofSeconds(5),
-                        Duration.ofMinutes(10),
-                        20,
-                        (instance, cause) ->
-                                log.error("gave up on {} {}: {}", TASK, instance.getId(), cause.toString()))) {
-            @Override
-            public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
-                send(UUID.fromString(instance.getData()));
-            }
-        };
+        return RetriedTask.of(
+                TASK, Duration.ofSeconds(5), Duration.ofMinutes(10), 20, data -> send(UUID.fromString(data)));
     }
 
     void send(UUID eventId) {

@@ -1,9 +1,7 @@
 package io.chartersync.guestpage;
 
-import com.github.kagkarlsson.scheduler.task.ExecutionContext;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import io.chartersync.db.Backoff;
+import io.chartersync.db.RetriedTask;
 import io.chartersync.storage.Blob;
 import io.chartersync.storage.BlobStore;
 import java.time.Clock;
@@ -11,8 +9,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The durable ingest of one upload: the file's real type by its magic bytes, its size in pixels before any
@@ -25,8 +21,6 @@ final class PhotoIngest {
     static final String PHOTO_CACHE = "public, max-age=31536000, immutable";
     /** How long after its URL expired an upload that never arrived is given up. */
     static final Duration GRACE = Duration.ofMinutes(5);
-
-    private static final Logger log = LoggerFactory.getLogger(PhotoIngest.class);
 
     private final Jdbi jdbi;
     private final BlobStore store;
@@ -43,17 +37,8 @@ final class PhotoIngest {
     }
 
     OneTimeTask<String> task() {
-        Backoff<String> backoff = new Backoff<>(
-                Duration.ofSeconds(2),
-                Duration.ofMinutes(5),
-                30,
-                (instance, cause) -> log.error("gave up ingesting photo {}: {}", instance.getData(), cause.toString()));
-        return new OneTimeTask<>(TASK, String.class, backoff) {
-            @Override
-            public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
-                ingest(UUID.fromString(instance.getData()));
-            }
-        };
+        return RetriedTask.of(
+                TASK, Duration.ofSeconds(2), Duration.ofMinutes(5), 30, data -> ingest(UUID.fromString(data)));
     }
 
     void ingest(UUID id) {
