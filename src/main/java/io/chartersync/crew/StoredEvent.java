@@ -46,25 +46,14 @@ record StoredEvent(
     }
 
     StoredEvent withVersion(int newVersion) {
-        return new StoredEvent(
-                id,
-                bookingId,
-                eventName,
-                boat,
-                startsAt,
-                zone,
-                durationHours,
-                location,
-                notes,
-                guestPageUrl,
-                guestName,
-                partySize,
-                captainId,
-                cancelled,
-                newVersion);
+        return with(cancelled, newVersion);
     }
 
     StoredEvent cancel() {
+        return with(true, version);
+    }
+
+    private StoredEvent with(boolean isCancelled, int newVersion) {
         return new StoredEvent(
                 id,
                 bookingId,
@@ -79,8 +68,8 @@ record StoredEvent(
                 guestName,
                 partySize,
                 captainId,
-                true,
-                version);
+                isCancelled,
+                newVersion);
     }
 
     /**
