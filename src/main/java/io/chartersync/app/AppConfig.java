@@ -37,12 +37,19 @@ public record AppConfig(
         return db.url().isPresent();
     }
 
-    /** {@code linkLimits}: requests a minute allowed to {@code /m/*} per magic link and per client address. */
-    public record Http(int port, URI publicBaseUrl, RateLimits linkLimits) {
+    /**
+     * {@code linkLimits}: requests a minute allowed to {@code /m/*} per magic link and per client address;
+     * {@code clientAddressHeader}: the header a proxy in front sets with the client's address, if any.
+     */
+    public record Http(int port, URI publicBaseUrl, RateLimits linkLimits, Optional<String> clientAddressHeader) {
         public Http {
             if (port < 0 || port > 65535) {
                 throw new ConfigException("PORT must be between 0 and 65535, was " + port);
             }
+            clientAddressHeader.filter(h -> !h.matches("^[A-Za-z0-9-]{1,64}$")).ifPresent(h -> {
+                throw new ConfigException(
+                        "CLIENT_ADDRESS_HEADER must be a header name such as X-Forwarded-For, was " + h);
+            });
         }
     }
 
@@ -152,7 +159,8 @@ public record AppConfig(
                         base,
                         new RateLimits(
                                 s.integer("LINK_RATE_LIMIT_PER_TOKEN", 30),
-                                s.integer("LINK_RATE_LIMIT_PER_ADDRESS", 100))),
+                                s.integer("LINK_RATE_LIMIT_PER_ADDRESS", 100)),
+                        s.optional("CLIENT_ADDRESS_HEADER")),
                 dataDir,
                 new Db(s.optional("DATABASE_URL")),
                 keys,

@@ -40,6 +40,7 @@ import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.FileBlobStore;
 import io.chartersync.storage.LocalUploads;
 import io.chartersync.storage.SiteStorage;
+import io.chartersync.web.ClientAddress;
 import io.chartersync.web.Guard;
 import io.chartersync.web.HttpServer;
 import io.chartersync.web.JsonBodies;
@@ -217,7 +218,8 @@ public final class Application implements AutoCloseable {
                                     linkTokens,
                                     baseUrl,
                                     new RateLimiter(config.http().linkLimits().perLink(), clock),
-                                    new RateLimiter(config.http().linkLimits().perAddress(), clock)),
+                                    new RateLimiter(config.http().linkLimits().perAddress(), clock),
+                                    new ClientAddress(config.http().clientAddressHeader())),
                             new UploadRoutes(
                                     photos,
                                     site,

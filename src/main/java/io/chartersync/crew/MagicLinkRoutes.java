@@ -6,6 +6,7 @@ import gg.jte.output.StringOutput;
 import io.chartersync.common.AppException;
 import io.chartersync.common.Hashes;
 import io.chartersync.common.LinkTokens;
+import io.chartersync.web.ClientAddress;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.RateLimiter;
 import io.chartersync.web.RouteModule;
@@ -33,6 +34,7 @@ public final class MagicLinkRoutes implements RouteModule {
     private final URI publicBaseUrl;
     private final RateLimiter perLink;
     private final RateLimiter perAddress;
+    private final ClientAddress clients;
     private final CrewFeed feed;
 
     public MagicLinkRoutes(
@@ -42,7 +44,8 @@ public final class MagicLinkRoutes implements RouteModule {
             LinkTokens tokens,
             URI publicBaseUrl,
             RateLimiter perLink,
-            RateLimiter perAddress) {
+            RateLimiter perAddress,
+            ClientAddress clients) {
         this.links = service.links();
         this.templates = templates;
         this.bodies = bodies;
@@ -50,6 +53,7 @@ public final class MagicLinkRoutes implements RouteModule {
         this.publicBaseUrl = publicBaseUrl;
         this.perLink = perLink;
         this.perAddress = perAddress;
+        this.clients = clients;
         this.feed = new CrewFeed(publicBaseUrl.getHost());
     }
 
@@ -64,7 +68,7 @@ public final class MagicLinkRoutes implements RouteModule {
 
     /** More than the limit from one address, or for one link, in a minute: 429 with Retry-After. */
     private void limit(Context ctx) {
-        perAddress.acquire("ip:" + ctx.ip()).ifPresent(wait -> {
+        perAddress.acquire("ip:" + clients.of(ctx)).ifPresent(wait -> {
             throw new AppException.TooManyRequests(
                     "Too many requests from your address; try again in " + wait + " s.", wait);
         });

@@ -152,6 +152,22 @@ class AppConfigTest {
     }
 
     @Test
+    void link_limits_default_to_30_per_link_and_100_per_address_and_a_bad_client_header_is_refused() {
+        AppConfig config = AppConfig.from(Map.of(), Map.of());
+
+        assertThat(config.http().linkLimits()).isEqualTo(new AppConfig.RateLimits(30, 100));
+        assertThat(config.http().clientAddressHeader()).isEmpty();
+        assertThat(AppConfig.from(Map.of("CLIENT_ADDRESS_HEADER", "X-Forwarded-For"), Map.of())
+                        .http()
+                        .clientAddressHeader())
+                .hasValue("X-Forwarded-For");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AppConfig.from(Map.of("CLIENT_ADDRESS_HEADER", "X Forwarded: For"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CLIENT_ADDRESS_HEADER");
+    }
+
+    @Test
     void smtp_url_with_another_scheme_is_refused_naming_it_without_the_password() {
         assertSmtpUrlRefused("https://user:hunter2@smtp.example.com:587");
         assertSmtpUrlRefused("user:hunter2@smtp.example.com");

@@ -87,6 +87,29 @@ class RateLimitTest {
     }
 
     @Test
+    void behind_a_proxy_each_viewer_address_the_proxy_names_has_its_own_allowance() {
+        Map<String, String> behindCdn = new java.util.HashMap<>(DEFAULT_LIMITS);
+        behindCdn.put("CLIENT_ADDRESS_HEADER", "CloudFront-Viewer-Address");
+        try (TestApp app = TestApp.start(behindCdn)) {
+            IntStream.range(0, 100).forEach(i -> viaCdn(app, unknownToken(i), "198.51.100.1:4431"));
+
+            TestHttp.Response sameViewer = viaCdn(app, unknownToken(100), "198.51.100.1:5120");
+            TestHttp.Response otherViewer = viaCdn(app, unknownToken(101), "198.51.100.2:4431");
+            TestHttp.Response ipv6Viewer = viaCdn(app, unknownToken(102), "[2001:db8::7]:443");
+
+            assertTooManyRequests(sameViewer, "address");
+            assertThat(otherViewer.status())
+                    .as("another viewer behind the same CDN")
+                    .isEqualTo(404);
+            assertThat(ipv6Viewer.status()).isEqualTo(404);
+        }
+    }
+
+    private static TestHttp.Response viaCdn(TestApp app, String token, String viewer) {
+        return app.http().send("GET", "/m/" + token, null, "", NOBODY, "CloudFront-Viewer-Address", viewer);
+    }
+
+    @Test
     void routes_outside_the_magic_links_are_not_limited() {
         try (TestApp app = TestApp.start(DEFAULT_LIMITS)) {
             IntStream.range(0, 101).forEach(i -> app.http().get("/m/" + unknownToken(i), NOBODY));
