@@ -8,6 +8,7 @@ import io.chartersync.mail.Outbox;
 import io.chartersync.mail.OutboxMessage;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,12 +96,18 @@ final class CrewMail {
         if (captain.isEmpty()) {
             return Optional.empty();
         }
+        // Locks the event: summaries of one event are decided one at a time.
+        Optional<String> lastSent = events.lockSummaryHash(h, event.id());
         List<CrewView.Teammate> crew = events.teammates(h, event.id(), event.version());
-        String key = "summary:" + event.id() + ":"
-                + Hashes.sha256Hex(event.version() + "|" + crew).substring(0, 16);
+        String state = Hashes.sha256Hex(event.version() + "|" + crew).substring(0, 16);
+        if (lastSent.filter(state::equals).isPresent()) {
+            return Optional.of("summary:" + event.id() + ":" + state); // the captain already has this one
+        }
+        Instant now = clock.instant();
+        String key = "summary:" + event.id() + ":" + state + ":" + now.toEpochMilli();
         CrewView view =
                 Views.crewView(event, captain.get().link(), captain.get().member(), crew);
-        int queued = outbox.enqueue(
+        outbox.enqueue(
                 h,
                 List.of(message(
                         key,
@@ -108,9 +115,7 @@ final class CrewMail {
                         captain.get().member().email(),
                         renderer.render(CrewEmails.captainSummary(view)),
                         Optional.empty())));
-        if (queued > 0) {
-            events.summarySent(h, event.id(), clock.instant());
-        }
+        events.summarySent(h, event.id(), now, state);
         return Optional.of(key);
     }
 

@@ -124,11 +124,20 @@ final class EventStore {
                 .list();
     }
 
-    void summarySent(Handle h, UUID eventId, Instant at) {
-        h.createUpdate("update crew_event set summary_sent_at = :at where id = :id")
+    void summarySent(Handle h, UUID eventId, Instant at, String state) {
+        h.createUpdate("update crew_event set summary_sent_at = :at, summary_hash = :state where id = :id")
                 .bind("id", eventId)
                 .bind("at", at)
+                .bind("state", state)
                 .execute();
+    }
+
+    /** What the last summary of the event said, its row locked until the caller's transaction ends. */
+    Optional<String> lockSummaryHash(Handle h, UUID eventId) {
+        return h.createQuery("select summary_hash from crew_event where id = :id for update")
+                .bind("id", eventId)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
+                .one();
     }
 
     /** The event, locked for the caller's transaction, with when its captain's summary last went out. */

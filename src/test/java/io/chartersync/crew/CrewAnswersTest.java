@@ -86,6 +86,28 @@ class CrewAnswersTest {
     }
 
     @Test
+    void an_answer_changed_back_still_reaches_the_captain() {
+        app.http().post("/events", Examples.crewEvent().toString(), SERVICE);
+        String crew1 = Mailbox.magicToken(awaitOne("To: crew-1@", "Subject: Confirm:"));
+
+        for (String answer : List.of("confirm", "decline", "confirm")) {
+            // Ten minutes pass between the answers, so each may have its summary at once.
+            TestDatabase.execute("update crew_event set summary_sent_at = summary_sent_at - interval '10 minutes'");
+            int before = app.mailbox().containing("Subject: Captain summary:").size();
+            CrewPages.answer(app.http(), crew1, answer);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> app.mailbox()
+                                    .containing("Subject: Captain summary:")
+                                    .size()
+                            == before + 1);
+        }
+
+        assertThat(app.mailbox().containing("Subject: Captain summary:", "(1 of 3 confirmed)"))
+                .as("the first and the last summary say the same, and both went out")
+                .hasSize(2);
+    }
+
+    @Test
     void the_same_answer_twice_sets_off_nothing_more() {
         app.http().post("/events", Examples.crewEvent().toString(), SERVICE);
         String crew1 = Mailbox.magicToken(awaitOne("To: crew-1@", "Subject: Confirm:"));
