@@ -18,9 +18,21 @@ public final class ClientAddress {
     }
 
     public String of(Context ctx) {
-        return header.map(ctx::header)
-                .flatMap(ClientAddress::rightmost)
+        return header.flatMap(name -> Optional.ofNullable(ctx.header(name))
+                        .flatMap(value -> name.equalsIgnoreCase(CLOUDFRONT) ? viewer(value) : rightmost(value)))
                 .orElseGet(() -> ctx.req().getRemoteAddr());
+    }
+
+    private static final String CLOUDFRONT = "CloudFront-Viewer-Address";
+
+    /**
+     * CloudFront's {@code CloudFront-Viewer-Address} always ends in {@code :port}, an IPv6 address without
+     * brackets ({@code 2001:db8::1:46532}): everything before the last colon.
+     */
+    static Optional<String> viewer(String value) {
+        String v = value.strip();
+        int colon = v.lastIndexOf(':');
+        return colon > 0 ? Optional.of(v.substring(0, colon)) : Optional.empty();
     }
 
     /** The rightmost address of a header value, without its port: "203.0.113.9", "2001:db8::1". */

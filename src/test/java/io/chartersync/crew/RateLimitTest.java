@@ -95,7 +95,7 @@ class RateLimitTest {
 
             TestHttp.Response sameViewer = viaCdn(app, unknownToken(100), "198.51.100.1:5120");
             TestHttp.Response otherViewer = viaCdn(app, unknownToken(101), "198.51.100.2:4431");
-            TestHttp.Response ipv6Viewer = viaCdn(app, unknownToken(102), "[2001:db8::7]:443");
+            TestHttp.Response ipv6Viewer = viaCdn(app, unknownToken(102), "2001:db8::7:443");
 
             assertTooManyRequests(sameViewer, "address");
             assertThat(otherViewer.status())

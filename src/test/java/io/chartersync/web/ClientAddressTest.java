@@ -20,6 +20,13 @@ class ClientAddressTest {
     }
 
     @Test
+    void cloudfront_viewer_addresses_always_end_in_a_port_even_unbracketed_ipv6() {
+        assertThat(ClientAddress.viewer("198.51.100.1:4431")).hasValue("198.51.100.1");
+        assertThat(ClientAddress.viewer("2001:db8::1:46532")).hasValue("2001:db8::1");
+        assertThat(ClientAddress.viewer("nonsense")).isEmpty();
+    }
+
+    @Test
     void an_empty_or_malformed_value_names_nobody() {
         assertThat(ClientAddress.rightmost("")).isEmpty();
         assertThat(ClientAddress.rightmost(null)).isEmpty();
