@@ -58,8 +58,10 @@ final class CrewLinks {
             throw AppException.InvalidInput.of("answer", "must be confirm or decline");
         }
         jdbi.useTransaction(h -> {
+            var locked =
+                    events.lockWithSummaryTime(h, usable(h, token).eventId()).orElseThrow();
+            // Read again under the event's lock: a member taken off meanwhile gets the 410, not a silent no-op.
             Link link = usable(h, token);
-            var locked = events.lockWithSummaryTime(h, link.eventId()).orElseThrow();
             StoredEvent event = locked.getKey();
             if (event.cancelled()) {
                 throw new AppException.Gone("This charter was cancelled; there is nothing to answer.");

@@ -102,8 +102,22 @@ public final class UploadRoutes implements RouteModule {
         ctx.status(202).json(status(photo));
     }
 
-    /** The form without JavaScript: a multipart POST with {@code upload_token} and {@code photo}. */
+    /**
+     * The form without JavaScript: a multipart POST with {@code upload_token} and {@code photo}. A browser
+     * gets a page, so a refusal (wrong type, too large, uploads closed) is the result page saying why, with
+     * the problem's status code.
+     */
     private void form(Context ctx) throws IOException {
+        try {
+            receiveForm(ctx);
+        } catch (AppException.InvalidInput | AppException.Gone | AppException.NotFound e) {
+            int status = e instanceof AppException.InvalidInput ? 400 : e instanceof AppException.Gone ? 410 : 404;
+            ctx.status(status);
+            renderResult(ctx, new UploadResult("rejected", e.getMessage(), pageUrl(ctx.pathParam("slug")), ""));
+        }
+    }
+
+    private void receiveForm(Context ctx) throws IOException {
         String slug = ctx.pathParam("slug");
         UploadedFile file = ctx.uploadedFile("photo");
         if (file == null) {
@@ -126,18 +140,25 @@ public final class UploadRoutes implements RouteModule {
         if (!photo.slug().equals(ctx.pathParam("slug"))) {
             throw new AppException.NotFound("photo upload", photo.id().toString());
         }
-        securityHeaders.forEach(ctx::header);
-        ctx.header("Cache-Control", "no-store");
-        StringOutput out = new StringOutput();
-        templates.render(
-                "guestpage/upload.jte",
+        renderResult(
+                ctx,
                 new UploadResult(
                         photo.state(),
                         photo.reason().orElse(""),
-                        publicBaseUrl + "/g/" + photo.slug() + "/",
-                        photo.thumbKey().map(k -> publicBaseUrl + "/" + k).orElse("")),
-                out);
+                        pageUrl(photo.slug()),
+                        photo.thumbKey().map(k -> publicBaseUrl + "/" + k).orElse("")));
+    }
+
+    private void renderResult(Context ctx, UploadResult result) {
+        securityHeaders.forEach(ctx::header);
+        ctx.header("Cache-Control", "no-store");
+        StringOutput out = new StringOutput();
+        templates.render("guestpage/upload.jte", result, out);
         ctx.html(out.toString());
+    }
+
+    private String pageUrl(String slug) {
+        return publicBaseUrl + "/g/" + slug + "/";
     }
 
     /** The embedded store's upload URL: exactly the signed key, type and size, before the expiry. */

@@ -85,6 +85,17 @@ class PhotoUploadTest {
     }
 
     @Test
+    void the_form_without_javascript_answers_a_refusal_with_a_page_saying_why() {
+        HttpResponse<String> gif = Photos.postForm(
+                app.baseUrl() + path + "photos", token, "anim.gif", "image/gif", new byte[] {71, 73, 70, 56, 57, 97});
+
+        assertThat(gif.statusCode()).isEqualTo(400);
+        assertThat(gif.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(gif.body()).contains("We could not add this photo", "image/jpeg", "Back to your charter page");
+        assertThat(TestDatabase.count("select count(*) from guest_photo")).isZero();
+    }
+
+    @Test
     void a_cancelled_charter_shows_no_gallery_and_takes_no_more_photos() {
         HttpResponse<String> posted = Photos.postForm(
                 app.baseUrl() + path + "photos", token, "boat.jpg", "image/jpeg", Photos.jpeg(800, 600, false));
@@ -105,6 +116,12 @@ class PhotoUploadTest {
         HttpResponse<String> refused = Photos.postForm(
                 app.baseUrl() + path + "photos", token, "late.jpg", "image/jpeg", Photos.jpeg(800, 600, false));
         assertThat(refused.statusCode()).isEqualTo(410);
+        assertThat(refused.body())
+                .as("a page for the browser, saying why")
+                .contains("We could not add this photo", "cancelled");
+        HttpResponse<String> gif = Photos.postForm(
+                app.baseUrl() + path + "photos", token, "anim.gif", "image/gif", new byte[] {71, 73, 70, 56});
+        assertThat(gif.statusCode()).isIn(400, 410);
     }
 
     @Test
