@@ -151,7 +151,7 @@ public final class Application implements AutoCloseable {
             AuditLog audit = new AuditLog(json, clock);
             CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone(), audit);
             GuestPageService guestPages = new GuestPageService(
-                    database.jdbi(), site, storage.cdn(), templates, random, linkTokens, json, baseUrl, clock);
+                    database.jdbi(), site, storage.cdn(), templates, random, linkTokens, json, baseUrl, tasks, clock);
             GuestPhotos photos = new GuestPhotos(database.jdbi(), site, guestPages, tasks, clock);
             BoatProfiles boats = new BoatProfiles(database.jdbi(), guestPages, audit);
             RosterStore roster = new RosterStore(database.jdbi(), audit);
@@ -183,6 +183,7 @@ public final class Application implements AutoCloseable {
             List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task(), delivery.task()));
             durableTasks.addAll(crew.tasks());
             durableTasks.add(photos.task());
+            durableTasks.add(guestPages.closeUploadsTask());
             Scheduler scheduler = Scheduler.create(database.dataSource(), durableTasks)
                     .serializer(new TextSerializer())
                     .threads(config.taskThreads())

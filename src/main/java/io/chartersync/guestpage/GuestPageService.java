@@ -5,6 +5,7 @@ import gg.jte.output.StringOutput;
 import io.chartersync.common.Hashes;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
+import io.chartersync.db.TaskQueue;
 import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.CdnInvalidator;
 import java.math.BigDecimal;
@@ -42,7 +43,10 @@ public final class GuestPageService implements GuestPagePort {
     private final UploadTokens uploadTokens;
     private final URI publicBaseUrl;
     private final Clock clock;
+    private final TaskQueue tasks;
     private final String contentSecurityPolicy;
+    /** Re-publishes a page when its uploads close, so it stops offering the form. */
+    static final String CLOSE_UPLOADS_TASK = "close-guest-uploads";
 
     public GuestPageService(
             Jdbi jdbi,
@@ -53,7 +57,9 @@ public final class GuestPageService implements GuestPagePort {
             LinkTokens tokens,
             com.fasterxml.jackson.databind.ObjectMapper json,
             URI publicBaseUrl,
+            TaskQueue tasks,
             Clock clock) {
+        this.tasks = tasks;
         this.jdbi = jdbi;
         this.store = store;
         this.cdn = cdn;
@@ -123,6 +129,16 @@ public final class GuestPageService implements GuestPagePort {
                 List.of("/g/" + slug + ".html", "/g/" + slug, "/g/" + slug + "/calendar.ics"),
                 Hashes.sha256Hex(slug + ":" + etag + ":" + icsTag).substring(0, 40));
         pages.published(h, slug, r, endsAt, etag);
+        Instant closes = endsAt.plus(UPLOADS_AFTER_TRIP);
+        if (view.uploadsOpen()) {
+            tasks.schedule(h, CLOSE_UPLOADS_TASK, slug + "@" + closes.getEpochSecond(), slug, closes);
+        }
+    }
+
+    /** The durable task that re-publishes a page once its uploads have closed. */
+    public com.github.kagkarlsson.scheduler.task.Task<String> closeUploadsTask() {
+        return io.chartersync.db.RetriedTask.of(
+                CLOSE_UPLOADS_TASK, Duration.ofSeconds(30), Duration.ofHours(1), 20, this::republish);
     }
 
     private GuestView view(Handle h, String slug, PageRequest r, Instant endsAt) {

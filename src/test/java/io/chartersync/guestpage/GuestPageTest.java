@@ -50,6 +50,28 @@ class GuestPageTest {
     }
 
     @Test
+    void a_page_taking_uploads_is_due_to_be_published_again_when_they_close() {
+        String path = GuestPages.path(app, app.bookings().submitAndSync(Examples.futureBooking(5), 1));
+        java.time.Instant closes = java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"))
+                .plusDays(5)
+                .atTime(12, 0)
+                .atZone(java.time.ZoneId.of("America/Los_Angeles"))
+                .toInstant()
+                .plus(java.time.Duration.ofDays(30));
+
+        assertThat(io.chartersync.testsupport.TestDatabase.count(
+                        "select count(*) from scheduled_tasks where task_name = 'close-guest-uploads' and task_instance = '"
+                                + GuestPages.slug(path) + "@" + closes.getEpochSecond() + "' and execution_time = '"
+                                + closes + "'::timestamptz"))
+                .isEqualTo(1);
+        app.bookings().submitAndSync(Examples.booking(), 1);
+        assertThat(io.chartersync.testsupport.TestDatabase.count(
+                        "select count(*) from scheduled_tasks where task_name = 'close-guest-uploads'"))
+                .as("a page whose uploads are already closed plans nothing")
+                .isEqualTo(1);
+    }
+
+    @Test
     void the_page_is_one_small_document_with_inline_css_and_no_outside_resources() {
         TestHttp.Response page = page(app.bookings().submitAndSync(Examples.booking(), 1));
 
