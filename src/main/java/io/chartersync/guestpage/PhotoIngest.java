@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class PhotoIngest {
     static final String TASK = "ingest-photo";
+    private static final java.util.concurrent.Semaphore DECODING = new java.util.concurrent.Semaphore(2);
     static final String PHOTO_CACHE = "public, max-age=31536000, immutable";
     /** How long after its URL expired an upload that never arrived is given up. */
     static final Duration GRACE = Duration.ofMinutes(5);
@@ -55,7 +56,15 @@ final class PhotoIngest {
             reject(photo, "The upload never arrived. Please try again.");
             return;
         }
-        switch (processor.process(upload.get().bytes())) {
+        PhotoProcessor.Outcome outcome;
+        // Decoding takes up to ~150 MB per photo: at most two at a time, whatever the number of workers.
+        DECODING.acquireUninterruptibly();
+        try {
+            outcome = processor.process(upload.get().bytes());
+        } finally {
+            DECODING.release();
+        }
+        switch (outcome) {
             case PhotoProcessor.Rejected rejected -> {
                 store.delete(photo.uploadKey());
                 reject(photo, rejected.reason());
