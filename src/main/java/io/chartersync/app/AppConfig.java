@@ -53,11 +53,12 @@ public record AppConfig(
         }
     }
 
-    public record RateLimits(int perLink, int perAddress) {
+    /** Requests a minute: to {@code /m/*} per link and per address; photo uploads per address. */
+    public record RateLimits(int perLink, int perAddress, int uploadsPerAddress) {
         public RateLimits {
-            if (perLink < 1 || perAddress < 1) {
-                throw new ConfigException(
-                        "LINK_RATE_LIMIT_PER_TOKEN and LINK_RATE_LIMIT_PER_ADDRESS must be at least 1 (requests a minute)");
+            if (perLink < 1 || perAddress < 1 || uploadsPerAddress < 1) {
+                throw new ConfigException("LINK_RATE_LIMIT_PER_TOKEN, LINK_RATE_LIMIT_PER_ADDRESS and"
+                        + " UPLOAD_RATE_LIMIT_PER_ADDRESS must be at least 1 (requests a minute)");
             }
         }
     }
@@ -159,7 +160,8 @@ public record AppConfig(
                         base,
                         new RateLimits(
                                 s.integer("LINK_RATE_LIMIT_PER_TOKEN", 30),
-                                s.integer("LINK_RATE_LIMIT_PER_ADDRESS", 100)),
+                                s.integer("LINK_RATE_LIMIT_PER_ADDRESS", 100),
+                                s.integer("UPLOAD_RATE_LIMIT_PER_ADDRESS", 30)),
                         s.optional("CLIENT_ADDRESS_HEADER")),
                 dataDir,
                 new Db(s.optional("DATABASE_URL")),

@@ -229,7 +229,9 @@ public final class Application implements AutoCloseable {
                                     bodies,
                                     templates,
                                     baseUrl,
-                                    guestPages.securityHeaders()),
+                                    guestPages.securityHeaders(),
+                                    new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
+                                    new ClientAddress(config.http().clientAddressHeader())),
                             new BoatRoutes(operator, bodies, boats),
                             new SiteRoutes(site, guestPages.securityHeaders())));
             try {

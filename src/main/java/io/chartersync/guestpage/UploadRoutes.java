@@ -7,7 +7,9 @@ import io.chartersync.common.AppException;
 import io.chartersync.common.JsonFields;
 import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.LocalUploads;
+import io.chartersync.web.ClientAddress;
 import io.chartersync.web.JsonBodies;
+import io.chartersync.web.RateLimiter;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -40,6 +42,8 @@ public final class UploadRoutes implements RouteModule {
     private final TemplateEngine templates;
     private final URI publicBaseUrl;
     private final Map<String, String> securityHeaders;
+    private final RateLimiter perAddress;
+    private final ClientAddress clients;
 
     public UploadRoutes(
             GuestPhotos photos,
@@ -48,7 +52,11 @@ public final class UploadRoutes implements RouteModule {
             JsonBodies bodies,
             TemplateEngine templates,
             URI publicBaseUrl,
-            Map<String, String> securityHeaders) {
+            Map<String, String> securityHeaders,
+            RateLimiter perAddress,
+            ClientAddress clients) {
+        this.perAddress = perAddress;
+        this.clients = clients;
         this.uploads = photos.uploads();
         this.store = store;
         this.local = local;
@@ -60,6 +68,9 @@ public final class UploadRoutes implements RouteModule {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
+        routes.before("/g/presign", this::limit);
+        routes.before("/g/{slug}/photos", this::limit);
+        routes.before("/uploads/*", this::limit);
         routes.post("/g/presign", this::presign);
         routes.post("/g/uploads/{id}/complete", this::complete);
         routes.get("/g/uploads/{id}", ctx -> ctx.json(status(uploads.status(id(ctx)))));
@@ -73,6 +84,14 @@ public final class UploadRoutes implements RouteModule {
     @Override
     public Map<Pattern, Long> bodyLimits() {
         return Map.of(UPLOAD_PATH, MAX_UPLOAD_BODY, Pattern.compile("^/g/[a-z0-9-]{3,80}/photos$"), MAX_UPLOAD_BODY);
+    }
+
+    /** Uploads from one address are limited (the upload token is on a public page): 429 with Retry-After. */
+    private void limit(Context ctx) {
+        perAddress.acquire("upload:" + clients.of(ctx)).ifPresent(wait -> {
+            throw new AppException.TooManyRequests(
+                    "Too many uploads from your address; try again in " + wait + " s.", wait);
+        });
     }
 
     /** {@code {"slug", "upload_token", "content_type", "size"}} → how to upload, straight to the store. */

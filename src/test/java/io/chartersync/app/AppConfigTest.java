@@ -155,7 +155,7 @@ class AppConfigTest {
     void link_limits_default_to_30_per_link_and_100_per_address_and_a_bad_client_header_is_refused() {
         AppConfig config = AppConfig.from(Map.of(), Map.of());
 
-        assertThat(config.http().linkLimits()).isEqualTo(new AppConfig.RateLimits(30, 100));
+        assertThat(config.http().linkLimits()).isEqualTo(new AppConfig.RateLimits(30, 100, 30));
         assertThat(config.http().clientAddressHeader()).isEmpty();
         assertThat(AppConfig.from(Map.of("CLIENT_ADDRESS_HEADER", "X-Forwarded-For"), Map.of())
                         .http()

@@ -110,6 +110,24 @@ class RateLimitTest {
     }
 
     @Test
+    void photo_uploads_from_one_address_are_limited_to_30_a_minute() {
+        try (TestApp app = TestApp.start(Map.of("UPLOAD_RATE_LIMIT_PER_ADDRESS", "30"))) {
+            String body = "{\"slug\": \"may-30-boatsetter-k3x9\", \"upload_token\": \"t\","
+                    + " \"content_type\": \"image/jpeg\", \"size\": 1000}";
+            List<Integer> thirty = IntStream.range(0, 30)
+                    .mapToObj(i -> app.http().post("/g/presign", body, NOBODY).status())
+                    .toList();
+            TestHttp.Response limited = app.http().post("/g/presign", body, NOBODY);
+            TestHttp.Response form = app.http().form("/g/may-30-boatsetter-k3x9/photos", "upload_token=t");
+
+            assertThat(thirty).as("refused for their token, but counted").containsOnly(400);
+            assertTooManyRequests(limited, "uploads");
+            assertThat(form.status()).isEqualTo(429);
+            assertThat(app.http().get("/healthz", NOBODY).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void routes_outside_the_magic_links_are_not_limited() {
         try (TestApp app = TestApp.start(DEFAULT_LIMITS)) {
             IntStream.range(0, 101).forEach(i -> app.http().get("/m/" + unknownToken(i), NOBODY));

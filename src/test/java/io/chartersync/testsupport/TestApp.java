@@ -60,7 +60,8 @@ public final class TestApp implements AutoCloseable {
                 Map.entry("SERVICE_KEY_HASH", Hashes.sha256Hex(SERVICE_KEY)),
                 Map.entry("LINK_SIGNING_KEY", LINK_KEY),
                 Map.entry("LINK_RATE_LIMIT_PER_TOKEN", "100000"),
-                Map.entry("LINK_RATE_LIMIT_PER_ADDRESS", "100000"));
+                Map.entry("LINK_RATE_LIMIT_PER_ADDRESS", "100000"),
+                Map.entry("UPLOAD_RATE_LIMIT_PER_ADDRESS", "100000"));
     }
 
     public TestHttp http() {
