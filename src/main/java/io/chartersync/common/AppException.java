@@ -13,8 +13,7 @@ public abstract sealed class AppException extends RuntimeException
                 AppException.Conflict,
                 AppException.Gone,
                 AppException.Forbidden,
-                AppException.TooManyRequests,
-                AppException.NotImplemented {
+                AppException.TooManyRequests {
 
     private static final long serialVersionUID = 1L;
 
@@ -107,15 +106,6 @@ public abstract sealed class AppException extends RuntimeException
 
         public long retryAfterSeconds() {
             return retryAfterSeconds;
-        }
-    }
-
-    /** A capability that a later release brings; says so plainly. */
-    public static final class NotImplemented extends AppException {
-        private static final long serialVersionUID = 1L;
-
-        public NotImplemented(String detail) {
-            super(detail);
         }
     }
 }

@@ -18,35 +18,35 @@ final class CrewEmails {
             "Sent by Charter Sync for your charter operator. This link is personal: do not forward it.";
 
     static EmailContent invitation(CrewView v, String linkUrl) {
-        return new EmailContent(
+        return askToConfirm(
                 "Confirm: " + v.boat() + " charter " + v.shortWhen(),
                 "You're on the crew: " + v.eventName(),
                 "Hi " + v.memberName() + ", you are assigned as " + v.role()
                         + ". Please open the charter and confirm or decline.",
-                details(v),
-                Optional.of(new EmailContent.Action("View and confirm", linkUrl)),
-                FOOTER);
+                v,
+                "View and confirm",
+                linkUrl);
     }
 
     static EmailContent change(CrewView v, String linkUrl) {
-        return new EmailContent(
+        return askToConfirm(
                 "Changed: " + v.boat() + " charter now " + v.shortWhen() + " - please confirm again",
                 "The charter changed: " + v.eventName(),
                 "Hi " + v.memberName()
                         + ", the time or place of this charter changed. Your earlier answer no longer counts; please confirm again.",
-                details(v),
-                Optional.of(new EmailContent.Action("Review and confirm", linkUrl)),
-                FOOTER);
+                v,
+                "Review and confirm",
+                linkUrl);
     }
 
     static EmailContent reassigned(CrewView v, String linkUrl) {
-        return new EmailContent(
+        return askToConfirm(
                 "Changed: your role on the " + v.boat() + " charter " + v.shortWhen() + " - please confirm again",
                 "Your assignment changed: " + v.eventName(),
                 "Hi " + v.memberName() + ", you are now on this charter as " + v.role() + ". Please confirm again.",
-                details(v),
-                Optional.of(new EmailContent.Action("Review and confirm", linkUrl)),
-                FOOTER);
+                v,
+                "Review and confirm",
+                linkUrl);
     }
 
     /** To the operator (or captain): a booking's entry clashes with another; built from the event, no revenue. */
@@ -144,6 +144,13 @@ final class CrewEmails {
                         new Row("Guest", e.guestName())),
                 Optional.empty(),
                 "Sent by Charter Sync.");
+    }
+
+    /** An email that asks the member to confirm: the charter's details and the personal link. */
+    private static EmailContent askToConfirm(
+            String subject, String heading, String intro, CrewView v, String action, String linkUrl) {
+        return new EmailContent(
+                subject, heading, intro, details(v), Optional.of(new EmailContent.Action(action, linkUrl)), FOOTER);
     }
 
     private static List<Row> details(CrewView v) {

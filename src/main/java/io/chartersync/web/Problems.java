@@ -57,7 +57,6 @@ final class Problems {
             case AppException.Gone gone -> Problem.of(410, "Gone", gone.getMessage());
             case AppException.Forbidden forbidden -> Problem.of(403, "Forbidden", forbidden.getMessage());
             case AppException.TooManyRequests tooMany -> Problem.of(429, "Too Many Requests", tooMany.getMessage());
-            case AppException.NotImplemented later -> Problem.of(501, "Not Implemented", later.getMessage());
         };
     }
 
