@@ -10,7 +10,11 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -47,7 +51,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 .region(region)
                 .credentialsProvider(signer)
                 .httpClient(AwsClients.http())
-                .serviceConfiguration(addressing);
+                .serviceConfiguration(addressing)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new NoExpectContinue()));
         var presigner =
                 S3Presigner.builder().region(region).credentialsProvider(signer).serviceConfiguration(addressing);
         location.endpoint().ifPresent(endpoint -> {
@@ -59,6 +64,19 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             presigner.endpointOverride(endpoint);
         });
         return new S3BlobStore(client.build(), presigner.build(), location);
+    }
+
+    /**
+     * Drops the {@code Expect: 100-continue} the SDK adds to uploads: the JDK's HTTP client, given an early
+     * refusal instead of "100 Continue" (a missing bucket, a denied key), waits out its whole read timeout
+     * (30 s) before reporting it. Our objects are small (pages, resized photos), so sending a body that is
+     * then refused costs little.
+     */
+    static final class NoExpectContinue implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            return context.httpRequest().toBuilder().removeHeader("Expect").build();
+        }
     }
 
     @Override
