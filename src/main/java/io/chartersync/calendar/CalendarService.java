@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartersync.audit.AuditEntry;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.common.AppException;
+import io.chartersync.db.Deadlocks;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -78,7 +79,7 @@ public final class CalendarService implements CalendarPort {
 
     /** Every write appends its audit entries last, in its own transaction (the log's lock is held until commit). */
     private UUID write(UUID bookingId, EntryInput in, CalendarStore.State state, String actor) {
-        return jdbi.inTransaction(h -> {
+        return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
             Optional<UUID> existing = store.idForBooking(h, bookingId);
             if (existing.isEmpty()) {
                 UUID id = store.insert(h, in, state);
@@ -88,7 +89,7 @@ public final class CalendarService implements CalendarPort {
             CalendarEntry before = store.find(h, existing.get()).orElseThrow();
             recordChange(h, actor, before, store.update(h, before.id(), in, state));
             return before.id();
-        });
+        }));
     }
 
     /** Creates an entry from the seed API; a booking has one entry, so a second one for it is a conflict. */
@@ -154,7 +155,7 @@ public final class CalendarService implements CalendarPort {
 
     private UUID refusingClashes(EntryInput in, Optional<UUID> self, java.util.function.Supplier<UUID> write) {
         try {
-            return write.get();
+            return Deadlocks.retrying(write);
         } catch (UnableToExecuteStatementException e) {
             if (!isClash(e)) {
                 throw e;
