@@ -184,7 +184,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "-c", "timezone=UTC",
                 // The embedded server is the system of record: an accepted booking must survive a power cut.
                 "-c", "fsync=on",
-                "-c", "synchronous_commit=on");
+                "-c", "synchronous_commit=on",
+                // After a crash, flush the file system once (syncfs) instead of fsyncing every file of the
+                // data directory one by one: the restart after a kill takes about a second, not several.
+                "-c", "recovery_init_sync_method=syncfs");
     }
 
     /**

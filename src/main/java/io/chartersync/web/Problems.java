@@ -30,7 +30,12 @@ final class Problems {
                 HttpResponseException.class,
                 (e, ctx) -> write(ctx, Problem.of(e.getStatus(), title(e.getStatus()), detailOf(e))));
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unhandled error on {} {}", ctx.method(), ctx.path().replaceAll("^/m/[^/]+", "/m/[token]"), e);
+            if (DatabaseUnavailable.causedBy(e)) {
+                ctx.header("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+                write(ctx, DatabaseUnavailable.problem(e, ctx.method().name(), safePath(ctx)));
+                return;
+            }
+            log.error("Unhandled error on {} {}", ctx.method(), safePath(ctx), e);
             write(ctx, Problem.of(500, "Internal Server Error", "An unexpected error occurred; it has been logged."));
         });
         routes.error(404, "*", ctx -> {
@@ -45,6 +50,11 @@ final class Problems {
                 "*",
                 ctx -> write(
                         ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    /** The path without a magic-link token. */
+    private static String safePath(Context ctx) {
+        return ctx.path().replaceAll("^/m/[^/]+", "/m/[token]");
     }
 
     static Problem toProblem(AppException e) {
