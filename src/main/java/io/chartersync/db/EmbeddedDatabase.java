@@ -207,6 +207,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         String password = passwords.read(PasswordFiles.SUPERUSER);
         while (true) {
+            if (closing.get()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the embedded database is closing");
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException("PostgreSQL stopped while starting (exit code " + process.exitValue()
                         + "); the end of " + logFile + ":\n" + tail(logFile));
