@@ -158,6 +158,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("the embedded database is closing");
         }
         Path logFile = directory.resolve(LOG_FILE);
+        keepSmall(logFile);
         ProcessBuilder builder = new ProcessBuilder(binaries.server(serverArguments()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -393,6 +394,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** Past 10 MB the server's log starts again, the previous one kept as {@code server.log.1}. */
+    private static void keepSmall(Path logFile) {
+        try {
+            if (Files.exists(logFile) && Files.size(logFile) > 10L * 1024 * 1024) {
+                Files.move(
+                        logFile,
+                        logFile.resolveSibling(LOG_FILE + ".1"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            log.warn("Could not rotate {}: {}", logFile, e.toString());
         }
     }
 

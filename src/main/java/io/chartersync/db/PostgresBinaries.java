@@ -42,7 +42,16 @@ final class PostgresBinaries {
         this.unshare = unshare;
     }
 
+    private static PostgresBinaries unpacked;
+
     static synchronized PostgresBinaries unpacked() {
+        if (unpacked == null) {
+            unpacked = unpack();
+        }
+        return unpacked;
+    }
+
+    private static PostgresBinaries unpack() {
         try {
             byte[] archive;
             try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", architecture())) {

@@ -59,7 +59,10 @@ final class Roles {
      * INSERT; nothing of Flyway's history.
      */
     static void grantServing(Connection owner) throws SQLException {
+        owner.setAutoCommit(false);
         try (Statement s = owner.createStatement()) {
+            // Two programs starting at once (a server and a tool) would otherwise race on the same ACLs.
+            s.execute("select pg_advisory_xact_lock(20261202, 1)");
             s.execute("grant usage on schema public to " + SERVING);
             s.execute("grant select, insert, update, delete on all tables in schema public to " + SERVING);
             s.execute("grant usage, select, update on all sequences in schema public to " + SERVING);
@@ -69,6 +72,10 @@ final class Roles {
                     + " in schema public grant usage, select, update on sequences to " + SERVING);
             s.execute("revoke update, delete, truncate, references, trigger on audit_log from " + SERVING);
             s.execute("revoke all on flyway_schema_history from " + SERVING);
+            owner.commit();
+        } catch (SQLException e) {
+            owner.rollback();
+            throw e;
         }
     }
 
