@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -199,11 +200,16 @@ public final class Database implements AutoCloseable {
 
     /** True when the database answers a trivial query within a second. */
     public boolean ready() {
-        Future<Boolean> check = readiness.submit(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                return c.isValid((int) READY_TIMEOUT.toSeconds());
-            }
-        });
+        Future<Boolean> check;
+        try {
+            check = readiness.submit(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return c.isValid((int) READY_TIMEOUT.toSeconds());
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            return false;
+        }
         try {
             return check.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
