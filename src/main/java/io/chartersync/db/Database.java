@@ -94,7 +94,7 @@ public final class Database implements AutoCloseable {
     public static Database embeddedForTools(Path directory) {
         try {
             Optional<Integer> port =
-                    EmbeddedDatabase.runningPort(directory.toAbsolutePath().normalize());
+                    DataDirectory.runningPort(directory.toAbsolutePath().normalize());
             if (port.isEmpty()) {
                 return embedded(directory, 2);
             }

@@ -5,14 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,7 +35,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     static final String SUPERUSER = "postgres";
     static final String DATABASE = "postgres";
-    private static final String LOCK_FILE = "epg-lock";
     private static final String LOG_FILE = "server.log";
     /** sun_path holds 108 bytes with the terminating NUL. */
     private static final int MAX_SOCKET_PATH = 107;
@@ -52,20 +46,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final PostgresBinaries binaries;
     private final PasswordFiles passwords;
     private final int port;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final DataDirectory.Lock lock;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Thread supervisor;
     private volatile Process server;
 
     private EmbeddedDatabase(
-            Path directory, PostgresBinaries binaries, PasswordFiles passwords, int port, FileChannel lockChannel) {
+            Path directory, PostgresBinaries binaries, PasswordFiles passwords, int port, DataDirectory.Lock lock) {
         this.directory = directory;
         this.binaries = binaries;
         this.passwords = passwords;
         this.port = port;
-        this.lockChannel = lockChannel;
-        this.lock = tryLock(lockChannel, directory);
+        this.lock = lock;
         this.supervisor =
                 Thread.ofPlatform().daemon().name("postgres-supervisor").unstarted(this::supervise);
     }
@@ -74,17 +66,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static EmbeddedDatabase start(Path directory, Path secrets) {
         Path dir = directory.toAbsolutePath().normalize();
         try {
-            createPrivateDirectory(dir);
-            if (heldByRunningProgram(dir)) {
-                throw new DataDirectoryInUse("the embedded database in " + dir + " is in use by a running Charter"
-                        + " Sync; stop it first, or use another --data directory");
+            DataDirectory.createPrivate(dir);
+            if (DataDirectory.heldByRunningProgram(dir)) {
+                throw DataDirectory.inUse(dir);
             }
-            stopOrphan(dir);
+            DataDirectory.stopOrphan(dir);
             PostgresBinaries binaries = PostgresBinaries.unpacked();
             PasswordFiles passwords = new PasswordFiles(secrets, TokenGenerator.secure());
             ServerCommands commands = new ServerCommands(binaries, dir);
             if (!Files.exists(dir.resolve("PG_VERSION"))) {
-                Files.deleteIfExists(dir.resolve(LOCK_FILE));
+                Files.deleteIfExists(dir.resolve(DataDirectory.LOCK_FILE));
                 passwords.readOrCreate(PasswordFiles.SUPERUSER);
                 commands.initdb(passwords.path(PasswordFiles.SUPERUSER));
             } else if (!passwords.exists(PasswordFiles.SUPERUSER)) {
@@ -92,13 +83,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 commands.setSuperuserPassword(passwords.readOrCreate(PasswordFiles.SUPERUSER));
             }
             PgHba.write(dir);
-            FileChannel lockChannel =
-                    FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            DataDirectory.Lock lock = DataDirectory.lock(dir);
             EmbeddedDatabase db;
             try {
-                db = new EmbeddedDatabase(dir, binaries, passwords, freePort(), lockChannel);
-            } catch (RuntimeException e) {
-                lockChannel.close();
+                db = new EmbeddedDatabase(dir, binaries, passwords, freePort(), lock);
+            } catch (IOException | RuntimeException e) {
+                lock.close();
                 throw e;
             }
             try {
@@ -303,94 +293,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static void stopOrphan(Path directory) throws IOException {
-        Path pidFile = directory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-        } catch (RuntimeException e) {
-            return;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        boolean isPostgres = process.flatMap(p -> p.info().command())
-                .map(c -> c.contains("postgres"))
-                .orElse(false);
-        if (process.isEmpty() || !isPostgres) {
-            return;
-        }
-        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process", pid, directory);
-        process.get().destroy();
-        try {
-            process.get().onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            process.get().destroyForcibly();
-        }
-    }
-
-    /** The port of the embedded server of {@code directory}, if a program runs it (for command-line tools). */
-    static Optional<Integer> runningPort(Path directory) throws IOException {
-        Path pidFile = directory.resolve("postmaster.pid");
-        if (!heldByRunningProgram(directory) || !Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.size() < 4) {
-            return Optional.empty();
-        }
-        boolean alive = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-                .filter(ProcessHandle::isAlive)
-                .isPresent();
-        return alive ? Optional.of(Integer.parseInt(lines.get(3).strip())) : Optional.empty();
-    }
-
-    /**
-     * True while a program runs on the data directory: it holds an OS file lock on {@code epg-lock} for its
-     * whole life, and the operating system releases it when that program dies (even by kill -9). A
-     * PostgreSQL without that lock is an orphan.
-     */
-    static boolean heldByRunningProgram(Path directory) throws IOException {
-        Path lockFile = directory.resolve(LOCK_FILE);
-        if (!Files.exists(lockFile)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock probe = channel.tryLock();
-            if (probe == null) {
-                return true;
-            }
-            probe.release();
-            return false;
-        } catch (OverlappingFileLockException thisJvmHoldsIt) {
-            return true;
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel, Path directory) {
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw new DataDirectoryInUse("the embedded database in " + directory
-                        + " is in use by a running Charter Sync; stop it first, or use another --data directory");
-            }
-            return lock;
-        } catch (OverlappingFileLockException e) {
-            throw new DataDirectoryInUse("the embedded database in " + directory + " is already open in this program");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not lock " + directory, e);
-        }
-    }
-
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            Files.createDirectories(dir.getParent());
-            Files.createDirectory(
-                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -455,11 +357,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         supervisor.interrupt();
         stopServer();
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            log.warn("Could not release the lock of {}: {}", directory, e.toString());
-        }
+        lock.close();
     }
 }
