@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartersync.common.Json;
 import io.chartersync.testsupport.ChildProcess;
 import io.chartersync.testsupport.Cli;
 import io.chartersync.testsupport.CrewPages;
@@ -14,17 +16,23 @@ import io.chartersync.testsupport.Mailbox;
 import io.chartersync.testsupport.TestHttp;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -182,6 +190,31 @@ class BackupRestoreTest {
     }
 
     @Test
+    void an_archive_of_a_newer_schema_is_refused_naming_both_versions() throws IOException {
+        Path newer = rewritten("newer.zip", manifest -> manifest.put("schema_version", "999"), Map.of());
+        Path target = root.resolve("from-newer");
+
+        Cli.Run restore = Cli.run(Map.of(), "restore", newer.toString(), "--data", target.toString());
+
+        assertThat(restore.exitCode()).isEqualTo(1);
+        assertThat(restore.err()).contains("schema version 999, newer than this program's 17");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void an_archive_with_an_entry_reaching_outside_the_data_directory_is_refused() throws IOException {
+        Path escaping = rewritten("escaping.zip", manifest -> {}, Map.of("site/../../escaped.txt", "x"));
+        Path target = root.resolve("from-escaping");
+
+        Cli.Run restore = Cli.run(Map.of(), "restore", escaping.toString(), "--data", target.toString());
+
+        assertThat(restore.exitCode()).isEqualTo(1);
+        assertThat(restore.err()).contains("holds an entry named site/../../escaped.txt");
+        assertThat(target).doesNotExist();
+        assertThat(root.resolve("escaped.txt")).doesNotExist();
+    }
+
+    @Test
     void backup_refuses_an_existing_file_and_replaces_it_only_with_force() throws IOException {
         Path existing = Files.writeString(root.resolve("existing.zip"), "an older archive");
 
@@ -198,6 +231,32 @@ class BackupRestoreTest {
         try (Stream<Path> leftovers = Files.list(root)) {
             assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
+    }
+
+    /** A copy of the archive with its manifest changed by {@code edit} and {@code extra} entries added. */
+    private static Path rewritten(String name, Consumer<ObjectNode> edit, Map<String, String> extra)
+            throws IOException {
+        Path copy = root.resolve(name);
+        try (ZipFile zip = new ZipFile(archive.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                byte[] bytes = zip.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("manifest.json")) {
+                    ObjectNode manifest = (ObjectNode) Json.mapper().readTree(bytes);
+                    edit.accept(manifest);
+                    bytes = Json.mapper().writeValueAsBytes(manifest);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+            for (Map.Entry<String, String> entry : extra.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return copy;
     }
 
     private static AppConfig config(Path dataDir) {
