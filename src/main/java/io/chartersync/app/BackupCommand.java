@@ -6,6 +6,7 @@ import io.chartersync.backup.Folder;
 import io.chartersync.backup.Summary;
 import io.chartersync.db.Database;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -64,6 +65,12 @@ final class BackupCommand implements Callable<Integer> {
             return 0;
         } catch (BackupException e) {
             spec.commandLine().getErr().println("charter-sync: backup refused: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println("charter-sync: backup failed: " + e.getMessage() + " ("
+                            + e.getCause().getMessage() + ")");
             return 1;
         }
     }

@@ -5,6 +5,7 @@ import io.chartersync.backup.Restore;
 import io.chartersync.backup.Summary;
 import io.chartersync.db.Database;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,6 +55,12 @@ final class RestoreCommand implements Callable<Integer> {
             return 0;
         } catch (BackupException e) {
             spec.commandLine().getErr().println("charter-sync: restore refused: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println("charter-sync: restore failed: " + e.getMessage() + " ("
+                            + e.getCause().getMessage() + ")");
             return 1;
         }
     }
