@@ -49,6 +49,7 @@ final class BackupCommand implements Callable<Integer> {
             Backup.refuseExisting(file, force);
             Summary summary;
             try (Database db = ToolDatabase.open(config)) {
+                // The dump reads every table, Flyway's history and the sequences.
                 summary = Backup.write(
                         db.jdbi(),
                         config.dataDir(),

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationVersion;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Restores an archive into a new or empty data directory: the archive is checked whole first (nothing is
@@ -42,8 +43,10 @@ public final class Restore {
                 }
                 Manifest.Audit audit;
                 try (Database db = database.get()) {
-                    DatabaseLoad.load(db.jdbi(), archive);
-                    audit = DatabaseLoad.checkAudit(db.jdbi(), manifest);
+                    // Loading needs INSERT on every table, UPDATE on scheduled_tasks and setval on the sequences.
+                    Jdbi jdbi = db.jdbi();
+                    DatabaseLoad.load(jdbi, archive);
+                    audit = DatabaseLoad.checkAudit(jdbi, manifest);
                 }
                 return Summary.of(target, Files.size(file), manifest, audit);
             } catch (IOException e) {
