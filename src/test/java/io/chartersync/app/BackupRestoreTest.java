@@ -87,6 +87,8 @@ class BackupRestoreTest {
             assertThat(page.status()).isEqualTo(200);
             assertThat(crewPage.status()).isEqualTo(200);
             String head = auditHead(original);
+            // The embedded database's own passwords live beside the other secrets; a restore makes its own.
+            Files.writeString(original.resolve("secrets").resolve("postgres-planted-password"), "not for archives");
 
             Cli.Run backup = Cli.run(Map.of(), "backup", archive.toString(), "--data", original.toString());
 
@@ -122,6 +124,9 @@ class BackupRestoreTest {
             assertThat(Files.getPosixFilePermissions(restored.resolve("secrets").resolve(secret)))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
+        assertThat(restored.resolve("secrets").resolve("postgres-planted-password"))
+                .as("postgres-* secrets stay out of archives")
+                .doesNotExist();
         try (Application app = Application.start(config(restored))) {
             TestHttp http = http(app, restored);
             TestHttp.Response page = http.get(before.pagePath(), NOBODY);
