@@ -3,6 +3,7 @@ package io.chartersync.backup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -33,6 +34,9 @@ final class ArchiveReader implements AutoCloseable {
 
     /** Opens and checks {@code file}; a {@link BackupException} says what is wrong with it. */
     static ArchiveReader open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BackupException(file + " is not a file: name the archive `backup` wrote");
+        }
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());

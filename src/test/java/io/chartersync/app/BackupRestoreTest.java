@@ -178,6 +178,18 @@ class BackupRestoreTest {
     }
 
     @Test
+    void a_missing_archive_is_refused_naming_it() {
+        Path missing = root.resolve("no-such-archive.zip");
+        Path target = root.resolve("from-missing");
+
+        Cli.Run restore = Cli.run(Map.of(), "restore", missing.toString(), "--data", target.toString());
+
+        assertThat(restore.exitCode()).isEqualTo(1);
+        assertThat(restore.err()).contains("restore refused", missing + " is not a file");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void an_archive_with_one_byte_changed_is_refused_and_nothing_is_created() throws IOException {
         byte[] bytes = Files.readAllBytes(archive);
         int middle = bytes.length / 3;
