@@ -52,7 +52,14 @@ public record Summary(
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("  database: schema version " + schemaVersion + ", " + tables + " tables, " + rows + " rows");
-        lines.add("  files: " + (files.isEmpty() ? "none" : files.toString().replaceAll("[{}]", "")));
+        lines.add("  files: "
+                + (files.isEmpty()
+                        ? "none"
+                        : String.join(
+                                ", ",
+                                files.entrySet().stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .toList())));
         lines.add(
                 auditIntact
                         ? "  audit log: " + auditEntries + " entries, chain intact, head " + auditHead
