@@ -35,6 +35,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Embedded mode end to end: a server with a synced booking and a crew answer on record is backed up while it
@@ -42,7 +43,10 @@ import org.junit.jupiter.api.Test;
  */
 class BackupRestoreTest {
     private static final Pattern HEAD = Pattern.compile("hash ([0-9a-f]{64})");
-    private static Path root;
+
+    @TempDir
+    static Path root;
+
     private static Path original;
     private static Path archive;
     private static int port;
@@ -62,7 +66,6 @@ class BackupRestoreTest {
 
     @BeforeAll
     static void back_up_a_running_server() throws IOException {
-        root = Files.createTempDirectory("charter-sync-backup");
         original = root.resolve("original");
         archive = root.resolve("backups").resolve("charter-sync.zip");
         port = ChildProcess.freePort();

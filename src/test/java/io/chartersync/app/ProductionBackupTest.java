@@ -14,7 +14,6 @@ import io.chartersync.testsupport.RunningApp;
 import io.chartersync.testsupport.TestApp;
 import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,6 +27,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Production mode ({@code DATABASE_URL}): a backup taken while bookings keep arriving is one consistent
@@ -36,6 +36,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProductionBackupTest {
     private static final Pattern HEAD = Pattern.compile("head ([0-9a-f]{64})");
     private static final String TARGET = "backup_restore_target";
+
+    @TempDir
+    Path root;
 
     @RegisterExtension
     static final RunningApp app = new RunningApp().withRoster();
@@ -50,7 +53,6 @@ class ProductionBackupTest {
         JsonNode status = app.bookings().submitAndSync(Examples.futureBooking(7), 1);
         String pagePath = GuestPages.path(app, status);
         TestHttp.Response page = app.http().get(pagePath, NOBODY);
-        Path root = Files.createTempDirectory("charter-sync-production-backup");
         Path archive = root.resolve("charter-sync.zip");
         AtomicBoolean backedUp = new AtomicBoolean();
         AtomicInteger submitted = new AtomicInteger();
@@ -103,7 +105,6 @@ class ProductionBackupTest {
     @Test
     void restore_into_a_database_that_holds_rows_refuses_and_leaves_no_directory() throws Exception {
         app.bookings().submitAndSync(Examples.futureBooking(7), 1);
-        Path root = Files.createTempDirectory("charter-sync-production-backup");
         Path archive = root.resolve("charter-sync.zip");
         Cli.Run backup = Cli.run(TestApp.environment(app.dataDir()), "backup", archive.toString());
         assertThat(backup.exitCode()).as(backup.output()).isZero();
