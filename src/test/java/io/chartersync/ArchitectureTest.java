@@ -24,7 +24,8 @@ class ArchitectureTest {
     void infrastructure_modules_import_no_feature_package() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..web..", "..db..", "..storage..", "..mail..", "..audit..", "..common..")
+                .resideInAnyPackage(
+                        "..web..", "..db..", "..storage..", "..mail..", "..audit..", "..common..", "..backup..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             KeysCommand.class,
             AuditCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             BenchCommand.class
         })
 public final class Main implements Runnable {
