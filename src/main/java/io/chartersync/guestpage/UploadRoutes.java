@@ -9,6 +9,7 @@ import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.LocalUploads;
 import io.chartersync.web.ClientAddress;
 import io.chartersync.web.JsonBodies;
+import io.chartersync.web.Params;
 import io.chartersync.web.RateLimiter;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
@@ -217,11 +218,7 @@ public final class UploadRoutes implements RouteModule {
     }
 
     private static UUID id(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new AppException.NotFound("photo upload", ctx.pathParam("id"));
-        }
+        return Params.id(ctx, "photo upload");
     }
 
     private static long parseLong(String value) {
