@@ -8,6 +8,7 @@ import io.chartersync.common.JsonFields;
 import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.LocalUploads;
 import io.chartersync.web.ClientAddress;
+import io.chartersync.web.Forms;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.Params;
 import io.chartersync.web.RateLimiter;
@@ -128,8 +129,11 @@ public final class UploadRoutes implements RouteModule {
      * the problem's status code.
      */
     private void form(Context ctx) throws IOException {
+        Forms.requireForm(ctx, true);
+        UploadedFile file = Forms.file(ctx, "photo");
+        String token = Forms.field(ctx, "upload_token");
         try {
-            receiveForm(ctx);
+            receiveForm(ctx, file, token);
         } catch (AppException.InvalidInput | AppException.Gone | AppException.NotFound e) {
             int status = e instanceof AppException.InvalidInput ? 400 : e instanceof AppException.Gone ? 410 : 404;
             ctx.status(status);
@@ -137,9 +141,8 @@ public final class UploadRoutes implements RouteModule {
         }
     }
 
-    private void receiveForm(Context ctx) throws IOException {
+    private void receiveForm(Context ctx, UploadedFile file, String token) throws IOException {
         String slug = ctx.pathParam("slug");
-        UploadedFile file = ctx.uploadedFile("photo");
         if (file == null) {
             throw AppException.InvalidInput.of("photo", "choose a photo to upload");
         }
@@ -150,7 +153,7 @@ public final class UploadRoutes implements RouteModule {
         try (InputStream in = file.content()) {
             bytes = in.readAllBytes();
         }
-        UUID id = uploads.receive(slug, ctx.formParam("upload_token"), file.contentType(), bytes);
+        UUID id = uploads.receive(slug, token, file.contentType(), bytes);
         ctx.redirect(publicBaseUrl + "/g/" + slug + "/uploads/" + id, HttpStatus.SEE_OTHER);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartersync.common.AppException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,21 @@ final class Problems {
         routes.exception(
                 HttpResponseException.class,
                 (e, ctx) -> write(ctx, Problem.of(e.getStatus(), title(e.getStatus()), detailOf(e))));
+        routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+            String allow = allowed(e);
+            ctx.header("Allow", allow);
+            write(
+                    ctx,
+                    Problem.of(
+                            405,
+                            "Method Not Allowed",
+                            ctx.method() + " is not allowed on " + ctx.path() + "; it takes " + allow + "."));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (ClientAborts.isAbort(e)) {
+                ClientAborts.record(ctx);
+                return;
+            }
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path().replaceAll("^/m/[^/]+", "/m/[token]"), e);
             write(ctx, Problem.of(500, "Internal Server Error", "An unexpected error occurred; it has been logged."));
         });
@@ -87,6 +102,17 @@ final class Problems {
             case 503 -> "Service Unavailable";
             default -> "Error";
         };
+    }
+
+    /** The methods the path takes, as Javalin found them, sorted: {@code DELETE, GET, PUT}. */
+    private static String allowed(MethodNotAllowedResponse e) {
+        return e.getDetails().values().stream()
+                .flatMap(methods -> java.util.Arrays.stream(methods.split(",")))
+                .map(String::strip)
+                .filter(m -> !m.isEmpty())
+                .sorted()
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String detailOf(HttpResponseException e) {
