@@ -72,8 +72,14 @@ class InputFuzzTest {
             for (Target target : targets) {
                 for (JsonMutator.Case c : mutator.cases(target.body(), PER_FIELD)) {
                     cases++;
-                    HttpResponse<String> answer = send(target, c);
                     String what = target.method() + " " + target.path() + " with " + c.description();
+                    HttpResponse<String> answer;
+                    try {
+                        answer = send(target, c);
+                    } catch (IOException e) {
+                        failures.add(what + " → no answer: " + e.getMessage());
+                        continue;
+                    }
                     int status = answer.statusCode();
                     if (status >= 500) {
                         failures.add(what + " → " + status + " " + abbreviate(answer.body()));
