@@ -87,7 +87,9 @@ public final class JsonMutator {
             "\"-0001-01-01\"",
             "\"2024-05-30T09:00:00+25:00\"",
             "\"America/Nowhere\"",
-            "\"captain-1\"");
+            "\"captain-1\"",
+            "\"1-1-1-1-1\"",
+            "\"00000000-0000-0000-0000-000000000000\"");
 
     private final Random random;
 

@@ -250,6 +250,13 @@ class MalformedInputTest {
         assertThat(boat.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void a_control_character_in_a_boat_name_in_the_path_is_refused_naming_it() {
+        assertRefused(() -> app.http().get("/api/boats/JA%07DA", OPERATOR), "boat");
+        assertRefused(
+                () -> app.http().put("/api/boats/JA%1BDA", "{\"what_to_bring\": [\"Sunscreen\"]}", OPERATOR), "boat");
+    }
+
     /** Sends the request, expects a 400 naming {@code field}, and checks no table gained or lost a row. */
     private static String assertRefused(Supplier<TestHttp.Response> request, String field) {
         Map<String, Long> before = TestDatabase.rowCounts();
