@@ -21,7 +21,7 @@ public final class Forms {
 
     private Forms() {}
 
-    /** True for a request whose Content-Type is a form this route reads; 415 for anything else. */
+    /** Refuses (415) a request whose Content-Type is not a form this route reads. */
     public static void requireForm(Context ctx, boolean multipartOnly) {
         String type = mediaType(ctx);
         boolean form = type.equals(MULTIPART) || (!multipartOnly && type.equals(URL_ENCODED));

@@ -62,6 +62,25 @@ class FormInputTest {
     }
 
     @Test
+    void a_chunked_url_encoded_answer_over_one_mebibyte_answers_413_problem() throws Exception {
+        byte[] huge = ("answer=confirm&csrf=" + "x".repeat(2 * (int) HttpServer.MAX_BODY_BYTES))
+                .getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(app.baseUrl().resolve("/m/some-token/respond"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build();
+
+        HttpResponse<String> response;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            response = client.send(chunked, HttpResponse.BodyHandlers.ofString());
+        }
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    @Test
     void a_chunked_photo_upload_over_the_limit_answers_413_problem() throws Exception {
         long size = 27L * 1024 * 1024;
         byte[] head = ("------the-boundary\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"\r\n"
