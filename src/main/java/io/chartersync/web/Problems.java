@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +57,12 @@ final class Problems {
                 write(ctx, Problem.of(404, "Not Found", "No resource at " + ctx.path()));
             }
         });
-        routes.error(
-                405,
-                "*",
-                ctx -> write(
-                        ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
+        routes.error(405, "*", ctx -> {
+            // The MethodNotAllowedResponse handler above has written the problem with its Allow list.
+            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                write(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path()));
+            }
+        });
     }
 
     static Problem toProblem(AppException e) {
@@ -107,12 +110,12 @@ final class Problems {
     /** The methods the path takes, as Javalin found them, sorted: {@code DELETE, GET, PUT}. */
     private static String allowed(MethodNotAllowedResponse e) {
         return e.getDetails().values().stream()
-                .flatMap(methods -> java.util.Arrays.stream(methods.split(",")))
+                .flatMap(methods -> Arrays.stream(methods.split(",")))
                 .map(String::strip)
                 .filter(m -> !m.isEmpty())
                 .sorted()
                 .distinct()
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     private static String detailOf(HttpResponseException e) {
