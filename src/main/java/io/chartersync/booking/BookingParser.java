@@ -23,6 +23,8 @@ public final class BookingParser {
     private static final Pattern SOURCE = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,39}$");
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
     private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(14 * 24);
+    /** Crew assignments a booking may hold: one per role, and no boat needs more roles. */
+    public static final int MAX_ASSIGNMENTS = 20;
 
     private final CrewDirectory crew;
 
@@ -50,10 +52,7 @@ public final class BookingParser {
         Booking.Guest guest = guest(f);
         Optional<Booking.Money> revenue = revenue(f);
         List<Booking.CrewAssignment> assignments = assignments(f);
-        Booking.Notes notes = new Booking.Notes(
-                f.text("notes.crew", false).orElse(""),
-                f.text("notes.guest", false).orElse(""),
-                f.text("notes.internal", false).orElse(""));
+        Booking.Notes notes = notes(f);
         f.throwIfAny();
         return new Booking(
                 source,
@@ -67,6 +66,16 @@ public final class BookingParser {
                 revenue,
                 assignments,
                 notes);
+    }
+
+    private static Booking.Notes notes(JsonFields f) {
+        if (!f.isObject("notes", false)) {
+            return new Booking.Notes("", "", "");
+        }
+        return new Booking.Notes(
+                f.multilineText("notes.crew", false).orElse(""),
+                f.multilineText("notes.guest", false).orElse(""),
+                f.multilineText("notes.internal", false).orElse(""));
     }
 
     private static Optional<LocalDateTime> start(JsonFields f, String value, Optional<ZoneId> zone) {
@@ -86,6 +95,9 @@ public final class BookingParser {
                         "'" + value + "' is not a valid date and time (YYYY-MM-DDTHH:MM:SS on the marina's clock)");
                 return Optional.empty();
             }
+        }
+        if (!f.inYears("start", local.toLocalDate())) {
+            return Optional.empty();
         }
         if (zone.isPresent() && zone.get().getRules().getValidOffsets(local).isEmpty()) {
             f.error("start", value + " does not exist in " + zone.get() + " (the clocks skip that hour)");
@@ -128,6 +140,10 @@ public final class BookingParser {
         }
         if (!list.isArray()) {
             f.error("crew_assignments", "must be an array");
+            return List.of();
+        }
+        if (list.size() > MAX_ASSIGNMENTS) {
+            f.error("crew_assignments", "holds at most " + MAX_ASSIGNMENTS + " assignments (one per role)");
             return List.of();
         }
         List<Booking.CrewAssignment> out = new ArrayList<>();

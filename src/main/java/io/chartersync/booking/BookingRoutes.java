@@ -3,6 +3,7 @@ package io.chartersync.booking;
 import io.chartersync.common.AppException;
 import io.chartersync.web.Guard;
 import io.chartersync.web.JsonBodies;
+import io.chartersync.web.Params;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -71,7 +72,7 @@ public final class BookingRoutes implements RouteModule {
     }
 
     private static UUID id(Context ctx) {
-        return uuid("id", ctx.pathParam("id"));
+        return Params.id(ctx, "booking");
     }
 
     private static UUID uuid(String field, String value) {

@@ -16,6 +16,10 @@ import java.util.UUID;
 /** Reads the seed's {@code POST /calendar} body, naming every offending field. */
 final class EntryParser {
     private static final Set<String> TYPES = Set.of("charter", "maintenance", "block");
+    /** As for bookings: two weeks at most, and at most one assignment per role. */
+    private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(14 * 24);
+
+    private static final int MAX_ASSIGNMENTS = 20;
     private final ZoneId marinaZone;
 
     EntryParser(ZoneId marinaZone) {
@@ -37,7 +41,10 @@ final class EntryParser {
         BigDecimal hours = f.decimal("duration_hours", true).orElse(BigDecimal.ONE);
         if (hours.signum() <= 0) {
             f.error("duration_hours", "must be greater than 0");
+        } else if (hours.compareTo(MAX_HOURS) > 0) {
+            f.error("duration_hours", "must be at most " + MAX_HOURS + " hours");
         }
+        date = date.filter(d -> f.inYears("date", d));
         date.filter(d -> zone.getRules().getValidOffsets(d.atTime(time)).isEmpty())
                 .ifPresent(d -> f.error(
                         "start_time", d + "T" + time + " does not exist in " + zone + " (the clocks skip that hour)"));
@@ -69,6 +76,10 @@ final class EntryParser {
         }
         if (!list.isArray()) {
             f.error("crew_assignments", "must be an array");
+            return List.of();
+        }
+        if (list.size() > MAX_ASSIGNMENTS) {
+            f.error("crew_assignments", "holds at most " + MAX_ASSIGNMENTS + " assignments (one per role)");
             return List.of();
         }
         List<CalendarPort.Assignment> out = new ArrayList<>();

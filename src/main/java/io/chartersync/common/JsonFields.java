@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,10 @@ import java.util.Optional;
 public final class JsonFields {
     private static final int MAX_TEXT = 2000;
     private static final int MAX_SCALE = 4;
+    /** The years a date of any body or query may fall in. */
+    public static final int MIN_YEAR = 2000;
+
+    public static final int MAX_YEAR = 2100;
     private static final BigDecimal LIMIT = new BigDecimal("1000000000");
     private static final java.util.regex.Pattern EMAIL =
             java.util.regex.Pattern.compile("^[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+$");
@@ -60,7 +65,18 @@ public final class JsonFields {
         return true;
     }
 
+    /** One line of text (a name, an id, an address): line breaks are refused. */
     public Optional<String> text(String path, boolean required) {
+        Optional<String> value = multilineText(path, required);
+        if (value.filter(Characters::hasLineBreak).isPresent()) {
+            error(path, "must be one line (no line breaks)");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    /** Text that may span lines (notes): tabs and line breaks are kept. */
+    public Optional<String> multilineText(String path, boolean required) {
         JsonNode node = node(path);
         if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
             if (required) {
@@ -73,6 +89,11 @@ public final class JsonFields {
             return Optional.empty();
         }
         String value = node.asText().strip();
+        Optional<String> unfit = Characters.problem(value);
+        if (unfit.isPresent()) {
+            error(path, unfit.get());
+            return Optional.empty();
+        }
         if (value.length() > MAX_TEXT) {
             error(path, "must be at most " + MAX_TEXT + " characters");
             return Optional.empty();
@@ -115,6 +136,23 @@ public final class JsonFields {
             return Optional.empty();
         }
         return Optional.of(plain.scale() < 0 ? plain.setScale(0) : plain);
+    }
+
+    /**
+     * True for a date within the years {@value #MIN_YEAR} to {@value #MAX_YEAR}, else records an error:
+     * no charter is planned outside them, and the files we write (iCalendar, say) hold four-digit years.
+     */
+    public boolean inYears(String path, LocalDate date) {
+        if (isInYears(date)) {
+            return true;
+        }
+        error(path, "must be a date in the years " + MIN_YEAR + " to " + MAX_YEAR + ", was " + date);
+        return false;
+    }
+
+    /** True for a date within the years {@value #MIN_YEAR} to {@value #MAX_YEAR}. */
+    public static boolean isInYears(LocalDate date) {
+        return date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR;
     }
 
     private static String abbreviate(String raw) {

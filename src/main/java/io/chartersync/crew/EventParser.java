@@ -17,6 +17,11 @@ import java.util.UUID;
 
 /** Reads the seed's {@code POST /events} body into an event and its crew, naming every offending field. */
 final class EventParser {
+    /** As for bookings: two weeks at most, and at most 100 crew. */
+    private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(14 * 24);
+
+    private static final int MAX_CREW = 100;
+
     private final ZoneId marinaZone;
     private final RosterStore roster;
 
@@ -35,6 +40,8 @@ final class EventParser {
         BigDecimal hours = f.decimal("duration_hours", true).orElse(BigDecimal.ONE);
         if (hours.signum() <= 0) {
             f.error("duration_hours", "must be greater than 0");
+        } else if (hours.compareTo(MAX_HOURS) > 0) {
+            f.error("duration_hours", "must be at most " + MAX_HOURS + " hours");
         }
         Optional<String> captain = f.text("captain", false);
         Set<String> ids = new LinkedHashSet<>();
@@ -45,6 +52,8 @@ final class EventParser {
         if (list != null && !list.isNull()) {
             if (!list.isArray()) {
                 f.error("crew", "must be an array of crew member ids");
+            } else if (list.size() > MAX_CREW) {
+                f.error("crew", "lists at most " + MAX_CREW + " crew members");
             } else {
                 for (int i = 0; i < list.size(); i++) {
                     String id = list.get(i).asText("");
@@ -64,7 +73,7 @@ final class EventParser {
                     "crew member '" + unknown + "' is not in the roster");
         }
         String location = f.text("location", false).orElse("");
-        String notes = f.text("notes", false).orElse("");
+        String notes = f.multilineText("notes", false).orElse("");
         String url = f.text("guest_page_url", false).orElse("");
         if (!url.isEmpty() && !url.matches("^https?://\\S+$")) {
             f.error("guest_page_url", "must be an http(s) URL");
@@ -92,6 +101,11 @@ final class EventParser {
 
     /** The seed sends an instant ("2024-05-30T09:00:00Z"); a local date-time is read on the marina's clock. */
     private static Optional<Instant> start(JsonFields f, String value, ZoneId zone) {
+        return instant(f, value, zone)
+                .filter(i -> f.inYears("date", i.atZone(zone).toLocalDate()));
+    }
+
+    private static Optional<Instant> instant(JsonFields f, String value, ZoneId zone) {
         try {
             return Optional.of(OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeException notOffset) {

@@ -7,6 +7,7 @@ import io.chartersync.common.AppException;
 import io.chartersync.common.Hashes;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.web.ClientAddress;
+import io.chartersync.web.Forms;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.RateLimiter;
 import io.chartersync.web.RouteModule;
@@ -110,18 +111,19 @@ public final class MagicLinkRoutes implements RouteModule {
      */
     private void respond(Context ctx) {
         String token = ctx.pathParam("token");
-        boolean json = ctx.contentType() != null && ctx.contentType().startsWith("application/json");
-        if (json) {
+        String type = Forms.mediaType(ctx);
+        if (type.equals("application/json") || type.endsWith("+json")) {
             String answer = jsonAnswer(ctx);
             links.respond(token, answer);
             ctx.json(Map.of("answer", answer));
             return;
         }
-        if (!sameBytes(ctx.formParam("csrf"), csrf(token))) {
+        Forms.requireForm(ctx, false);
+        if (!sameBytes(Forms.field(ctx, "csrf"), csrf(token))) {
             throw new AppException.Forbidden(
                     "The form's security token (csrf) is missing or wrong: answer from the page your link opens.");
         }
-        String answer = ctx.formParam("answer");
+        String answer = Forms.field(ctx, "answer");
         try {
             links.respond(token, answer);
         } catch (AppException.Gone | AppException.NotFound e) {

@@ -1,6 +1,7 @@
 package io.chartersync.crew;
 
 import io.chartersync.common.AppException;
+import io.chartersync.common.Characters;
 import io.chartersync.common.JsonFields;
 import io.chartersync.web.Guard;
 import io.chartersync.web.JsonBodies;
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
 public final class RosterRoutes implements RouteModule {
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{5,30}$");
+    /** A member's roles: a handful, each a short name. */
+    private static final int MAX_ROLES = 10;
+
+    private static final int MAX_ROLE_LENGTH = 40;
     private final Guard operator;
     private final JsonBodies bodies;
     private final RosterStore roster;
@@ -46,10 +51,18 @@ public final class RosterRoutes implements RouteModule {
         if (node != null && !node.isNull()) {
             if (!node.isArray()) {
                 f.error("roles", "must be an array of role names");
+            } else if (node.size() > MAX_ROLES) {
+                f.error("roles", "holds at most " + MAX_ROLES + " roles");
             } else {
                 for (int i = 0; i < node.size(); i++) {
-                    if (!node.get(i).isTextual() || node.get(i).asText().isBlank()) {
-                        f.error("roles[" + i + "]", "must be a role name such as captain or crew");
+                    if (!node.get(i).isTextual()
+                            || node.get(i).asText().isBlank()
+                            || node.get(i).asText().strip().length() > MAX_ROLE_LENGTH
+                            || Characters.hasLineBreak(node.get(i).asText())) {
+                        f.error(
+                                "roles[" + i + "]",
+                                "must be a role name of at most " + MAX_ROLE_LENGTH
+                                        + " characters such as captain or crew");
                     } else {
                         roles.add(node.get(i).asText().strip());
                     }

@@ -1,6 +1,8 @@
 package io.chartersync.guestpage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chartersync.common.AppException;
+import io.chartersync.common.Characters;
 import io.chartersync.common.JsonFields;
 import io.chartersync.web.Guard;
 import io.chartersync.web.JsonBodies;
@@ -30,19 +32,16 @@ public final class BoatRoutes implements RouteModule {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get(
-                "/api/boats/{boat}",
-                operator.protect(
-                        ctx -> ctx.json(profile(ctx.pathParam("boat"), boats.whatToBring(ctx.pathParam("boat"))))));
+        routes.get("/api/boats/{boat}", operator.protect(ctx -> {
+            String boat = boat(ctx);
+            ctx.json(profile(boat, boats.whatToBring(boat)));
+        }));
         routes.put("/api/boats/{boat}", operator.protect(this::put));
     }
 
     private void put(Context ctx) {
-        String boat = ctx.pathParam("boat");
+        String boat = boat(ctx);
         JsonFields f = new JsonFields(bodies.object(ctx));
-        if (boat.isBlank() || boat.length() > 80) {
-            f.error("boat", "must be a boat name of at most 80 characters");
-        }
         List<String> items = new ArrayList<>();
         JsonNode list = f.node("what_to_bring");
         if (list == null || !list.isArray()) {
@@ -64,6 +63,18 @@ public final class BoatRoutes implements RouteModule {
         f.throwIfAny();
         int republished = boats.saveWhatToBring(boat, items, "operator");
         ctx.json(Map.of("boat", boat, "what_to_bring", items, "pages_republished", republished));
+    }
+
+    /** The boat named in the path: one line of text, 1 to 80 characters, or 400 naming {@code boat}. */
+    private static String boat(Context ctx) {
+        String boat = ctx.pathParam("boat");
+        if (boat.isBlank()
+                || boat.length() > 80
+                || Characters.problem(boat).isPresent()
+                || Characters.hasLineBreak(boat)) {
+            throw AppException.InvalidInput.of("boat", "must be a boat name of at most 80 characters on one line");
+        }
+        return boat;
     }
 
     private static Map<String, Object> profile(String boat, List<String> items) {

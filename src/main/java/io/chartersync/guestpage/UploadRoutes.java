@@ -8,7 +8,9 @@ import io.chartersync.common.JsonFields;
 import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.LocalUploads;
 import io.chartersync.web.ClientAddress;
+import io.chartersync.web.Forms;
 import io.chartersync.web.JsonBodies;
+import io.chartersync.web.Params;
 import io.chartersync.web.RateLimiter;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
@@ -127,8 +129,11 @@ public final class UploadRoutes implements RouteModule {
      * the problem's status code.
      */
     private void form(Context ctx) throws IOException {
+        Forms.requireForm(ctx, true);
+        UploadedFile file = Forms.file(ctx, "photo");
+        String token = Forms.field(ctx, "upload_token");
         try {
-            receiveForm(ctx);
+            receiveForm(ctx, file, token);
         } catch (AppException.InvalidInput | AppException.Gone | AppException.NotFound e) {
             int status = e instanceof AppException.InvalidInput ? 400 : e instanceof AppException.Gone ? 410 : 404;
             ctx.status(status);
@@ -136,9 +141,8 @@ public final class UploadRoutes implements RouteModule {
         }
     }
 
-    private void receiveForm(Context ctx) throws IOException {
+    private void receiveForm(Context ctx, UploadedFile file, String token) throws IOException {
         String slug = ctx.pathParam("slug");
-        UploadedFile file = ctx.uploadedFile("photo");
         if (file == null) {
             throw AppException.InvalidInput.of("photo", "choose a photo to upload");
         }
@@ -149,7 +153,7 @@ public final class UploadRoutes implements RouteModule {
         try (InputStream in = file.content()) {
             bytes = in.readAllBytes();
         }
-        UUID id = uploads.receive(slug, ctx.formParam("upload_token"), file.contentType(), bytes);
+        UUID id = uploads.receive(slug, token, file.contentType(), bytes);
         ctx.redirect(publicBaseUrl + "/g/" + slug + "/uploads/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -217,11 +221,7 @@ public final class UploadRoutes implements RouteModule {
     }
 
     private static UUID id(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new AppException.NotFound("photo upload", ctx.pathParam("id"));
-        }
+        return Params.id(ctx, "photo upload");
     }
 
     private static long parseLong(String value) {

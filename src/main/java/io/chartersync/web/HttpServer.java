@@ -40,6 +40,9 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(largest, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(json)));
             config.jsonMapper(new JavalinJackson(json, true));
             config.requestLogger.http((ctx, ms) -> Timer.builder("http_server_requests")
                     .tag("method", ctx.method().name())

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartersync.common.AppException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +32,21 @@ final class Problems {
         routes.exception(
                 HttpResponseException.class,
                 (e, ctx) -> write(ctx, Problem.of(e.getStatus(), title(e.getStatus()), detailOf(e))));
+        routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+            String allow = allowed(e);
+            ctx.header("Allow", allow);
+            write(
+                    ctx,
+                    Problem.of(
+                            405,
+                            "Method Not Allowed",
+                            ctx.method() + " is not allowed on " + ctx.path() + "; it takes " + allow + "."));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (ClientAborts.isAbort(e)) {
+                ClientAborts.record(ctx);
+                return;
+            }
             if (DatabaseUnavailable.causedBy(e)) {
                 ctx.header("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
                 write(ctx, DatabaseUnavailable.problem(e, ctx.method().name(), safePath(ctx)));
@@ -45,11 +62,12 @@ final class Problems {
                 write(ctx, Problem.of(404, "Not Found", "No resource at " + ctx.path()));
             }
         });
-        routes.error(
-                405,
-                "*",
-                ctx -> write(
-                        ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
+        routes.error(405, "*", ctx -> {
+            // The MethodNotAllowedResponse handler above has written the problem with its Allow list.
+            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                write(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path()));
+            }
+        });
     }
 
     /** The path without a magic-link token. */
@@ -97,6 +115,17 @@ final class Problems {
             case 503 -> "Service Unavailable";
             default -> "Error";
         };
+    }
+
+    /** The methods the path takes, as Javalin found them, sorted: {@code DELETE, GET, PUT}. */
+    private static String allowed(MethodNotAllowedResponse e) {
+        return e.getDetails().values().stream()
+                .flatMap(methods -> Arrays.stream(methods.split(",")))
+                .map(String::strip)
+                .filter(m -> !m.isEmpty())
+                .sorted()
+                .distinct()
+                .collect(Collectors.joining(", "));
     }
 
     private static String detailOf(HttpResponseException e) {

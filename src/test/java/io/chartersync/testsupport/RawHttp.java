@@ -46,6 +46,18 @@ public final class RawHttp {
         }
     }
 
+    /** Sends {@code request} as it is (request line, headers and body) and reads the answer. */
+    public static Response exchange(int port, byte[] request) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the raw request failed", e);
+        }
+    }
+
     private static Response read(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);

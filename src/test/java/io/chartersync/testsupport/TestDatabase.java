@@ -83,6 +83,34 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * The number of rows of every table of the public schema (Flyway's history aside), the scheduler's
+     * and the mail outbox included: equal maps before and after a request mean it stored nothing.
+     */
+    public static Map<String, Long> rowCounts() {
+        List<String> tables = strings("select tablename from pg_tables where schemaname = 'public'"
+                + " and tablename <> 'flyway_schema_history' order by tablename");
+        if (tables.isEmpty()) {
+            return Map.of();
+        }
+        String sql = String.join(
+                " union all ",
+                tables.stream()
+                        .map(t -> "select '" + t + "', count(*) from " + quoteIdent(t))
+                        .toList());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count rows", e);
+        }
+        return counts;
+    }
+
     /** Runs a statement (to move time along in the data, say); answers the rows it touched. */
     public static int execute(String sql) {
         try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());

@@ -85,6 +85,7 @@ public final class TestHttp {
         return send(method, path, body, contentType, as, new String[0]);
     }
 
+    /** Sends {@code body} with {@code contentType}, or with no Content-Type header when that is null. */
     public Response send(String method, String path, String body, String contentType, As as, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         switch (as) {
@@ -100,7 +101,10 @@ public final class TestHttp {
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            request.method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
