@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
@@ -23,6 +25,9 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         // Plain SQL only: no <attribute> templates, so statements skip the template engine.
         this.jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+        // A failed statement's message names neither the SQL nor its bound values (a booking body, revenue,
+        // contacts): exception messages end up in logs.
+        this.jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
     }
 
     /** Connects to {@code url} (jdbc:postgresql:// or postgres://user:pass@host/db) and migrates it. */
@@ -62,6 +67,9 @@ public final class Database implements AutoCloseable {
         url.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("charter-sync");
+        // PostgreSQL's error detail quotes row values ("Key (x)=(...)", "Failing row contains (...)"): keep it
+        // out of exception messages, which end up in logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource ds = new HikariDataSource(config);
         try {
             Flyway.configure()

@@ -53,8 +53,8 @@ public final class HttpServer implements AutoCloseable {
         });
     }
 
-    /** The matched route's path for metrics; {@code ctx.endpoint()} throws when no route matched (a 404). */
-    private static String route(Context ctx) {
+    /** The matched route's pattern (for metrics and logs: it carries no token); {@code ctx.endpoint()} throws when no route matched (a 404). */
+    static String route(Context ctx) {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         return endpoint == null ? "unmatched" : endpoint.path;
     }

@@ -30,7 +30,8 @@ final class Problems {
                 HttpResponseException.class,
                 (e, ctx) -> write(ctx, Problem.of(e.getStatus(), title(e.getStatus()), detailOf(e))));
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unhandled error on {} {}", ctx.method(), ctx.path().replaceAll("^/m/[^/]+", "/m/[token]"), e);
+            // The route's pattern, never the path: paths carry link tokens and slugs (/m/{token}).
+            log.error("Unhandled error on {} {}", ctx.method(), HttpServer.route(ctx), e);
             write(ctx, Problem.of(500, "Internal Server Error", "An unexpected error occurred; it has been logged."));
         });
         routes.error(404, "*", ctx -> {
