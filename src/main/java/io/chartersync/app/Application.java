@@ -103,11 +103,16 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(AppConfig config) {
-        return start(config, step -> {});
+        return start(config, Hooks.NONE);
     }
 
     /** {@code afterStep} observes each finished sync step (a test hook for crash-and-resume). */
     public static Application start(AppConfig config, Consumer<SyncStep> afterStep) {
+        return start(config, new Hooks(afterStep, Hooks.NONE.guestPageWritten()));
+    }
+
+    /** Starts with test {@code hooks} (crash-and-resume tests stop the program dead at them). */
+    public static Application start(AppConfig config, Hooks hooks) {
         Clock clock = Clock.systemUTC();
         TokenGenerator random = TokenGenerator.secure();
         Secrets secrets = Secrets.resolve(config, random);
@@ -151,7 +156,17 @@ public final class Application implements AutoCloseable {
             AuditLog audit = new AuditLog(json, clock);
             CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone(), audit);
             GuestPageService guestPages = new GuestPageService(
-                    database.jdbi(), site, storage.cdn(), templates, random, linkTokens, json, baseUrl, tasks, clock);
+                    database.jdbi(),
+                    site,
+                    storage.cdn(),
+                    templates,
+                    random,
+                    linkTokens,
+                    json,
+                    baseUrl,
+                    tasks,
+                    clock,
+                    hooks.guestPageWritten());
             GuestPhotos photos = new GuestPhotos(database.jdbi(), site, guestPages, tasks, clock);
             BoatProfiles boats = new BoatProfiles(database.jdbi(), guestPages, audit);
             RosterStore roster = new RosterStore(database.jdbi(), audit);
@@ -176,7 +191,7 @@ public final class Application implements AutoCloseable {
                     crew,
                     metrics,
                     config.mail().operatorEmail(),
-                    afterStep);
+                    hooks.afterStep());
             SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
 
