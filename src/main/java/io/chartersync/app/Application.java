@@ -256,6 +256,7 @@ public final class Application implements AutoCloseable {
                         "port " + port + " is in use: stop what uses it, or pass --port N (or set PORT)");
             }
             scheduler.start();
+            ServerAddress.record(config.dataDir(), baseUrl);
             return new Application(config, secrets, database, storage, scheduler, tasks, http, port, baseUrl);
         } catch (RuntimeException e) {
             database.close();
