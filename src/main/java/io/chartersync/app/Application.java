@@ -68,9 +68,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: builds every part by constructor, in one place, and starts them. */
 public final class Application implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
     private final AppConfig config;
     private final Secrets secrets;
     private final Database database;
@@ -312,12 +315,25 @@ public final class Application implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Stops in order, each part even if one before it failed: HTTP (no new requests; those in flight are
+     * answered, up to {@link HttpServer#DRAIN}), the scheduler (running tasks finish within its shutdown
+     * wait, or are left to be revived as dead executions after a restart), then the database and storage.
+     */
     @Override
     public void close() {
-        http.close();
-        scheduler.stop();
-        tasks.close();
-        database.close();
-        storage.close();
+        stopping("HTTP server", http::close);
+        stopping("scheduler", scheduler::stop);
+        stopping("task queue", tasks::close);
+        stopping("database", database::close);
+        stopping("storage", storage::close);
+    }
+
+    private static void stopping(String part, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            log.warn("The {} did not stop cleanly: {}", part, e.toString());
+        }
     }
 }

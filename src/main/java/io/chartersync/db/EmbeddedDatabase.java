@@ -37,6 +37,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    // No shutdown hook of its own: on SIGTERM it would stop PostgreSQL at once, under the
+                    // requests and tasks still finishing; Application.close stops it last.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
