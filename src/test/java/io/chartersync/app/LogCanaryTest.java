@@ -75,11 +75,15 @@ class LogCanaryTest {
             TestApp.OPERATOR_TOKEN,
             TestApp.SERVICE_KEY,
             TestApp.LINK_KEY);
-    /** The tables whose writes a sync step makes, by step; a failure in one is repaired for the whole step. */
+    /**
+     * The tables whose writes a sync step makes, by step; a failure in one is repaired for the whole step.
+     * The captain's summary is refused by a trigger of its own ({@code captain_summary} in the message).
+     */
     private static final Map<String, List<String>> STEP_TABLES = Map.of(
             "calendar", List.of("calendar_entry", "calendar_crew"),
             "guest-page", List.of("guest_page", "guest_photo", "boat_profile"),
-            "crew-event", List.of("crew_event", "crew_link", "crew_member", "feed_token", "mail_outbox"));
+            "crew-event", List.of("crew_event", "crew_link", "crew_member", "feed_token", "mail_outbox"),
+            "captain-summary", List.of("captain_summary"));
     /** What intake and the saga's bookkeeping write: repaired so a sync can start and record its failures. */
     private static final List<String> INTAKE_TABLES =
             List.of("booking", "booking_version", "audit_log", "sync_run", "sync_step");
@@ -99,7 +103,8 @@ class LogCanaryTest {
         logs.close();
         TestDatabase.execute(
                 "do $$ declare t text; begin for t in select tablename from pg_tables where schemaname = 'public' loop"
-                        + " execute format('drop trigger if exists canary_fail on %I', t); end loop; end $$");
+                        + " execute format('drop trigger if exists canary_fail on %I', t);"
+                        + " execute format('drop trigger if exists canary_fail_summary on %I', t); end loop; end $$");
     }
 
     @AfterAll
@@ -158,7 +163,7 @@ class LogCanaryTest {
         assertThat(answers)
                 .as("every write refused by the database")
                 .allSatisfy((path, status) -> assertThat(status).as(path).isGreaterThanOrEqualTo(500));
-        assertThat(failedSteps).containsExactlyInAnyOrder("calendar", "guest-page", "crew-event");
+        assertThat(failedSteps).containsExactly("calendar", "guest-page", "crew-event", "captain-summary");
         String logged = logs.text();
         assertThat(logged).as("the failures are logged").contains("forced failure in booking");
         assertThat(logged).as("the SMTP refusal is logged").contains("refused for good");
@@ -173,7 +178,8 @@ class LogCanaryTest {
     /**
      * Submits another canary booking with intake repaired, then lets its sync fail on each step in turn:
      * each time the sync's error names a broken table, that step's tables are repaired and the retry gets
-     * one step further. Mail updates stay broken, so deliveries fail after the SMTP server took the mail.
+     * one step further. Once the crew event is through, the outbox refuses the captain's summary, and
+     * updates: deliveries fail after the SMTP server took the mail.
      */
     private Set<String> syncWhileEveryStepFailsOnce() {
         repair(INTAKE_TABLES);
@@ -191,13 +197,10 @@ class LogCanaryTest {
                             String table = m.group(1);
                             STEP_TABLES.forEach((step, tables) -> {
                                 if (tables.contains(table) && failedSteps.add(step)) {
-                                    repair(tables);
+                                    repairStep(step, tables);
                                 }
                             });
                         }
-                    }
-                    if (failedSteps.contains("crew-event")) {
-                        breakUpdates("mail_outbox");
                     }
                     return app.bookings().status(id).get("state").asText().equals("synced");
                 });
@@ -228,14 +231,32 @@ class LogCanaryTest {
         }
     }
 
+    private static void repairStep(String step, List<String> tables) {
+        switch (step) {
+            case "crew-event" -> {
+                repair(tables);
+                breakUpdates("mail_outbox");
+                TestDatabase.execute(
+                        """
+                    create or replace function canary_fail_summary() returns trigger language plpgsql as $$
+                    begin
+                      raise exception 'forced failure in captain_summary' using detail = new::text, hint = new::text;
+                    end $$""",
+                        "create trigger canary_fail_summary before insert on mail_outbox for each row"
+                                + " when (new.subject like 'Captain summary%') execute function canary_fail_summary()");
+            }
+            case "captain-summary" -> TestDatabase.execute("drop trigger canary_fail_summary on mail_outbox");
+            default -> repair(tables);
+        }
+    }
+
     private static void repair(List<String> tables) {
         tables.forEach(t -> TestDatabase.execute("drop trigger if exists canary_fail on " + t));
     }
 
     private static void breakUpdates(String table) {
-        TestDatabase.execute("do $$ begin if not exists (select 1 from pg_trigger where tgname = 'canary_fail'"
-                + " and tgrelid = '" + table + "'::regclass) then create trigger canary_fail before update on "
-                + table + " for each row execute function canary_fail(); end if; end $$");
+        TestDatabase.execute("create trigger canary_fail before update on " + table
+                + " for each row execute function canary_fail()");
     }
 
     private static ObjectNode canaryBooking(int daysAhead) {
