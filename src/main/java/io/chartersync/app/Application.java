@@ -49,7 +49,6 @@ import io.chartersync.web.RateLimiter;
 import io.chartersync.web.SiteRoutes;
 import io.chartersync.workflow.SyncSaga;
 import io.chartersync.workflow.SyncStatus;
-import io.chartersync.workflow.SyncStep;
 import io.chartersync.workflow.SyncTasks;
 import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -67,7 +66,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,11 +105,6 @@ public final class Application implements AutoCloseable {
 
     public static Application start(AppConfig config) {
         return start(config, Hooks.NONE);
-    }
-
-    /** {@code afterStep} observes each finished sync step (a test hook for crash-and-resume). */
-    public static Application start(AppConfig config, Consumer<SyncStep> afterStep) {
-        return start(config, new Hooks(afterStep, Hooks.NONE.guestPageWritten()));
     }
 
     /** Starts with test {@code hooks} (crash-and-resume tests stop the program dead at them). */

@@ -15,6 +15,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * connection, a failed login, a file that could not be written.
  */
 sealed interface SendFailure {
+    /** An email address as replies quote it (with or without angle brackets). */
     Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@[^\\s<>\"'(),;:\\[\\]]+");
 
     /** The server's reply, or what went wrong. */
