@@ -49,7 +49,6 @@ import io.chartersync.web.RateLimiter;
 import io.chartersync.web.SiteRoutes;
 import io.chartersync.workflow.SyncSaga;
 import io.chartersync.workflow.SyncStatus;
-import io.chartersync.workflow.SyncStep;
 import io.chartersync.workflow.SyncTasks;
 import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -67,10 +66,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: builds every part by constructor, in one place, and starts them. */
 public final class Application implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
     private final AppConfig config;
     private final Secrets secrets;
     private final Database database;
@@ -103,11 +104,11 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(AppConfig config) {
-        return start(config, step -> {});
+        return start(config, Hooks.NONE);
     }
 
-    /** {@code afterStep} observes each finished sync step (a test hook for crash-and-resume). */
-    public static Application start(AppConfig config, Consumer<SyncStep> afterStep) {
+    /** Starts with test {@code hooks} (crash-and-resume tests stop the program dead at them). */
+    public static Application start(AppConfig config, Hooks hooks) {
         Clock clock = Clock.systemUTC();
         TokenGenerator random = TokenGenerator.secure();
         Secrets secrets = Secrets.resolve(config, random);
@@ -151,7 +152,17 @@ public final class Application implements AutoCloseable {
             AuditLog audit = new AuditLog(json, clock);
             CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone(), audit);
             GuestPageService guestPages = new GuestPageService(
-                    database.jdbi(), site, storage.cdn(), templates, random, linkTokens, json, baseUrl, tasks, clock);
+                    database.jdbi(),
+                    site,
+                    storage.cdn(),
+                    templates,
+                    random,
+                    linkTokens,
+                    json,
+                    baseUrl,
+                    tasks,
+                    clock,
+                    hooks.guestPageWritten());
             GuestPhotos photos = new GuestPhotos(database.jdbi(), site, guestPages, tasks, clock);
             BoatProfiles boats = new BoatProfiles(database.jdbi(), guestPages, audit);
             RosterStore roster = new RosterStore(database.jdbi(), audit);
@@ -176,7 +187,7 @@ public final class Application implements AutoCloseable {
                     crew,
                     metrics,
                     config.mail().operatorEmail(),
-                    afterStep);
+                    hooks.afterStep());
             SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
 
@@ -241,6 +252,7 @@ public final class Application implements AutoCloseable {
                         "port " + port + " is in use: stop what uses it, or pass --port N (or set PORT)");
             }
             scheduler.start();
+            ServerAddress.record(config.dataDir(), baseUrl);
             return new Application(config, secrets, database, storage, scheduler, tasks, http, port, baseUrl);
         } catch (RuntimeException e) {
             database.close();
@@ -296,12 +308,25 @@ public final class Application implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Stops in order, each part even if one before it failed: HTTP (no new requests; those in flight are
+     * answered, up to {@link HttpServer#DRAIN}), the scheduler (running tasks finish within its shutdown
+     * wait, or are left to be revived as dead executions after a restart), then the database and storage.
+     */
     @Override
     public void close() {
-        http.close();
-        scheduler.stop();
-        tasks.close();
-        database.close();
-        storage.close();
+        stopping("HTTP server", http::close);
+        stopping("scheduler", scheduler::stop);
+        stopping("task queue", tasks::close);
+        stopping("database", database::close);
+        stopping("storage", storage::close);
+    }
+
+    private static void stopping(String part, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            log.warn("The {} did not stop cleanly: {}", part, e.toString());
+        }
     }
 }

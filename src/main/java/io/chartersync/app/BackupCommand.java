@@ -49,7 +49,8 @@ final class BackupCommand implements Callable<Integer> {
             Backup.refuseExisting(file, force);
             Summary summary;
             try (Database db = ToolDatabase.open(config)) {
-                // The dump reads every table, Flyway's history and the sequences: the owner role can, the serving role cannot.
+                // The dump reads every table, Flyway's history and the sequences: the owner role can, the serving role
+                // cannot.
                 summary = Backup.write(
                         db.ownerJdbi(),
                         config.dataDir(),

@@ -2,6 +2,7 @@ package io.chartersync.app;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** Options every command takes; they win over the environment. */
@@ -25,6 +26,12 @@ final class CommonOptions {
 
     Map<String, String> env() {
         return env;
+    }
+
+    /** True when the command line or the environment says where the server listens (a port or a base URL). */
+    boolean addressGiven() {
+        return port != null
+                || Stream.of("PORT", "PUBLIC_BASE_URL").map(env::get).anyMatch(v -> v != null && !v.isBlank());
     }
 
     AppConfig config() {

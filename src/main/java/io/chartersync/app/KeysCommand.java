@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * directory; {@code keys rotate-feed-token} revokes the feed URL and prints the new one; {@code keys
  * rotate-service-key} and {@code keys retire-service-key} rotate the crew-service key (see {@link
  * ServiceKeyCommand}). Works whether or not a server is running on the same data directory; every change
- * is written to the audit log, by actor {@code cli}.
+ * is written to the audit log, by actor {@code cli}. The feed URL starts with {@code PUBLIC_BASE_URL} or
+ * the given port, else with the address the server last started on the data directory recorded there.
  */
 @Command(
         name = "keys",
@@ -64,7 +65,7 @@ final class KeysCommand implements Runnable {
                     new FeedTokens(db.jdbi(), new LinkTokens(secrets.linkSigningKey()), ToolDatabase.auditLog());
             Optional<String> forBoat = Optional.ofNullable(boat).filter(b -> !b.isBlank());
             String token = rotate ? feeds.rotate(forBoat, ToolDatabase.ACTOR) : feeds.token(forBoat);
-            String url = config.http().publicBaseUrl() + "/calendar.ics?token=" + token;
+            String url = ServerAddress.publicBaseUrl(config, options.addressGiven()) + "/calendar.ics?token=" + token;
             out.println("  calendar feed" + forBoat.map(b -> " of " + b).orElse("") + " (read-only): " + url);
             out.println("    subscribe: " + url.replaceFirst("^https?://", "webcal://"));
         }

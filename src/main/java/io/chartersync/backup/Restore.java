@@ -43,7 +43,8 @@ public final class Restore {
                 }
                 Manifest.Audit audit;
                 try (Database db = database.get()) {
-                    // Loading needs INSERT on every table, UPDATE on scheduled_tasks and setval on the sequences: the owner role.
+                    // Loading needs INSERT on every table, UPDATE on scheduled_tasks and setval on the sequences: the
+                    // owner role.
                     Jdbi jdbi = db.ownerJdbi();
                     DatabaseLoad.load(jdbi, archive);
                     audit = DatabaseLoad.checkAudit(jdbi, manifest);

@@ -23,6 +23,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
@@ -145,6 +147,9 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(1000);
         config.addDataSourceProperty("connectTimeout", "2");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // PostgreSQL's error detail quotes row values ("Key (x)=(...)", "Failing row contains (...)"): keep it
+        // out of exception messages, which end up in logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 
@@ -159,6 +164,9 @@ public final class Database implements AutoCloseable {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         // Plain SQL only: no <attribute> templates, so statements skip the template engine.
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+        // A failed statement's message names neither the SQL nor its bound values (a booking body, revenue,
+        // contacts): exception messages end up in logs.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
         return jdbi;
     }
 

@@ -45,6 +45,8 @@ public final class GuestPageService implements GuestPagePort {
     private final Clock clock;
     private final TaskQueue tasks;
     private final String contentSecurityPolicy;
+    /** Runs right after a page object is written, before its row is updated (a test's fault point). */
+    private final Runnable pageWritten;
     /** Re-publishes a page when its uploads close, so it stops offering the form. */
     static final String CLOSE_UPLOADS_TASK = "close-guest-uploads";
 
@@ -58,8 +60,10 @@ public final class GuestPageService implements GuestPagePort {
             com.fasterxml.jackson.databind.ObjectMapper json,
             URI publicBaseUrl,
             TaskQueue tasks,
-            Clock clock) {
+            Clock clock,
+            Runnable pageWritten) {
         this.tasks = tasks;
+        this.pageWritten = pageWritten;
         this.jdbi = jdbi;
         this.store = store;
         this.cdn = cdn;
@@ -72,14 +76,19 @@ public final class GuestPageService implements GuestPagePort {
         this.contentSecurityPolicy = GuestSecurity.contentSecurityPolicy(uploadOrigin(store));
     }
 
+    /**
+     * Exactly one page per booking, even if the process dies mid-publish: the slug is drawn and committed
+     * first, before anything is published, so a retry after a crash finds it and writes the same object
+     * again (a slug drawn in the publishing transaction would be lost with it, and the retry would leave
+     * the first page online under a slug nobody knows). Then, in a second transaction, the row is locked,
+     * the objects written and the row updated.
+     */
     @Override
     public String publish(PageRequest r) {
-        // One transaction: the slug (made once), the page's row locked, the objects written, the row updated.
-        String slug = jdbi.inTransaction(h -> {
-            String s = slugFor(h, r);
-            pages.lockRow(h, s);
-            write(h, s, r);
-            return s;
+        String slug = jdbi.inTransaction(h -> slugFor(h, r));
+        jdbi.useTransaction(h -> {
+            pages.lockRow(h, slug);
+            write(h, slug, r);
         });
         return pageUrl(slug);
     }
@@ -117,6 +126,7 @@ public final class GuestPageService implements GuestPagePort {
                 html.toString().getBytes(StandardCharsets.UTF_8),
                 "text/html; charset=utf-8",
                 PAGE_CACHE);
+        pageWritten.run();
         String ics =
                 GuestCalendar.render(view, pageUrl(slug), publicBaseUrl.getHost(), r.bookingVersion(), clock.instant());
         String icsTag = store.put(

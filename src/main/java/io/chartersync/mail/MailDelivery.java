@@ -124,7 +124,7 @@ public final class MailDelivery {
                         clock.instant());
             } catch (MessagingException e) {
                 // The message itself is wrong (an address mail cannot use): no retry will help.
-                markFailed(h, id, e.toString());
+                markFailed(h, id, SendFailure.withoutAddresses(e.toString()));
                 return;
             }
             try {
@@ -133,7 +133,8 @@ public final class MailDelivery {
                 switch (SendFailure.of(e)) {
                     case SendFailure.Permanent permanent -> {
                         // The server refused this email for good (a 5xx reply): no retry will help.
-                        log.warn("Email {} to {} refused for good: {}", id, q.recipient(), permanent.reason());
+                        // The email's id, never its recipient: addresses stay out of logs.
+                        log.warn("Email {} refused for good: {}", id, permanent.reason());
                         markFailed(h, id, permanent.reason());
                         return;
                     }
@@ -143,7 +144,8 @@ public final class MailDelivery {
                                 .bind("id", id)
                                 .bind("error", failure.reason())
                                 .execute();
-                        throw new IllegalStateException("delivery of email " + id + " failed: " + failure.reason(), e);
+                        // Without the cause: its message quotes the recipient, and this one is logged.
+                        throw new IllegalStateException("delivery of email " + id + " failed: " + failure.reason());
                     }
                 }
             }

@@ -3,6 +3,7 @@ package io.chartersync.mail;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -14,6 +15,9 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * connection, a failed login, a file that could not be written.
  */
 sealed interface SendFailure {
+    /** An email address as replies quote it (with or without angle brackets). */
+    Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@[^\\s<>\"'(),;:\\[\\]]+");
+
     /** The server's reply, or what went wrong. */
     String reason();
 
@@ -30,11 +34,19 @@ sealed interface SendFailure {
         for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
             Optional<Integer> code = replyCode(t);
             if (code.isPresent() && code.get() >= 400) {
-                String reply = String.valueOf(t.getMessage()).strip();
+                String reply = withoutAddresses(String.valueOf(t.getMessage()).strip());
                 return code.get() >= 500 ? new Permanent(reply) : new Transient(reply);
             }
         }
-        return new Transient(failure.toString());
+        return new Transient(withoutAddresses(failure.toString()));
+    }
+
+    /**
+     * Replies quote the addresses they refuse ({@code 550 5.1.1 <guest@example.com>: Recipient address
+     * rejected}); a reason is logged and shown, so every address in it is masked.
+     */
+    static String withoutAddresses(String text) {
+        return ADDRESS.matcher(text).replaceAll("[address]");
     }
 
     private static Optional<Integer> replyCode(Throwable t) {

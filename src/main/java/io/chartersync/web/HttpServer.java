@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /** The HTTP server: Javalin on virtual threads, 1 MiB body limit, problem+json errors, every route module. */
 public final class HttpServer implements AutoCloseable {
@@ -24,6 +25,17 @@ public final class HttpServer implements AutoCloseable {
     /** Oversized bodies up to this size are read and dropped before the 413, so clients get the answer. */
     private static final long DRAINED_BODY_BYTES = 32 * 1024 * 1024;
 
+    /** How long a stop waits for the requests in flight. */
+    public static final Duration DRAIN = Duration.ofSeconds(10);
+
+    /**
+     * How long no request may be in flight before the port closes: a connection accepted but not read yet
+     * gets its 503 meanwhile.
+     */
+    private static final Duration SETTLE = Duration.ofMillis(300);
+
+    private final GracefulHandler graceful = new GracefulHandler();
+    private volatile boolean draining;
     private final Javalin app;
     private final Map<Pattern, Long> bodyLimits = new LinkedHashMap<>();
 
@@ -43,6 +55,12 @@ public final class HttpServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(json)));
+            config.jetty.modifyServer(server -> {
+                // Counts the requests in flight; when Jetty stops, it waits for them (up to DRAIN) before
+                // it closes the connections.
+                server.insertHandler(graceful);
+                server.setStopTimeout(DRAIN.toMillis());
+            });
             config.jsonMapper(new JavalinJackson(json, true));
             config.requestLogger.http((ctx, ms) -> Timer.builder("http_server_requests")
                     .tag("method", ctx.method().name())
@@ -51,13 +69,19 @@ public final class HttpServer implements AutoCloseable {
                     .register(metrics)
                     .record(Duration.ofNanos((long) (ms * 1_000_000))));
             problems.register(config.routes);
+            config.routes.before(this::refuseWhileDraining);
+            config.routes.after(ctx -> {
+                if (draining) {
+                    ctx.header("Connection", "close");
+                }
+            });
             config.routes.before(this::refuseOversizedBody);
             modules.forEach(m -> m.register(config.routes));
         });
     }
 
-    /** The matched route's path for metrics; {@code ctx.endpoint()} throws when no route matched (a 404). */
-    private static String route(Context ctx) {
+    /** The matched route's pattern (for metrics and logs: it carries no token); {@code ctx.endpoint()} throws when no route matched (a 404). */
+    static String route(Context ctx) {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         return endpoint == null ? "unmatched" : endpoint.path;
     }
@@ -97,8 +121,41 @@ public final class HttpServer implements AutoCloseable {
         return app.port();
     }
 
+    private void refuseWhileDraining(Context ctx) {
+        if (draining) {
+            ctx.header("Connection", "close");
+            throw new HttpResponseException(503, "The server is stopping; try again in a moment.");
+        }
+    }
+
+    /**
+     * Stops without leaving a client unanswered: first every new request is answered 503 (problem+json,
+     * {@code Connection: close}) while the requests in flight finish, up to {@link #DRAIN}; the port stays
+     * open meanwhile, so a connection already made (queued, or sent but not read yet) gets that 503 instead
+     * of a reset. Then Jetty stops: it closes the port (later connections are refused), waits for what is
+     * still in flight within what is left of {@link #DRAIN}, and closes the connections.
+     */
     @Override
     public void close() {
+        draining = true;
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (graceful.getCurrentRequestCount() > 0) {
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= SETTLE.toNanos()) {
+                break;
+            }
+            sleep(Duration.ofMillis(20));
+        }
         app.stop();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

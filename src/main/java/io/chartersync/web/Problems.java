@@ -49,10 +49,11 @@ final class Problems {
             }
             if (DatabaseUnavailable.causedBy(e)) {
                 ctx.header("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-                write(ctx, DatabaseUnavailable.problem(e, ctx.method().name(), safePath(ctx)));
+                write(ctx, DatabaseUnavailable.problem(e, ctx.method().name(), HttpServer.route(ctx)));
                 return;
             }
-            log.error("Unhandled error on {} {}", ctx.method(), safePath(ctx), e);
+            // The route's pattern, never the path: paths carry link tokens and slugs (/m/{token}).
+            log.error("Unhandled error on {} {}", ctx.method(), HttpServer.route(ctx), e);
             write(ctx, Problem.of(500, "Internal Server Error", "An unexpected error occurred; it has been logged."));
         });
         routes.error(404, "*", ctx -> {
@@ -68,11 +69,6 @@ final class Problems {
                 write(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path()));
             }
         });
-    }
-
-    /** The path without a magic-link token. */
-    private static String safePath(Context ctx) {
-        return ctx.path().replaceAll("^/m/[^/]+", "/m/[token]");
     }
 
     static Problem toProblem(AppException e) {

@@ -51,6 +51,32 @@ class KeysCommandTest {
         }
     }
 
+    @Test
+    void without_a_port_the_feed_url_names_the_port_of_the_server_on_the_data_directory() throws Exception {
+        Path data = Files.createTempDirectory("charter-sync-keys");
+        int port = ChildProcess.freePort();
+        try (ChildProcess serve = ChildProcess.start(
+                Main.class, Map.of(), "serve", "--data", data.toString(), "--port", Integer.toString(port))) {
+            serve.awaitLineStartingWith("Press Ctrl-C", Duration.ofSeconds(90));
+
+            String printed = keysOutput(data, Map.of());
+            String configured = keysOutput(data, Map.of("PUBLIC_BASE_URL", "https://charters.example.com"));
+
+            assertThat(printed).contains("(read-only): http://localhost:" + port + "/calendar.ics?token=");
+            assertThat(printed).contains("webcal://localhost:" + port + "/calendar.ics?token=");
+            assertThat(configured).contains("(read-only): https://charters.example.com/calendar.ics?token=");
+        } finally {
+            OrphanPostgres.stop(data.resolve("pg"));
+        }
+    }
+
+    private static String keysOutput(Path data, Map<String, String> env) {
+        try (ChildProcess keys = ChildProcess.start(Main.class, env, "keys", "--data", data.toString())) {
+            assertThat(keys.awaitExit(Duration.ofSeconds(90))).as(keys.output()).isZero();
+            return keys.output();
+        }
+    }
+
     private static String feedUrl(Path data, int port, String... command) {
         String[] args = new String[command.length + 4];
         System.arraycopy(command, 0, args, 0, command.length);

@@ -34,6 +34,19 @@ class SendFailureTest {
     }
 
     @Test
+    void a_reply_quoting_the_recipient_keeps_its_code_and_text_but_not_the_address() throws Exception {
+        var failure = new SMTPAddressFailedException(
+                new InternetAddress("guest.name@example.org"),
+                "RCPT TO:<guest.name@example.org>",
+                550,
+                "550 5.1.1 <guest.name@example.org>: Recipient address rejected");
+
+        assertThat(SendFailure.of(failure).reason())
+                .isEqualTo("550 5.1.1 <[address]>: Recipient address rejected")
+                .doesNotContain("guest.name");
+    }
+
+    @Test
     void message_refused_with_5xx_after_data_is_permanent() {
         var failure = new SMTPSendFailedException(
                 ".", 554, "554 Message rejected: address not verified", null, NONE, NONE, NONE);

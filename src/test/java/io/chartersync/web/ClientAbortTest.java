@@ -26,7 +26,7 @@ class ClientAbortTest {
 
     @Test
     void a_json_body_cut_short_logs_no_error_and_counts_as_499() throws IOException {
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.start()) {
             sendHalfAndClose(
                     "POST /api/bookings HTTP/1.1\r\nHost: localhost\r\nX-Dashboard-Token: " + TestApp.OPERATOR_TOKEN
                             + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"source\": \"boat");
@@ -40,7 +40,7 @@ class ClientAbortTest {
 
     @Test
     void a_form_body_cut_short_logs_no_error_and_counts_as_499() throws IOException {
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.start()) {
             sendHalfAndClose("POST /m/some-token/respond HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nanswer=conf");
 
@@ -52,7 +52,7 @@ class ClientAbortTest {
 
     @Test
     void a_multipart_upload_cut_short_logs_no_error_and_counts_as_499() throws IOException {
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.start()) {
             sendHalfAndClose("POST /g/some-guest-page-x1y2/photos HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n"
                     + "Content-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"\r\n\r\nxxxx");
