@@ -1,6 +1,7 @@
 package io.chartersync.app;
 
 import io.chartersync.common.Hashes;
+import io.chartersync.common.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

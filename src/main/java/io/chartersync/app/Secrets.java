@@ -1,14 +1,13 @@
 package io.chartersync.app;
 
 import io.chartersync.common.Hashes;
+import io.chartersync.common.SecretFiles;
 import io.chartersync.common.TokenGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -73,22 +72,8 @@ public record Secrets(
     static String readOrCreate(Path dir, String file, TokenGenerator random) {
         Path path = dir.resolve(file);
         try {
-            Files.createDirectories(dir);
-            if (!Files.exists(path)) {
-                Path tmp = Files.createTempFile(
-                        dir,
-                        "." + file,
-                        ".part",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                try {
-                    Files.writeString(tmp, random.token256() + "\n");
-                    Files.createLink(path, tmp);
-                    log.info("Generated {} (keep it secret)", path);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process created it first: use theirs
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+            if (SecretFiles.writeIfAbsent(path, random.token256() + "\n")) {
+                log.info("Generated {} (keep it secret)", path);
             }
             String value = Files.readString(path).strip();
             if (value.isEmpty()) {

@@ -2,6 +2,7 @@ package io.chartersync.app;
 
 import io.chartersync.audit.AuditEntry;
 import io.chartersync.common.Hashes;
+import io.chartersync.common.SecretFiles;
 import io.chartersync.common.TokenGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;

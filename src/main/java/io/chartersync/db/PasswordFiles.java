@@ -1,12 +1,11 @@
 package io.chartersync.db;
 
+import io.chartersync.common.SecretFiles;
 import io.chartersync.common.TokenGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The embedded database's passwords, one 256-bit random value per file under {@code DATA_DIR/secrets/} (mode
@@ -37,22 +36,7 @@ final class PasswordFiles {
     String readOrCreate(String name) {
         Path file = path(name);
         try {
-            Files.createDirectories(directory);
-            if (!Files.exists(file)) {
-                Path tmp = Files.createTempFile(
-                        directory,
-                        "." + name,
-                        ".part",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                try {
-                    Files.writeString(tmp, random.token256() + "\n");
-                    Files.createLink(file, tmp);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process wrote it first: use theirs
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            }
+            SecretFiles.writeIfAbsent(file, random.token256() + "\n");
             return read(name);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read or create " + file, e);
