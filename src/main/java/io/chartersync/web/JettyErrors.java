@@ -32,28 +32,12 @@ final class JettyErrors extends ErrorHandler {
     }
 
     private byte[] body(int status, String reason) {
-        Problem problem = Problem.of(status, title(status), detail(status, reason));
+        Problem problem = Problem.of(status, Problem.title(status), detail(status, reason));
         try {
             return json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write a problem document", e);
         }
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 413 -> "Content Too Large";
-            case 414 -> "URI Too Long";
-            case 415 -> "Unsupported Media Type";
-            case 431 -> "Request Header Fields Too Large";
-            case 500 -> "Internal Server Error";
-            case 501 -> "Not Implemented";
-            case 505 -> "HTTP Version Not Supported";
-            default -> "Error";
-        };
     }
 
     /** Our own words per status, with Jetty's reason (never request content) when it says more. */

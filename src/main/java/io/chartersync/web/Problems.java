@@ -31,7 +31,7 @@ final class Problems {
         });
         routes.exception(
                 HttpResponseException.class,
-                (e, ctx) -> write(ctx, Problem.of(e.getStatus(), title(e.getStatus()), detailOf(e))));
+                (e, ctx) -> write(ctx, Problem.of(e.getStatus(), Problem.title(e.getStatus()), detailOf(e))));
         routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
             String allow = allowed(e);
             ctx.header("Allow", allow);
@@ -95,24 +95,6 @@ final class Problems {
         }
     }
 
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 409 -> "Conflict";
-            case 410 -> "Gone";
-            case 429 -> "Too Many Requests";
-            case 413 -> "Content Too Large";
-            case 415 -> "Unsupported Media Type";
-            case 501 -> "Not Implemented";
-            case 503 -> "Service Unavailable";
-            default -> "Error";
-        };
-    }
-
     /** The methods the path takes, as Javalin found them, sorted: {@code DELETE, GET, PUT}. */
     private static String allowed(MethodNotAllowedResponse e) {
         return e.getDetails().values().stream()
@@ -128,6 +110,6 @@ final class Problems {
         if (e.getStatus() == 413 && (e.getMessage() == null || !e.getMessage().startsWith("The request body"))) {
             return "The request body is larger than the limit of 1 MiB.";
         }
-        return e.getMessage() == null || e.getMessage().isBlank() ? title(e.getStatus()) : e.getMessage();
+        return e.getMessage() == null || e.getMessage().isBlank() ? Problem.title(e.getStatus()) : e.getMessage();
     }
 }
