@@ -176,7 +176,7 @@ public record AppConfig(
     }
 
     /**
-     * Sync and delivery workers: three times the cores plus two. Measured on 2 cores (README, Performance):
+     * Sync and delivery workers: three times the cores plus two. Measured on 2 cores (docs/performance.md):
      * with 6 the syncs fell behind a flood of bookings (p99 1.8 s); 8 keep up (p99 under 0.5 s); more only
      * make them wait on each other and on the database.
      */

@@ -39,7 +39,7 @@ public final class StorageException extends RuntimeException {
             case "NoSuchBucket" -> service + " " + action + answer + ": the bucket does not exist; check STORAGE_URL";
             case "AccessDenied", "AllAccessDisabled" ->
                 service + " " + action + answer
-                        + ": the credentials may not do this; see the IAM permissions in the README";
+                        + ": the credentials may not do this; see the IAM permissions in docs/deploying-on-aws.md";
             case "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidClientTokenId", "ExpiredToken" ->
                 service + " " + action + answer
                         + ": the credentials were refused; check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
