@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.chartersync.common.LinkTokens;
+import io.chartersync.common.TransientFailure;
 import io.chartersync.db.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -83,11 +84,11 @@ public final class MailDelivery {
      * a reason that may pass (a transient failure), the task fails afterwards and a retry sends what is left.
      */
     void deliverAll(String ids) {
-        IllegalStateException lastFailure = null;
+        TransientFailure lastFailure = null;
         for (String id : ids.split(",")) {
             try {
                 deliver(UUID.fromString(id));
-            } catch (IllegalStateException e) {
+            } catch (TransientFailure e) {
                 lastFailure = e;
             }
         }
@@ -145,7 +146,7 @@ public final class MailDelivery {
                                 .bind("error", failure.reason())
                                 .execute();
                         // Without the cause: its message quotes the recipient, and this one is logged.
-                        throw new IllegalStateException("delivery of email " + id + " failed: " + failure.reason());
+                        throw new TransientFailure("delivery of email " + id + " failed: " + failure.reason());
                     }
                 }
             }
