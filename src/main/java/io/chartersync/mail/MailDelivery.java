@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * here, at the last moment, from the link id; the stored body only holds a placeholder. A transient failure
  * (connection refused, a timeout, a 4xx reply) is retried with backoff and jitter for up to about 24 hours,
  * then what is unsent is marked failed with the error; a permanent one (a 5xx reply) marks that email
- * failed at once, with the server's reply, and holds back none of the others.
+ * failed at once, with the server's reply, and holds back none of the others. A programming error is not
+ * retried either ({@code db.Failures}): the task stops and what is unsent is marked failed with it.
  */
 public final class MailDelivery {
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +22,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A step's failure decides the run: a programming error fails it at once, naming the ids; a transient one
- * is retried. The failure is thrown inside the guest-page step (its test hook runs in the step's
- * transaction), once.
+ * is retried. The failure is thrown once, inside the guest-page step (its test hook runs in the step's
+ * transaction) or between steps (in the saga's own work, where Backoff decides).
  */
 class StepFailureTest {
     private static final AtomicReference<RuntimeException> failOnce = new AtomicReference<>();
+    private static final AtomicReference<RuntimeException> failAfterCalendar = new AtomicReference<>();
     private static TestApp app;
     private static Bookings bookings;
 
@@ -38,7 +40,13 @@ class StepFailureTest {
                 throw failure;
             }
         };
-        app = TestApp.start(Map.of(), new Hooks(step -> {}, pageWritten));
+        Consumer<SyncStep> afterStep = step -> {
+            RuntimeException failure = step == SyncStep.CALENDAR ? failAfterCalendar.getAndSet(null) : null;
+            if (failure != null) {
+                throw failure;
+            }
+        };
+        app = TestApp.start(Map.of(), new Hooks(afterStep, pageWritten));
         bookings = new Bookings(app);
     }
 
@@ -50,6 +58,7 @@ class StepFailureTest {
     @BeforeEach
     void reset() {
         failOnce.set(null);
+        failAfterCalendar.set(null);
         TestDatabase.reset();
         Examples.loadRoster(app.http());
     }
@@ -71,10 +80,7 @@ class StepFailureTest {
                 .containsExactly("done", "failed", "pending", "pending");
         assertThat(TestDatabase.count("select attempts from sync_run where booking_id = '" + id + "'"))
                 .isEqualTo(1);
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> TestDatabase.count(
-                                "select count(*) from scheduled_tasks where task_name = '" + SyncSaga.TASK + "'")
-                        == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> scheduledSyncs() == 0);
     }
 
     @Test
@@ -89,5 +95,27 @@ class StepFailureTest {
         assertThat(TestDatabase.count("select attempts from sync_run where booking_id = '" + id + "'"))
                 .isEqualTo(2);
         assertThat(TestDatabase.count("select count(*) from guest_page")).isEqualTo(1);
+    }
+
+    @Test
+    void programming_error_between_steps_fails_the_run_at_once_without_a_retry() {
+        failAfterCalendar.set(new NullPointerException("a bug between steps"));
+        String id = bookings.submit(Examples.booking());
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> bookings.status(id).get("state").asText().equals("failed"));
+
+        assertThat(bookings.status(id).get("error").asText())
+                .isEqualTo("not retried: java.lang.NullPointerException: a bug between steps (booking " + id
+                        + ", version 1)");
+        assertThat(TestDatabase.count("select attempts from sync_run where booking_id = '" + id + "'"))
+                .isEqualTo(1);
+        // The run is marked failed just before its task is removed: no retry is left behind.
+        await().atMost(Duration.ofSeconds(5)).until(() -> scheduledSyncs() == 0);
+    }
+
+    private static long scheduledSyncs() {
+        return TestDatabase.count("select count(*) from scheduled_tasks where task_name = '" + SyncSaga.TASK + "'");
     }
 }
