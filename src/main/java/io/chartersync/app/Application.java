@@ -179,15 +179,8 @@ public final class Application implements AutoCloseable {
                     clock);
 
             BookingStore bookings = new BookingStore(database.jdbi(), json);
-            SyncSaga saga = new SyncSaga(
-                    database.jdbi(),
-                    bookings,
-                    calendar,
-                    guestPages,
-                    crew,
-                    metrics,
-                    config.mail().operatorEmail(),
-                    hooks.afterStep());
+            SyncSaga saga =
+                    new SyncSaga(database.jdbi(), bookings, calendar, guestPages, crew, metrics, hooks.afterStep());
             SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
 

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * The one unchecked exception hierarchy of Charter Sync. The web layer maps each kind to a problem+json
- * answer in one place; workers map them to permanent failures.
+ * answer in one place. For a durable task each says whether a retry can help: every kind but
+ * {@link TooManyRequests} is permanent (the same data gets the same answer), so a sync step that hits one
+ * fails at once with the message.
  */
-public abstract sealed class AppException extends RuntimeException
+public abstract sealed class AppException extends RuntimeException implements Failure
         permits AppException.InvalidInput,
                 AppException.NotFound,
                 AppException.Unauthorized,
@@ -17,8 +19,16 @@ public abstract sealed class AppException extends RuntimeException
 
     private static final long serialVersionUID = 1L;
 
-    AppException(String message) {
+    private final Kind kind;
+
+    AppException(String message, Kind kind) {
         super(message);
+        this.kind = kind;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
     }
 
     /** Input that breaks a rule; names every offending field. */
@@ -27,7 +37,7 @@ public abstract sealed class AppException extends RuntimeException
         private final transient List<FieldError> errors;
 
         public InvalidInput(List<FieldError> errors) {
-            super(summary(errors));
+            super(summary(errors), Kind.PERMANENT);
             this.errors = List.copyOf(errors);
         }
 
@@ -54,7 +64,7 @@ public abstract sealed class AppException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public NotFound(String what, String id) {
-            super(what + " " + id + " not found");
+            super(what + " " + id + " not found", Kind.PERMANENT);
         }
     }
 
@@ -63,7 +73,7 @@ public abstract sealed class AppException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public Unauthorized(String detail) {
-            super(detail);
+            super(detail, Kind.PERMANENT);
         }
     }
 
@@ -72,7 +82,7 @@ public abstract sealed class AppException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public Conflict(String detail) {
-            super(detail);
+            super(detail, Kind.PERMANENT);
         }
     }
 
@@ -81,7 +91,7 @@ public abstract sealed class AppException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public Gone(String detail) {
-            super(detail);
+            super(detail, Kind.PERMANENT);
         }
     }
 
@@ -90,7 +100,7 @@ public abstract sealed class AppException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public Forbidden(String detail) {
-            super(detail);
+            super(detail, Kind.PERMANENT);
         }
     }
 
@@ -100,7 +110,7 @@ public abstract sealed class AppException extends RuntimeException
         private final long retryAfterSeconds;
 
         public TooManyRequests(String detail, long retryAfterSeconds) {
-            super(detail);
+            super(detail, Kind.TRANSIENT);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

@@ -24,9 +24,11 @@ public interface CrewPort {
 
     /**
      * Tells the operator (or, without an operator address, the captain) once that the booking's calendar
-     * entry clashes with {@code otherEntry}; empty when there is nobody to tell.
+     * entry clashes with {@code otherEntry}; empty when there is nobody to tell. No address is passed: the
+     * crew module is given {@code OPERATOR_EMAIL} when it is built, because it sends the other operator
+     * alerts too (a crew member's decline) and finds the captain to fall back on in its own roster.
      */
-    Optional<String> alertConflict(UUID bookingId, String otherEntry, Optional<String> operatorEmail);
+    Optional<String> alertConflict(UUID bookingId, String otherEntry);
 
     /** How the crew of a booking's event has answered. */
     Optional<Answers> answers(UUID bookingId);

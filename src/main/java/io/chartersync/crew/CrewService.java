@@ -134,7 +134,7 @@ public final class CrewService implements CrewPort {
     }
 
     @Override
-    public Optional<String> alertConflict(UUID bookingId, String otherEntry, Optional<String> operatorEmail) {
+    public Optional<String> alertConflict(UUID bookingId, String otherEntry) {
         return jdbi.inTransaction(h -> events.findForBooking(h, bookingId)
                 .flatMap(e -> mail.alert(
                         h,

@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import io.chartersync.common.Failure.Kind;
+import io.chartersync.common.TransientFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries a failed task with exponential backoff and full jitter (base × 2^n, capped, times a random
- * factor in [0.5, 1.5)); after {@code maxAttempts} it gives up: {@code onGiveUp} records why, and the
- * execution is removed.
+ * factor in [0.5, 1.5)) while its failure is {@link Kind#TRANSIENT} ({@link Failures}); after
+ * {@code maxAttempts} it gives up: {@code onGiveUp} records why, and the execution is removed. A
+ * {@link Kind#PERMANENT} failure (invalid data, a programming error) gives up at once, logged as an error:
+ * retrying it would only delay the same answer by hours and hide a bug.
  */
 public final class Backoff<T> implements FailureHandler<T> {
     private static final Logger log = LoggerFactory.getLogger(Backoff.class);
@@ -60,7 +64,13 @@ public final class Backoff<T> implements FailureHandler<T> {
     public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
         int attempt = complete.getExecution().consecutiveFailures + 1;
         TaskInstance<T> instance = (TaskInstance<T>) complete.getExecution().taskInstance;
-        Throwable cause = complete.getCause().orElse(new IllegalStateException("unknown failure"));
+        Throwable cause = complete.getCause().orElse(new TransientFailure("failed without an exception"));
+        if (Failures.kind(cause) == Kind.PERMANENT) {
+            log.error("Not retrying {}: attempt {} failed for good: {}", instance, attempt, Failures.described(cause));
+            onGiveUp.accept(instance, cause);
+            operations.remove();
+            return;
+        }
         if (attempt >= maxAttempts) {
             log.warn("Giving up on {} after {} attempts: {}", instance, attempt, cause.toString());
             onGiveUp.accept(instance, cause);

@@ -1,6 +1,7 @@
 package io.chartersync.guestpage;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.chartersync.common.TransientFailure;
 import io.chartersync.db.RetriedTask;
 import io.chartersync.storage.Blob;
 import io.chartersync.storage.BlobStore;
@@ -51,7 +52,7 @@ final class PhotoIngest {
         if (upload.isEmpty()) {
             if (clock.instant()
                     .isBefore(photo.createdAt().plus(PhotoUploads.UPLOAD_TTL).plus(GRACE))) {
-                throw new IllegalStateException("upload " + id + " has not arrived yet");
+                throw new TransientFailure("upload " + id + " has not arrived yet");
             }
             reject(photo, "The upload never arrived. Please try again.");
             return;

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.chartersync.common.LinkTokens;
+import io.chartersync.common.TransientFailure;
 import io.chartersync.db.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * here, at the last moment, from the link id; the stored body only holds a placeholder. A transient failure
  * (connection refused, a timeout, a 4xx reply) is retried with backoff and jitter for up to about 24 hours,
  * then what is unsent is marked failed with the error; a permanent one (a 5xx reply) marks that email
- * failed at once, with the server's reply, and holds back none of the others.
+ * failed at once, with the server's reply, and holds back none of the others. A programming error is not
+ * retried either ({@code db.Failures}): the task stops and what is unsent is marked failed with it.
  */
 public final class MailDelivery {
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
@@ -83,11 +85,11 @@ public final class MailDelivery {
      * a reason that may pass (a transient failure), the task fails afterwards and a retry sends what is left.
      */
     void deliverAll(String ids) {
-        IllegalStateException lastFailure = null;
+        TransientFailure lastFailure = null;
         for (String id : ids.split(",")) {
             try {
                 deliver(UUID.fromString(id));
-            } catch (IllegalStateException e) {
+            } catch (TransientFailure e) {
                 lastFailure = e;
             }
         }
@@ -145,7 +147,7 @@ public final class MailDelivery {
                                 .bind("error", failure.reason())
                                 .execute();
                         // Without the cause: its message quotes the recipient, and this one is logged.
-                        throw new IllegalStateException("delivery of email " + id + " failed: " + failure.reason());
+                        throw new TransientFailure("delivery of email " + id + " failed: " + failure.reason());
                     }
                 }
             }

@@ -1,16 +1,22 @@
 package io.chartersync.storage;
 
+import io.chartersync.common.Failure;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * A call to S3 or CloudFront that failed, worded so the operator knows what to fix. It is not an
- * AppException: the sync retries it (with backoff, for hours), which outlasts an outage, throttling or a
- * dropped connection, and also gives the operator time to fix a setting (a bucket name, a policy) before
- * the retries run out. The message shows in the booking's status while it is retried.
+ * A call to S3 or CloudFront that failed, worded so the operator knows what to fix. Every one is
+ * {@link Kind#TRANSIENT}, refusals included: the sync retries it (with backoff, for hours), which outlasts an
+ * outage, throttling or a dropped connection, and also gives the operator time to fix a setting (a bucket
+ * name, a policy) before the retries run out. The message shows in the booking's status while it is retried.
  */
-public final class StorageException extends RuntimeException {
+public final class StorageException extends RuntimeException implements Failure {
     private static final long serialVersionUID = 1L;
+
+    @Override
+    public Kind kind() {
+        return Kind.TRANSIENT;
+    }
 
     StorageException(String message, Throwable cause) {
         super(message, cause);

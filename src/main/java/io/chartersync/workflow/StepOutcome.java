@@ -8,6 +8,6 @@ sealed interface StepOutcome {
     /** Done; {@code result} is what later steps and the status need (an id, a URL). */
     record Done(String result) implements StepOutcome {}
 
-    /** Cannot succeed by retrying (invalid data, a 4xx from a remote service); stops the saga. */
+    /** Cannot succeed by retrying (invalid data, a programming error); stops the saga. */
     record Failed(String reason) implements StepOutcome {}
 }

@@ -7,8 +7,10 @@ import io.chartersync.booking.BookingStore;
 import io.chartersync.booking.StoredBooking;
 import io.chartersync.calendar.CalendarPort;
 import io.chartersync.common.AppException;
+import io.chartersync.common.Failure;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.db.Backoff;
+import io.chartersync.db.Failures;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.guestpage.GuestPagePort;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,9 +29,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sync of one booking version, as a durable db-scheduler task: the four steps in order, each
- * checkpointed, so a retry or a restart after a crash resumes after the last finished step and never
- * repeats one. Versions of one booking never run at the same time (a PostgreSQL advisory lock), and a
- * version that a newer one has replaced is skipped: the newer version carries the whole state.
+ * checkpointed, so a retry or a restart after a crash resumes after the last step recorded as done. A step
+ * can still run more than once: a crash between its work and its checkpoint, or a transient failure after
+ * part of its work, runs it again. That is safe because every step is idempotent on its key (booking id +
+ * version + step; the event by booking id, emails by dedupe key), so a repeat finds its own earlier work
+ * and makes no second entry, event, page or email. A transient failure is retried with backoff; a permanent
+ * one (invalid data, a programming error) fails the run at once, naming the booking, version and step
+ * ({@link Failures}). Versions of one booking never run at the same time (a PostgreSQL advisory lock), and
+ * a version that a newer one has replaced is skipped: the newer version carries the whole state.
  */
 public final class SyncSaga {
     public static final String TASK = "sync-booking";
@@ -47,7 +54,6 @@ public final class SyncSaga {
     private final CrewPort crew;
     private final MeterRegistry metrics;
     private final Consumer<SyncStep> afterStep;
-    private final Optional<String> operatorEmail;
 
     public SyncSaga(
             Jdbi jdbi,
@@ -56,9 +62,7 @@ public final class SyncSaga {
             GuestPagePort guestPages,
             CrewPort crew,
             MeterRegistry metrics,
-            Optional<String> operatorEmail,
             Consumer<SyncStep> afterStep) {
-        this.operatorEmail = operatorEmail;
         this.jdbi = jdbi;
         this.bookings = bookings;
         this.calendar = calendar;
@@ -178,21 +182,42 @@ public final class SyncSaga {
                 case CREW_EVENT ->
                     new StepOutcome.Done(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));
                 case CAPTAIN_SUMMARY -> {
-                    calendar.conflictFor(booking.id())
-                            .ifPresent(other -> crew.alertConflict(booking.id(), other, operatorEmail));
+                    calendar.conflictFor(booking.id()).ifPresent(other -> crew.alertConflict(booking.id(), other));
                     yield new StepOutcome.Done(
                             crew.queueCaptainSummary(booking.id()).orElse("no summary: no captain or cancelled"));
                 }
             };
-        } catch (AppException.InvalidInput | AppException.NotFound | AppException.Conflict e) {
+        } catch (RuntimeException e) {
+            if (Failures.kind(e) == Failure.Kind.TRANSIENT) {
+                throw e;
+            }
+            return failedForGood(step, booking, e);
+        }
+    }
+
+    /**
+     * A step that will fail the same way however often it runs. Refused data keeps its own message (it names
+     * the field or the thing missing); anything else is a programming error, or a statement the database
+     * refuses, and its reason names the ids a developer needs to reproduce it.
+     */
+    private static StepOutcome.Failed failedForGood(SyncStep step, StoredBooking booking, RuntimeException e) {
+        if (e instanceof AppException refused) {
             log.warn(
                     "Sync step {} of booking {} v{} failed for good: {}",
                     step.key(),
                     booking.id(),
                     booking.version(),
-                    e.getMessage());
-            return new StepOutcome.Failed(e.getMessage());
+                    refused.getMessage());
+            return new StepOutcome.Failed(refused.getMessage());
         }
+        log.error(
+                "Sync step {} of booking {} v{} failed with an error that no retry can fix: {}",
+                step.key(),
+                booking.id(),
+                booking.version(),
+                Failures.described(e));
+        return new StepOutcome.Failed("not retried: " + e.getClass().getName() + ": " + e.getMessage() + " (booking "
+                + booking.id() + ", version " + booking.version() + ", step " + step.key() + ")");
     }
 
     /** While a run is retried, its error says what failed and when it tries again. */
@@ -207,13 +232,17 @@ public final class SyncSaga {
                 .execute());
     }
 
+    /**
+     * After the last retry, or at once for a permanent failure outside a step (in the saga's own
+     * bookkeeping), which Backoff has logged.
+     */
     private void giveUp(String data, Throwable cause) {
         String[] parts = data.split(":");
+        String error = Failures.kind(cause) == Failure.Kind.TRANSIENT
+                ? "gave up after retries: " + cause.getMessage()
+                : "not retried: " + cause.getClass().getName() + ": " + cause.getMessage() + " (booking " + parts[0]
+                        + ", version " + parts[1] + ")";
         jdbi.useHandle(h -> Checkpoints.finish(
-                h,
-                UUID.fromString(parts[0]),
-                Integer.parseInt(parts[1]),
-                "failed",
-                Optional.of("gave up after retries: " + cause.getMessage())));
+                h, UUID.fromString(parts[0]), Integer.parseInt(parts[1]), "failed", Optional.of(error)));
     }
 }

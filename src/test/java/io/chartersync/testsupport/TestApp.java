@@ -2,6 +2,7 @@ package io.chartersync.testsupport;
 
 import io.chartersync.app.AppConfig;
 import io.chartersync.app.Application;
+import io.chartersync.app.Hooks;
 import io.chartersync.common.Hashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,11 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Map<String, String> extraEnv) {
+        return start(extraEnv, Hooks.NONE);
+    }
+
+    /** The same, with test hooks inside the program (to fail a step, say). */
+    public static TestApp start(Map<String, String> extraEnv, Hooks hooks) {
         Path dir;
         try {
             dir = Files.createTempDirectory("charter-sync-test");
@@ -44,7 +50,7 @@ public final class TestApp implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(environment(dir));
         env.putAll(extraEnv);
-        return new TestApp(Application.start(AppConfig.from(env, Map.of())), dir);
+        return new TestApp(Application.start(AppConfig.from(env, Map.of()), hooks), dir);
     }
 
     /**
