@@ -217,12 +217,17 @@ class LogCanaryTest {
         answers.put(what, response.status());
     }
 
+    /**
+     * Every write to every table fails, quoting the whole row in its detail and hint. The failure is a
+     * transient one (55P03, lock not available), so the sync retries each step as it would a real outage.
+     */
     private static void breakEveryTable() {
         TestDatabase.execute("""
             create or replace function canary_fail() returns trigger language plpgsql as $$
             declare row_text text := case when tg_op = 'DELETE' then old::text else new::text end;
             begin
-              raise exception 'forced failure in %', tg_table_name using detail = row_text, hint = row_text;
+              raise exception 'forced failure in %', tg_table_name
+                using errcode = '55P03', detail = row_text, hint = row_text;
             end $$""");
         for (String table : TestDatabase.strings("select tablename from pg_tables where schemaname = 'public'"
                 + " and tablename not in ('scheduled_tasks', 'flyway_schema_history')")) {
@@ -240,7 +245,8 @@ class LogCanaryTest {
                         """
                     create or replace function canary_fail_summary() returns trigger language plpgsql as $$
                     begin
-                      raise exception 'forced failure in captain_summary' using detail = new::text, hint = new::text;
+                      raise exception 'forced failure in captain_summary'
+                        using errcode = '55P03', detail = new::text, hint = new::text;
                     end $$""",
                         "create trigger canary_fail_summary before insert on mail_outbox for each row"
                                 + " when (new.subject like 'Captain summary%') execute function canary_fail_summary()");
