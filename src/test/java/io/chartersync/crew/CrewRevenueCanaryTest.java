@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartersync.testsupport.Canaries;
 import io.chartersync.testsupport.CrewPages;
 import io.chartersync.testsupport.Examples;
 import io.chartersync.testsupport.Mailbox;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,17 +36,9 @@ class CrewRevenueCanaryTest {
     private static final String REVENUE = "7654321.89";
     private static final String INTERNAL_NOTE = "Payout by wire, ref CANARY-Q7Z9X; never tell the crew";
     /** The figure as any locale or unit might print it (7654321 also covers 7654321,89 and 765432189 cents). */
-    private static final List<String> FORBIDDEN = List.of(
-            "7654321",
-            "7,654,321",
-            "7.654.321",
-            "7 654 321",
-            "7\u00a0654\u00a0321",
-            "7\u202f654\u202f321",
-            "7'654'321",
-            "CANARY-Q7Z9X",
-            "Payout by wire",
-            INTERNAL_NOTE);
+    private static final List<String> FORBIDDEN = Stream.concat(
+                    Canaries.printedForms(7654321).stream(), Stream.of("CANARY-Q7Z9X", "Payout by wire", INTERNAL_NOTE))
+            .toList();
     /** Every email kind the scenario makes, by its subject. */
     private static final Map<String, String> EMAIL_KINDS = Map.of(
             "invitation", "Subject: Confirm: JADA charter",
