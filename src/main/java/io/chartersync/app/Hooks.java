@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Points where a test watches the program or stops it dead (crash-and-resume tests halt the JVM there);
- * {@link #NONE} in production. Given to {@link Application#start(AppConfig, Hooks)}, never global.
+ * {@link #NONE} in production. Given to {@link Application#start(AppConfig, java.time.Clock, Hooks)}, never global.
  *
  * @param afterStep runs after each sync step is checkpointed
  * @param guestPageWritten runs right after a guest page object is written, before its transaction commits

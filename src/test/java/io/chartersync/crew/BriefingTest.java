@@ -81,8 +81,7 @@ class BriefingTest {
         app.close();
         app = TestApp.start();
 
-        // The evening before arrives.
-        TestDatabase.execute("update scheduled_tasks set execution_time = now() where task_name = 'captain-briefing'");
+        app.clock().advanceTo(day.minusDays(1).atTime(18, 0).atZone(MARINA).toInstant());
 
         Mailbox mailbox = new Mailbox(app.mailDir());
         await().atMost(Duration.ofSeconds(15))

@@ -60,9 +60,7 @@ class CrewAnswersTest {
         assertThat(TestDatabase.count("select count(*) from scheduled_tasks where task_name = 'captain-summary'"))
                 .isEqualTo(1);
 
-        // Ten minutes pass.
-        TestDatabase.execute("update crew_event set summary_sent_at = summary_sent_at - interval '10 minutes'");
-        TestDatabase.execute("update scheduled_tasks set execution_time = now() where task_name = 'captain-summary'");
+        app.clock().advance(Duration.ofMinutes(10));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->

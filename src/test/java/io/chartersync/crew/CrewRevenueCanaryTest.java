@@ -17,6 +17,7 @@ import io.chartersync.testsupport.TestDatabase;
 import io.chartersync.testsupport.TestHttp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,12 +121,13 @@ class CrewRevenueCanaryTest {
         assertThat(app.mailbox().containing(EMAIL_KINDS.get("decline alert"))).hasSize(1);
     }
 
-    /** The briefing is planned for 18:00 the evening before; make it due now and wait for the email. */
+    /** The briefing is planned for 18:00 the evening before; move the clock there and wait for the email. */
     private void fireTheBriefingNow() {
-        assertThat(TestDatabase.execute(
-                        "update scheduled_tasks set execution_time = now() where task_name = 'captain-briefing'"))
-                .as("the planned briefing")
-                .isEqualTo(1);
+        List<String> planned = TestDatabase.strings(
+                "select to_char(execution_time at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                        + " from scheduled_tasks where task_name = 'captain-briefing'");
+        assertThat(planned).as("the planned briefing").hasSize(1);
+        app.clock().advanceTo(Instant.parse(planned.getFirst()));
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .alias("the captain's briefing emailed")

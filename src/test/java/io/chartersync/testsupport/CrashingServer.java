@@ -4,6 +4,7 @@ import io.chartersync.app.AppConfig;
 import io.chartersync.app.Application;
 import io.chartersync.app.Hooks;
 import io.chartersync.workflow.SyncStep;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -32,8 +33,8 @@ public final class CrashingServer {
                 step -> crashAfter.filter(step.key()::equals).ifPresent(s -> crash("after step " + step.key()));
         Runnable pageWritten = () ->
                 crashAfter.filter(GUEST_PAGE_WRITTEN::equals).ifPresent(s -> crash("after " + GUEST_PAGE_WRITTEN));
-        Application app =
-                Application.start(AppConfig.from(System.getenv(), Map.of()), new Hooks(afterStep, pageWritten));
+        Application app = Application.start(
+                AppConfig.from(System.getenv(), Map.of()), Clock.systemUTC(), new Hooks(afterStep, pageWritten));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -68,6 +68,8 @@ public final class RunningApp implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public void beforeEach(ExtensionContext context) {
         TestDatabase.reset();
+        // Each test starts at real time again; nothing planned under the moved clock survives the reset.
+        app.clock().reset();
         Mailbox.clear(app.mailDir());
         Mailbox.clear(app.siteDir());
         if (roster) {
@@ -101,6 +103,11 @@ public final class RunningApp implements BeforeAllCallback, AfterAllCallback, Be
 
     public Path siteDir() {
         return testApp().siteDir();
+    }
+
+    /** The program's clock, moved forward by tests that need time to pass; back to real time before each test. */
+    public MovableClock clock() {
+        return testApp().clock();
     }
 
     /** Bookings submitted through this program's intake API. */

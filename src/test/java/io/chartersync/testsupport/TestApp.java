@@ -23,11 +23,13 @@ public final class TestApp implements AutoCloseable {
 
     private final Application app;
     private final Path dataDir;
+    private final MovableClock clock;
     private final TestHttp http;
 
-    private TestApp(Application app, Path dataDir) {
+    private TestApp(Application app, Path dataDir, MovableClock clock) {
         this.app = app;
         this.dataDir = dataDir;
+        this.clock = clock;
         // The port, not baseUrl(): a configured PUBLIC_BASE_URL names a host that is not this process.
         this.http = new TestHttp(URI.create("http://localhost:" + app.port()));
     }
@@ -50,7 +52,8 @@ public final class TestApp implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(environment(dir));
         env.putAll(extraEnv);
-        return new TestApp(Application.start(AppConfig.from(env, Map.of()), hooks), dir);
+        MovableClock clock = new MovableClock();
+        return new TestApp(Application.start(AppConfig.from(env, Map.of()), clock, hooks), dir, clock);
     }
 
     /**
@@ -77,6 +80,11 @@ public final class TestApp implements AutoCloseable {
     /** The base of every link the program builds: PUBLIC_BASE_URL, or http://localhost:port without it. */
     public URI baseUrl() {
         return app.baseUrl();
+    }
+
+    /** The program's clock: real time until a test moves it forward. */
+    public MovableClock clock() {
+        return clock;
     }
 
     /** The port the program listens on (on every address). */
