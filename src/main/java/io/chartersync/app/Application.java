@@ -10,10 +10,7 @@ import io.chartersync.booking.BookingIntake;
 import io.chartersync.booking.BookingParser;
 import io.chartersync.booking.BookingRoutes;
 import io.chartersync.booking.BookingStore;
-import io.chartersync.calendar.CalendarRoutes;
-import io.chartersync.calendar.CalendarService;
-import io.chartersync.calendar.FeedRoutes;
-import io.chartersync.calendar.FeedTokens;
+import io.chartersync.calendar.CalendarModule;
 import io.chartersync.common.Json;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
@@ -31,11 +28,8 @@ import io.chartersync.guestpage.GuestPageService;
 import io.chartersync.guestpage.GuestPhotos;
 import io.chartersync.guestpage.UploadRoutes;
 import io.chartersync.mail.EmailRenderer;
-import io.chartersync.mail.FileMailTransport;
-import io.chartersync.mail.MailDelivery;
-import io.chartersync.mail.MailTransport;
+import io.chartersync.mail.MailModule;
 import io.chartersync.mail.Outbox;
-import io.chartersync.mail.SmtpMailTransport;
 import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.FileBlobStore;
 import io.chartersync.storage.LocalUploads;
@@ -46,6 +40,7 @@ import io.chartersync.web.HttpServer;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.OpsRoutes;
 import io.chartersync.web.RateLimiter;
+import io.chartersync.web.RouteModule;
 import io.chartersync.web.SiteRoutes;
 import io.chartersync.workflow.SyncSaga;
 import io.chartersync.workflow.SyncStatus;
@@ -142,19 +137,35 @@ public final class Application implements AutoCloseable {
             TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
             TaskQueue tasks = new TaskQueue();
             LinkTokens linkTokens = new LinkTokens(secrets.linkSigningKey());
+            Guard operator = new Guard("X-Dashboard-Token", secrets.dashboardTokenHashes());
+            Guard service = new Guard("X-Service-Key", secrets.serviceKeyHashes());
+            JsonBodies bodies = new JsonBodies(json);
 
-            Outbox outbox = new Outbox(tasks, clock);
-            MailTransport transport = config.mail()
-                    .smtp()
-                    .<MailTransport>map(SmtpMailTransport::new)
-                    .orElseGet(() -> new FileMailTransport(config.dataDir().resolve("mail")));
-            MailDelivery delivery = new MailDelivery(
-                    database.jdbi(), transport, config.mail().from(), baseUrl.getHost(), linkTokens, clock, metrics);
-            EmailRenderer emails = new EmailRenderer(templates);
+            MailModule mail = MailModule.create(new MailModule.Deps(
+                    database.jdbi(),
+                    tasks,
+                    templates,
+                    linkTokens,
+                    config.mail().smtp(),
+                    config.dataDir().resolve("mail"),
+                    config.mail().from(),
+                    baseUrl.getHost(),
+                    clock,
+                    metrics));
+            Outbox outbox = mail.outbox();
+            EmailRenderer emails = mail.renderer();
 
             BlobStore site = storage.store();
             AuditLog audit = new AuditLog(json, clock);
-            CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone(), audit);
+            CalendarModule calendar = CalendarModule.create(new CalendarModule.Deps(
+                    database.jdbi(),
+                    json,
+                    config.marinaZone(),
+                    audit,
+                    linkTokens,
+                    operator,
+                    bodies,
+                    baseUrl.getHost()));
             GuestPageService guestPages = new GuestPageService(
                     database.jdbi(),
                     site,
@@ -183,12 +194,13 @@ public final class Application implements AutoCloseable {
                     clock);
 
             BookingStore bookings = new BookingStore(database.jdbi(), json);
-            SyncSaga saga =
-                    new SyncSaga(database.jdbi(), bookings, calendar, guestPages, crew, metrics, hooks.afterStep());
-            SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
+            SyncSaga saga = new SyncSaga(
+                    database.jdbi(), bookings, calendar.port(), guestPages, crew, metrics, hooks.afterStep());
+            SyncStatus status = new SyncStatus(database.jdbi(), calendar.port(), crew, mail.outboxView());
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
 
-            List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task(), delivery.task()));
+            List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task()));
+            durableTasks.addAll(mail.tasks());
             durableTasks.addAll(crew.tasks());
             durableTasks.add(photos.task());
             durableTasks.add(guestPages.closeUploadsTask());
@@ -206,43 +218,36 @@ public final class Application implements AutoCloseable {
                     .build();
             tasks.onScheduled(scheduler::triggerCheckForDueExecutions);
 
-            Guard operator = new Guard("X-Dashboard-Token", secrets.dashboardTokenHashes());
-            Guard service = new Guard("X-Service-Key", secrets.serviceKeyHashes());
-            JsonBodies bodies = new JsonBodies(json);
-            HttpServer http = new HttpServer(
-                    json,
-                    metrics,
-                    List.of(
-                            new OpsRoutes(database::ready, metrics),
-                            new BookingRoutes(
-                                    operator, bodies, new BookingParser(roster::unknown), intake, bookings, status),
-                            new RosterRoutes(operator, bodies, roster),
-                            new CalendarRoutes(operator, bodies, calendar),
-                            new FeedRoutes(
-                                    new FeedTokens(database.jdbi(), linkTokens, audit), calendar, baseUrl.getHost()),
-                            new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
-                            new MagicLinkRoutes(
-                                    crew,
-                                    templates,
-                                    bodies,
-                                    linkTokens,
-                                    baseUrl,
-                                    new RateLimiter(config.http().linkLimits().perLink(), clock),
-                                    new RateLimiter(config.http().linkLimits().perAddress(), clock),
-                                    new ClientAddress(config.http().clientAddressHeader())),
-                            new UploadRoutes(
-                                    photos,
-                                    site,
-                                    // The program's own upload route stands in for the store only when it is local.
-                                    config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
-                                    bodies,
-                                    templates,
-                                    baseUrl,
-                                    guestPages.securityHeaders(),
-                                    new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
-                                    new ClientAddress(config.http().clientAddressHeader())),
-                            new BoatRoutes(operator, bodies, boats),
-                            new SiteRoutes(site, guestPages.securityHeaders())));
+            List<RouteModule> routes = new ArrayList<>(List.of(
+                    new OpsRoutes(database::ready, metrics),
+                    new BookingRoutes(operator, bodies, new BookingParser(roster::unknown), intake, bookings, status),
+                    new RosterRoutes(operator, bodies, roster)));
+            routes.addAll(calendar.routes());
+            routes.addAll(List.of(
+                    new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
+                    new MagicLinkRoutes(
+                            crew,
+                            templates,
+                            bodies,
+                            linkTokens,
+                            baseUrl,
+                            new RateLimiter(config.http().linkLimits().perLink(), clock),
+                            new RateLimiter(config.http().linkLimits().perAddress(), clock),
+                            new ClientAddress(config.http().clientAddressHeader())),
+                    new UploadRoutes(
+                            photos,
+                            site,
+                            // The program's own upload route stands in for the store only when it is local.
+                            config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
+                            bodies,
+                            templates,
+                            baseUrl,
+                            guestPages.securityHeaders(),
+                            new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
+                            new ClientAddress(config.http().clientAddressHeader())),
+                    new BoatRoutes(operator, bodies, boats),
+                    new SiteRoutes(site, guestPages.securityHeaders())));
+            HttpServer http = new HttpServer(json, metrics, routes);
             try {
                 http.start(port);
             } catch (JavalinBindException e) {

@@ -3,7 +3,8 @@ package io.chartersync.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartersync.common.Json;
-import io.chartersync.mail.Outbox;
+import io.chartersync.mail.MailModule;
+import io.chartersync.mail.OutboxView;
 import io.chartersync.mail.SmtpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,8 @@ final class DemoCommand implements Runnable {
         Optional<SmtpServer> smtp = app.config().mail().smtp();
         System.out.println("  emails "
                 + smtp.map(s -> "sent through " + s.display()).orElse("written to " + app.mailDirectory()) + ":");
-        for (Outbox.Summary mail : Outbox.messages(app.database().jdbi(), UUID.fromString(id))) {
+        for (OutboxView.Summary mail :
+                MailModule.outboxView(app.database().jdbi()).messages(UUID.fromString(id))) {
             System.out.println("    " + mail.id() + (smtp.isPresent() ? "  " : ".eml  ") + mail.kind() + " to "
                     + mail.recipient() + ": " + mail.subject());
         }

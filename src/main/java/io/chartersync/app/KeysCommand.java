@@ -1,5 +1,6 @@
 package io.chartersync.app;
 
+import io.chartersync.calendar.CalendarModule;
 import io.chartersync.calendar.FeedTokens;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
@@ -61,8 +62,8 @@ final class KeysCommand implements Runnable {
         print(out, "operator token (X-Dashboard-Token or Bearer)", Secrets.DASHBOARD_TOKEN_FILE, config);
         print(out, "crew-service key (X-Service-Key or Bearer)", Secrets.SERVICE_KEY_FILE, config);
         try (Database db = ToolDatabase.open(config)) {
-            FeedTokens feeds =
-                    new FeedTokens(db.jdbi(), new LinkTokens(secrets.linkSigningKey()), ToolDatabase.auditLog());
+            FeedTokens feeds = CalendarModule.feedTokens(
+                    db.jdbi(), new LinkTokens(secrets.linkSigningKey()), ToolDatabase.auditLog());
             Optional<String> forBoat = Optional.ofNullable(boat).filter(b -> !b.isBlank());
             String token = rotate ? feeds.rotate(forBoat, ToolDatabase.ACTOR) : feeds.token(forBoat);
             String url = ServerAddress.publicBaseUrl(config, options.addressGiven()) + "/calendar.ics?token=" + token;

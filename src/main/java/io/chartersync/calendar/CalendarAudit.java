@@ -21,8 +21,7 @@ final class CalendarAudit {
     static AuditEntry changed(String actor, CalendarEntry before, CalendarEntry after) {
         Map<String, Object> details = details(after);
         details.put("changed", changedFields(before, after));
-        boolean cancelled =
-                after.status().equals("cancelled") && !before.status().equals("cancelled");
+        boolean cancelled = after.status() == EntryStatus.CANCELLED && before.status() != EntryStatus.CANCELLED;
         return new AuditEntry(
                 actor, cancelled ? "calendar.cancelled" : "calendar.updated", subject(after.id()), details);
     }
@@ -30,7 +29,7 @@ final class CalendarAudit {
     /** An entry held in conflict by {@code blocker}, after the blocker moved or was cancelled. */
     static Optional<AuditEntry> released(String actor, UUID blocker, CalendarEntry after) {
         List<String> changed = new ArrayList<>();
-        if (!after.status().equals("conflict")) {
+        if (after.status() != EntryStatus.CONFLICT) {
             changed.add("status");
         }
         if (!after.conflictWith().equals(Optional.of(blocker))) {
@@ -76,7 +75,7 @@ final class CalendarAudit {
         }
         details.put("event_type", e.eventType());
         details.put("sequence", e.sequence());
-        details.put("status", e.status());
+        details.put("status", e.status().wire());
         details.put("date", e.date().toString());
         details.put("start_time", e.startTime().toString());
         details.put("time_zone", e.timeZone());

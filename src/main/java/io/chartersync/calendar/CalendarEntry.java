@@ -12,7 +12,7 @@ import java.util.UUID;
  * A calendar entry as the operator sees it (the calendar is an operator tool; crew never see it), with
  * its planned labor cost. {@code conflictWith} names the active entry a booking's entry clashed with.
  */
-public record CalendarEntry(
+record CalendarEntry(
         UUID id,
         UUID bookingId,
         String eventType,
@@ -26,7 +26,7 @@ public record CalendarEntry(
         String guestName,
         String boat,
         List<CalendarPort.Assignment> crewAssignments,
-        String status,
+        EntryStatus status,
         Optional<UUID> conflictWith,
         int sequence,
         LaborCost laborCost) {}

@@ -41,7 +41,8 @@ final class CalendarFeed {
                 event.add(new Location(e.location()));
             }
             event.add(new Description(description(e)));
-            event.add(new Status(e.status().equals("cancelled") ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+            event.add(
+                    new Status(e.status() == EntryStatus.CANCELLED ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
             calendar.add(event);
         }
         return calendar.toString();

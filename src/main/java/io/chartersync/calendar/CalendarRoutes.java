@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The seed calendar API: {@code POST /calendar}, {@code GET /calendar/{id}}, {@code GET /calendar?from&to}. */
-public final class CalendarRoutes implements RouteModule {
+final class CalendarRoutes implements RouteModule {
     /** Who acts through these routes, for the audit log: whoever holds the operator token. */
     private static final String ACTOR = "operator";
 
@@ -19,7 +19,7 @@ public final class CalendarRoutes implements RouteModule {
     private final CalendarService calendar;
     private final EntryParser parser;
 
-    public CalendarRoutes(Guard operator, JsonBodies bodies, CalendarService calendar) {
+    CalendarRoutes(Guard operator, JsonBodies bodies, CalendarService calendar) {
         this.operator = operator;
         this.bodies = bodies;
         this.calendar = calendar;

@@ -1,6 +1,5 @@
 package io.chartersync.calendar;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartersync.audit.AuditEntry;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.common.AppException;
@@ -22,7 +21,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * seed API answers a clash with 409 naming the other entry; a booking cannot be refused, so its entry is
  * stored in status {@code conflict} with the other entry's id, for the operator to resolve.
  */
-public final class CalendarService implements CalendarPort {
+final class CalendarService implements CalendarPort {
     private static final String EXCLUSION_VIOLATION = "23P01";
     private final Jdbi jdbi;
     private final CalendarStore store;
@@ -34,10 +33,6 @@ public final class CalendarService implements CalendarPort {
         this.store = store;
         this.marinaZone = marinaZone;
         this.audit = audit;
-    }
-
-    public static CalendarService create(Jdbi jdbi, ObjectMapper json, ZoneId marinaZone, AuditLog audit) {
-        return new CalendarService(jdbi, new CalendarStore(jdbi, json), marinaZone, audit);
     }
 
     @Override
@@ -61,7 +56,7 @@ public final class CalendarService implements CalendarPort {
             if (!isClash(e)) {
                 throw e;
             }
-            UUID other = jdbi.withHandle(h -> store.clash(h, in, store.idForBookingReadOnly(h, entry.bookingId())))
+            UUID other = jdbi.withHandle(h -> store.findClash(h, in, store.findIdForBooking(h, entry.bookingId())))
                     .orElseThrow(() -> e);
             return write(entry.bookingId(), in, CalendarStore.State.conflict(other), actor)
                     .toString();
@@ -70,17 +65,13 @@ public final class CalendarService implements CalendarPort {
 
     @Override
     public Optional<String> conflictFor(UUID bookingId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select conflict_with from calendar_entry where booking_id = :b and status = 'conflict'")
-                .bind("b", bookingId)
-                .mapTo(String.class)
-                .findOne());
+        return store.findConflictWith(bookingId).map(UUID::toString);
     }
 
     /** Every write appends its audit entries last, in its own transaction (the log's lock is held until commit). */
     private UUID write(UUID bookingId, EntryInput in, CalendarStore.State state, String actor) {
         return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
-            Optional<UUID> existing = store.idForBooking(h, bookingId);
+            Optional<UUID> existing = store.lockIdForBooking(h, bookingId);
             if (existing.isEmpty()) {
                 UUID id = store.insert(h, in, state);
                 audit.append(h, CalendarAudit.created(actor, store.find(h, id).orElseThrow()));
@@ -100,7 +91,7 @@ public final class CalendarService implements CalendarPort {
                 () -> jdbi.inTransaction(h -> {
                     if (in.bookingId().isPresent()) {
                         Optional<UUID> existing =
-                                store.idForBooking(h, in.bookingId().get());
+                                store.lockIdForBooking(h, in.bookingId().get());
                         if (existing.isPresent()) {
                             throw new AppException.Conflict(
                                     "booking " + in.bookingId().get() + " already has calendar entry " + existing.get()
@@ -160,7 +151,7 @@ public final class CalendarService implements CalendarPort {
             if (!isClash(e)) {
                 throw e;
             }
-            String other = jdbi.withHandle(h -> store.clash(h, in, self))
+            String other = jdbi.withHandle(h -> store.findClash(h, in, self))
                     .map(UUID::toString)
                     .orElse("another entry");
             throw new AppException.Conflict("the boat or a crew member is already on calendar entry " + other
@@ -178,7 +169,7 @@ public final class CalendarService implements CalendarPort {
 
     /** Entries overlapping the days {@code from}..{@code to} (inclusive) on the marina's clock. */
     List<CalendarEntry> between(LocalDate from, LocalDate to) {
-        return store.overlapping(
+        return store.findOverlapping(
                 from.atStartOfDay(marinaZone).toInstant(),
                 to.plusDays(1).atStartOfDay(marinaZone).toInstant());
     }
@@ -188,7 +179,7 @@ public final class CalendarService implements CalendarPort {
      * calendars remove them), of one boat or all.
      */
     List<CalendarEntry> feedEntries(Optional<String> boat) {
-        return store.feed(boat);
+        return store.findForFeed(boat);
     }
 
     ZoneId marinaZone() {

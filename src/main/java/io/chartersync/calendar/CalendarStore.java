@@ -17,7 +17,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Calendar entries in plain SQL. */
+/**
+ * Calendar entries in plain SQL, the one owner of {@code calendar_entry} and {@code calendar_crew}. A status
+ * is written as its {@link EntryStatus#wire() wire} form; filters name it in the SQL itself, so the planner
+ * can use the partial indexes of the conflict rules ({@code where status = 'active'}).
+ */
 final class CalendarStore {
     private static final TypeReference<List<CalendarPort.Assignment>> ASSIGNMENTS = new TypeReference<>() {};
     private static final String COLUMNS =
@@ -32,13 +36,13 @@ final class CalendarStore {
     }
 
     /** How an entry is written: active (held by the conflict rules), cancelled, or in conflict with another. */
-    record State(String status, Optional<UUID> conflictWith) {
+    record State(EntryStatus status, Optional<UUID> conflictWith) {
         static State of(EntryInput in) {
-            return new State(in.cancelled() ? "cancelled" : "active", Optional.empty());
+            return new State(in.cancelled() ? EntryStatus.CANCELLED : EntryStatus.ACTIVE, Optional.empty());
         }
 
         static State conflict(UUID other) {
-            return new State("conflict", Optional.of(other));
+            return new State(EntryStatus.CONFLICT, Optional.of(other));
         }
     }
 
@@ -113,7 +117,7 @@ final class CalendarStore {
                 h.rollbackToSavepoint("release");
                 h.createUpdate("update calendar_entry set conflict_with = :other, updated_at = now() where id = :id")
                         .bind("id", id)
-                        .bind("other", clashOf(h, id).orElse(blocker))
+                        .bind("other", findClashOf(h, id).orElse(blocker))
                         .execute();
             }
         }
@@ -121,7 +125,7 @@ final class CalendarStore {
     }
 
     /** An active entry, other than {@code id}, holding its boat or one of its crew at its time. */
-    private Optional<UUID> clashOf(Handle h, UUID id) {
+    private Optional<UUID> findClashOf(Handle h, UUID id) {
         return h.createQuery("""
                 select o.id from calendar_entry e join calendar_entry o
                   on o.status = 'active' and o.id <> e.id
@@ -145,13 +149,13 @@ final class CalendarStore {
                     .bind("member", member)
                     .bind("starts", in.startsAt())
                     .bind("ends", in.endsAt())
-                    .bind("active", state.status().equals("active"))
+                    .bind("active", state.status() == EntryStatus.ACTIVE)
                     .execute();
         }
     }
 
     /** An active entry, other than {@code self}, that holds the same boat or a named member at that time. */
-    Optional<UUID> clash(Handle h, EntryInput in, Optional<UUID> self) {
+    Optional<UUID> findClash(Handle h, EntryInput in, Optional<UUID> self) {
         return h.createQuery("""
                 select e.id from calendar_entry e
                 where e.status = 'active' and e.id <> coalesce(cast(:self as uuid), '00000000-0000-0000-0000-000000000000')
@@ -168,18 +172,28 @@ final class CalendarStore {
                 .findOne();
     }
 
-    Optional<UUID> idForBooking(Handle h, UUID bookingId) {
+    /** The booking's entry, locked for the rest of the transaction (so two writes for one booking queue up). */
+    Optional<UUID> lockIdForBooking(Handle h, UUID bookingId) {
         return h.createQuery("select id from calendar_entry where booking_id = :booking for update")
                 .bind("booking", bookingId)
                 .mapTo(UUID.class)
                 .findOne();
     }
 
-    Optional<UUID> idForBookingReadOnly(Handle h, UUID bookingId) {
+    Optional<UUID> findIdForBooking(Handle h, UUID bookingId) {
         return h.createQuery("select id from calendar_entry where booking_id = :booking")
                 .bind("booking", bookingId)
                 .mapTo(UUID.class)
                 .findOne();
+    }
+
+    /** The entry a booking's entry clashed with, while the booking's entry is held in conflict. */
+    Optional<UUID> findConflictWith(UUID bookingId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select conflict_with from calendar_entry where booking_id = :b and status = 'conflict'")
+                .bind("b", bookingId)
+                .mapTo(UUID.class)
+                .findOne());
     }
 
     Optional<CalendarEntry> find(UUID id) {
@@ -201,7 +215,7 @@ final class CalendarStore {
                 .findOne();
     }
 
-    List<CalendarEntry> overlapping(Instant from, Instant to) {
+    List<CalendarEntry> findOverlapping(Instant from, Instant to) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS
                         + " from calendar_entry where starts_at < :to and ends_at > :from order by starts_at, id")
                 .bind("from", from)
@@ -210,7 +224,8 @@ final class CalendarStore {
                 .list());
     }
 
-    List<CalendarEntry> feed(Optional<String> boat) {
+    /** Every entry of one boat or all, cancelled ones for 30 days after their cancel. */
+    List<CalendarEntry> findForFeed(Optional<String> boat) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + """
                  from calendar_entry
                 where (status <> 'cancelled' or cancelled_at > now() - interval '30 days')
@@ -235,7 +250,7 @@ final class CalendarStore {
         m.put("guest", in.guestName());
         m.put("boat", in.boat());
         m.put("assignments", write(in.assignments()));
-        m.put("status", state.status());
+        m.put("status", state.status().wire());
         m.put("conflict", state.conflictWith().orElse(null));
         return m;
     }
@@ -266,7 +281,7 @@ final class CalendarStore {
                     rs.getString("guest_name"),
                     rs.getString("boat"),
                     assignments,
-                    rs.getString("status"),
+                    EntryStatus.fromWire(rs.getString("status")),
                     Optional.ofNullable(rs.getObject("conflict_with", UUID.class)),
                     rs.getInt("sequence"),
                     LaborCost.of(assignments, hours));

@@ -11,12 +11,12 @@ import java.util.List;
  * {@code GET /calendar.ics?token=…}: the operator's read-only calendar feed (or one boat's, by the
  * token). Answers an ETag and 304 to {@code If-None-Match}, so subscribers poll cheaply.
  */
-public final class FeedRoutes implements RouteModule {
+final class FeedRoutes implements RouteModule {
     private final FeedTokens tokens;
     private final CalendarService calendar;
     private final CalendarFeed feed;
 
-    public FeedRoutes(FeedTokens tokens, CalendarService calendar, String uidDomain) {
+    FeedRoutes(FeedTokens tokens, CalendarService calendar, String uidDomain) {
         this.tokens = tokens;
         this.calendar = calendar;
         this.feed = new CalendarFeed(uidDomain);
@@ -36,7 +36,7 @@ public final class FeedRoutes implements RouteModule {
                     .append(':')
                     .append(e.sequence())
                     .append(':')
-                    .append(e.status());
+                    .append(e.status().wire());
         }
         return "\"" + Hashes.sha256Hex(state.toString()).substring(0, 32) + "\"";
     }

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Read-only feed tokens: one live token for the whole calendar and one per boat. The token is derived
- * from its id under the server secret and only its SHA-256 is stored; rotating revokes the old one.
+ * from its id under the server secret and only its SHA-256 is stored; rotating revokes the old one. Public
+ * for the {@code keys} command ({@link CalendarModule#feedTokens}).
  */
 public final class FeedTokens {
     private static final String PURPOSE = "calendar-feed";
@@ -20,7 +21,7 @@ public final class FeedTokens {
     private final LinkTokens tokens;
     private final AuditLog audit;
 
-    public FeedTokens(Jdbi jdbi, LinkTokens tokens, AuditLog audit) {
+    FeedTokens(Jdbi jdbi, LinkTokens tokens, AuditLog audit) {
         this.jdbi = jdbi;
         this.tokens = tokens;
         this.audit = audit;
@@ -28,6 +29,9 @@ public final class FeedTokens {
 
     /** What a feed token opens: the whole calendar, or one boat's. */
     record Feed(UUID id, Optional<String> boat) {}
+
+    /** A feed's live token as stored: its id (the token is derived from it) and the token's hash. */
+    private record LiveToken(UUID id, String tokenHash) {}
 
     /**
      * The live token of the feed (creating it on first use). A token made under another signing key
@@ -39,14 +43,14 @@ public final class FeedTokens {
 
     private String token(Handle h, Optional<String> boat) {
         for (int attempt = 0; attempt < 2; attempt++) {
-            Optional<Map.Entry<UUID, String>> live = h.createQuery(
+            Optional<LiveToken> live = h.createQuery(
                             "select id, token_hash from feed_token where coalesce(boat, '') = :boat and revoked_at is null")
                     .bind("boat", boat.orElse(""))
-                    .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("token_hash")))
+                    .map((rs, ctx) -> new LiveToken(rs.getObject("id", UUID.class), rs.getString("token_hash")))
                     .findOne();
             if (live.isPresent()) {
-                String token = tokens.derive(PURPOSE, live.get().getKey());
-                if (!LinkTokens.hashOf(token).equals(live.get().getValue())) {
+                String token = tokens.derive(PURPOSE, live.get().id());
+                if (!LinkTokens.hashOf(token).equals(live.get().tokenHash())) {
                     throw new IllegalStateException("the calendar feed token was made under another signing key"
                             + " (LINK_SIGNING_KEY); run `charter-sync keys rotate-feed-token` for a new feed URL");
                 }

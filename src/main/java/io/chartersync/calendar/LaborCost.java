@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** Planned crew cost of an entry: count × hourly rate × hours, per role and in total (operator only). */
-public record LaborCost(List<Role> perRole, BigDecimal total) {
+record LaborCost(List<Role> perRole, BigDecimal total) {
 
     public LaborCost {
         perRole = List.copyOf(perRole);
     }
 
-    public record Role(String role, int count, BigDecimal hourlyRate, BigDecimal hours, BigDecimal cost) {}
+    record Role(String role, int count, BigDecimal hourlyRate, BigDecimal hours, BigDecimal cost) {}
 
     static LaborCost of(List<CalendarPort.Assignment> assignments, BigDecimal hours) {
         List<Role> roles = assignments.stream()

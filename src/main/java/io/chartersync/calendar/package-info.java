@@ -1,2 +1,2 @@
-/** The internal calendar service: entries with crew assignments, its seed API and store. */
+/** The calendar: entries with crew assignments and their conflict rules, the seed API and the iCalendar feeds. */
 package io.chartersync.calendar;

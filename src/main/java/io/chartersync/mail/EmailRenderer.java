@@ -15,7 +15,7 @@ public final class EmailRenderer {
     private final TemplateEngine html;
     private final TemplateEngine text;
 
-    public EmailRenderer(TemplateEngine html) {
+    EmailRenderer(TemplateEngine html) {
         this.html = html;
         this.text = TemplateEngine.createPrecompiled(null, ContentType.Plain, null, TEXT_TEMPLATES);
     }

@@ -8,15 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** The embedded default: each email becomes an RFC 5322 file {@code <id>.eml} in one directory. */
-public final class FileMailTransport implements MailTransport {
+final class FileMailTransport implements MailTransport {
     private final Path directory;
 
-    public FileMailTransport(Path directory) {
+    FileMailTransport(Path directory) {
         this.directory = directory;
-    }
-
-    public Path directory() {
-        return directory;
     }
 
     @Override

@@ -11,12 +11,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * failed at once, with the server's reply, and holds back none of the others. A programming error is not
  * retried either ({@code db.Failures}): the task stops and what is unsent is marked failed with it.
  */
-public final class MailDelivery {
+final class MailDelivery {
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
     /*
@@ -43,22 +40,22 @@ public final class MailDelivery {
     static final Duration RETRY_CAP = Duration.ofHours(1);
     static final int MAX_ATTEMPTS = 33;
 
-    private final Jdbi jdbi;
+    private final OutboxStore store;
     private final MailTransport transport;
     private final MimeMessages mime;
     private final LinkTokens linkTokens;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public MailDelivery(
-            Jdbi jdbi,
+    MailDelivery(
+            OutboxStore store,
             MailTransport transport,
             String from,
             String messageIdDomain,
             LinkTokens linkTokens,
             Clock clock,
             MeterRegistry metrics) {
-        this.jdbi = jdbi;
+        this.store = store;
         this.transport = transport;
         this.mime = new MimeMessages(from, messageIdDomain);
         this.linkTokens = linkTokens;
@@ -70,12 +67,13 @@ public final class MailDelivery {
         return new Backoff<>(RETRY_BASE, RETRY_CAP, MAX_ATTEMPTS, onGiveUp);
     }
 
-    public OneTimeTask<String> task() {
+    /** The {@code deliver-mail} task; its data is a {@link MailBatch}, as text. */
+    OneTimeTask<String> task() {
         Backoff<String> backoff = backoff(this::giveUp);
-        return new OneTimeTask<>(Outbox.TASK, String.class, backoff) {
+        return new OneTimeTask<>(MailBatch.TASK, String.class, backoff) {
             @Override
             public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
-                deliverAll(instance.getData());
+                deliverAll(MailBatch.decode(instance.getData()));
             }
         };
     }
@@ -84,11 +82,11 @@ public final class MailDelivery {
      * Tries every email of the task, so one that fails does not hold back the others; if any failed for
      * a reason that may pass (a transient failure), the task fails afterwards and a retry sends what is left.
      */
-    void deliverAll(String ids) {
+    void deliverAll(MailBatch batch) {
         TransientFailure lastFailure = null;
-        for (String id : ids.split(",")) {
+        for (UUID id : batch.emailIds()) {
             try {
-                deliver(UUID.fromString(id));
+                deliver(id);
             } catch (TransientFailure e) {
                 lastFailure = e;
             }
@@ -99,89 +97,56 @@ public final class MailDelivery {
     }
 
     void deliver(UUID id) {
-        try (Handle h = jdbi.open()) {
-            Optional<Queued> queued = h.createQuery(
-                            "select recipient, subject, body_text, body_html, link_id from mail_outbox where id = :id and state = 'queued'")
-                    .bind("id", id)
-                    .map((rs, ctx) -> new Queued(
-                            rs.getString("recipient"),
-                            rs.getString("subject"),
-                            rs.getString("body_text"),
-                            rs.getString("body_html"),
-                            Optional.ofNullable(rs.getObject("link_id", UUID.class))))
-                    .findOne();
-            if (queued.isEmpty()) {
-                return;
-            }
-            Queued q = queued.get();
-            String token = q.linkId().map(linkTokens::tokenFor).orElse("");
-            MimeMessage message;
-            try {
-                message = mime.build(
-                        id.toString(),
-                        q.recipient(),
-                        q.subject(),
-                        q.text().replace(Outbox.TOKEN_PLACEHOLDER, token),
-                        q.html().replace(Outbox.TOKEN_PLACEHOLDER, token),
-                        clock.instant());
-            } catch (MessagingException e) {
-                // The message itself is wrong (an address mail cannot use): no retry will help.
-                markFailed(h, id, SendFailure.withoutAddresses(e.toString()));
-                return;
-            }
-            try {
-                transport.send(id.toString(), message);
-            } catch (Exception e) {
-                switch (SendFailure.of(e)) {
-                    case SendFailure.Permanent permanent -> {
-                        // The server refused this email for good (a 5xx reply): no retry will help.
-                        // The email's id, never its recipient: addresses stay out of logs.
-                        log.warn("Email {} refused for good: {}", id, permanent.reason());
-                        markFailed(h, id, permanent.reason());
-                        return;
-                    }
-                    case SendFailure.Transient failure -> {
-                        h.createUpdate(
-                                        "update mail_outbox set attempts = attempts + 1, last_error = :error where id = :id")
-                                .bind("id", id)
-                                .bind("error", failure.reason())
-                                .execute();
-                        // Without the cause: its message quotes the recipient, and this one is logged.
-                        throw new TransientFailure("delivery of email " + id + " failed: " + failure.reason());
-                    }
+        Optional<OutboxStore.Queued> queued = store.findQueued(id);
+        if (queued.isEmpty()) {
+            return;
+        }
+        OutboxStore.Queued q = queued.get();
+        String token = q.linkId().map(linkTokens::tokenFor).orElse("");
+        MimeMessage message;
+        try {
+            message = mime.build(
+                    id.toString(),
+                    q.recipient(),
+                    q.subject(),
+                    q.text().replace(Outbox.TOKEN_PLACEHOLDER, token),
+                    q.html().replace(Outbox.TOKEN_PLACEHOLDER, token),
+                    clock.instant());
+        } catch (MessagingException e) {
+            // The message itself is wrong (an address mail cannot use): no retry will help.
+            markFailed(id, SendFailure.withoutAddresses(e.toString()));
+            return;
+        }
+        try {
+            transport.send(id.toString(), message);
+        } catch (Exception e) {
+            switch (SendFailure.of(e)) {
+                case SendFailure.Permanent permanent -> {
+                    // The server refused this email for good (a 5xx reply): no retry will help.
+                    // The email's id, never its recipient: addresses stay out of logs.
+                    log.warn("Email {} refused for good: {}", id, permanent.reason());
+                    markFailed(id, permanent.reason());
+                    return;
+                }
+                case SendFailure.Transient failure -> {
+                    store.recordFailedAttempt(id, failure.reason());
+                    // Without the cause: its message quotes the recipient, and this one is logged.
+                    throw new TransientFailure("delivery of email " + id + " failed: " + failure.reason());
                 }
             }
-            h.createUpdate(
-                            "update mail_outbox set state = 'sent', sent_at = :now, attempts = attempts + 1 where id = :id")
-                    .bind("id", id)
-                    .bind("now", clock.instant())
-                    .execute();
         }
+        store.markSent(id, clock.instant());
         metrics.counter("chartersync_emails_sent_total").increment();
     }
 
     /** One email that can never go out: failed at once, this attempt counted, the reason kept. */
-    private void markFailed(Handle h, UUID id, String reason) {
-        h.createUpdate(
-                        "update mail_outbox set state = 'failed', attempts = attempts + 1, last_error = :error where id = :id")
-                .bind("id", id)
-                .bind("error", reason)
-                .execute();
+    private void markFailed(UUID id, String reason) {
+        store.markFailed(id, reason);
         metrics.counter("chartersync_emails_failed_total").increment();
     }
 
     /** After the last retry: every email of the task not yet sent is marked failed, with the error. */
     private void giveUp(TaskInstance<String> instance, Throwable cause) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        "update mail_outbox set state = 'failed', last_error = :error where id = any(:ids) and state = 'queued'")
-                .bind(
-                        "ids",
-                        Arrays.stream(instance.getData().split(","))
-                                .map(UUID::fromString)
-                                .toArray(UUID[]::new))
-                .bind("error", String.valueOf(cause.getMessage()))
-                .execute());
+        store.failStillQueued(MailBatch.decode(instance.getData()).emailIds(), String.valueOf(cause.getMessage()));
     }
-
-    private record Queued(String recipient, String subject, String text, String html, Optional<UUID> linkId) {}
 }

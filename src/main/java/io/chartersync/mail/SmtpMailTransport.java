@@ -13,7 +13,7 @@ import java.util.Properties;
  * server offers it (not required, so a local relay without TLS works); {@code smtps://} speaks TLS from the
  * first byte. With TLS the server's certificate must be valid for its host name.
  */
-public final class SmtpMailTransport implements MailTransport {
+final class SmtpMailTransport implements MailTransport {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
@@ -22,7 +22,7 @@ public final class SmtpMailTransport implements MailTransport {
     private final Session session;
     private final String protocol;
 
-    public SmtpMailTransport(SmtpServer server) {
+    SmtpMailTransport(SmtpServer server) {
         this.server = server;
         this.protocol = server.implicitTls() ? "smtps" : "smtp";
         this.session = Session.getInstance(properties(server, protocol));
@@ -43,10 +43,6 @@ public final class SmtpMailTransport implements MailTransport {
             props.setProperty(p + "starttls.required", "false");
         }
         return props;
-    }
-
-    public SmtpServer server() {
-        return server;
     }
 
     @Override

@@ -1,2 +1,2 @@
-/** The mail outbox, durable delivery tasks, MIME building and transports. */
+/** Email: the outbox and its one store, the durable delivery task, MIME building and the transports. */
 package io.chartersync.mail;

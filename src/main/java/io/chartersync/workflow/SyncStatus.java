@@ -5,7 +5,7 @@ import io.chartersync.booking.StatusProvider;
 import io.chartersync.booking.StoredBooking;
 import io.chartersync.calendar.CalendarPort;
 import io.chartersync.crew.CrewPort;
-import io.chartersync.mail.Outbox;
+import io.chartersync.mail.OutboxView;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,11 +18,13 @@ public final class SyncStatus implements StatusProvider {
     private final Jdbi jdbi;
     private final CalendarPort calendar;
     private final CrewPort crew;
+    private final OutboxView mail;
 
-    public SyncStatus(Jdbi jdbi, CalendarPort calendar, CrewPort crew) {
+    public SyncStatus(Jdbi jdbi, CalendarPort calendar, CrewPort crew, OutboxView mail) {
         this.calendar = calendar;
         this.jdbi = jdbi;
         this.crew = crew;
+        this.mail = mail;
     }
 
     @Override
@@ -70,7 +72,7 @@ public final class SyncStatus implements StatusProvider {
                         stepState(steps.get(SyncStep.GUEST_PAGE)),
                         latest.get(SyncStep.GUEST_PAGE),
                         error(steps.get(SyncStep.GUEST_PAGE))),
-                Outbox.counts(h, b.id()),
+                mail.counts(h, b.id()),
                 Arrays.stream(SyncStep.values())
                         .map(step -> new BookingStatus.Step(
                                 step.key(),

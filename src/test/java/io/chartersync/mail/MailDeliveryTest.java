@@ -71,15 +71,15 @@ class MailDeliveryTest {
 
     @Test
     void a_failing_email_does_not_hold_back_the_others_and_the_retry_sends_only_it() {
-        Outbox outbox = new Outbox(tasks, Clock.systemUTC());
+        Outbox outbox = new Outbox(store(), tasks, Clock.systemUTC());
         List<OutboxMessage> messages = List.of(
                 message("one@crew.example.com"), message("down@crew.example.com"), message("two@crew.example.com"));
         database.jdbi().useTransaction(h -> outbox.enqueue(h, messages));
-        String ids = taskData();
+        MailBatch batch = taskData();
         RefusingTransport transport = new RefusingTransport();
         MailDelivery delivery = delivery(transport);
 
-        assertThatThrownBy(() -> delivery.deliverAll(ids)).hasMessageContaining("connection refused");
+        assertThatThrownBy(() -> delivery.deliverAll(batch)).hasMessageContaining("connection refused");
 
         assertThat(transport.delivered).containsExactly("one@crew.example.com", "two@crew.example.com");
         assertThat(TestDatabase.count("select count(*) from mail_outbox where state = 'sent'"))
@@ -91,7 +91,7 @@ class MailDeliveryTest {
 
     @Test
     void an_email_refused_for_good_is_failed_at_once_with_the_reply_and_the_task_succeeds() {
-        Outbox outbox = new Outbox(tasks, Clock.systemUTC());
+        Outbox outbox = new Outbox(store(), tasks, Clock.systemUTC());
         List<OutboxMessage> messages = List.of(message("one@crew.example.com"), message("gone@crew.example.com"));
         database.jdbi().useTransaction(h -> outbox.enqueue(h, messages));
         RefusingTransport transport = new RefusingTransport();
@@ -109,7 +109,7 @@ class MailDeliveryTest {
     @Test
     void failed_emails_are_listed_with_recipient_kind_and_reason_in_the_counts() {
         UUID booking = UUID.randomUUID();
-        Outbox outbox = new Outbox(tasks, Clock.systemUTC());
+        Outbox outbox = new Outbox(store(), tasks, Clock.systemUTC());
         database.jdbi()
                 .useTransaction(h -> outbox.enqueue(
                         h,
@@ -117,7 +117,7 @@ class MailDeliveryTest {
 
         delivery(new RefusingTransport()).deliverAll(taskData());
 
-        MailCounts counts = database.jdbi().withHandle(h -> Outbox.counts(h, booking));
+        MailCounts counts = database.jdbi().withHandle(h -> store().counts(h, booking));
         assertThat(counts.sent()).isEqualTo(1);
         assertThat(counts.failed()).isEqualTo(1);
         assertThat(counts.errors())
@@ -139,17 +139,21 @@ class MailDeliveryTest {
         assertThat(mean).isBetween(Duration.ofMinutes(22 * 60 + 30), Duration.ofMinutes(24 * 60 + 30));
     }
 
-    private static String taskData() {
+    private static OutboxStore store() {
+        return new OutboxStore(database.jdbi());
+    }
+
+    private static MailBatch taskData() {
         byte[] taskData = database.jdbi()
                 .withHandle(h -> h.createQuery("select task_data from scheduled_tasks where task_name = 'deliver-mail'")
                         .mapTo(byte[].class)
                         .one());
-        return new String(taskData, StandardCharsets.UTF_8);
+        return MailBatch.decode(new String(taskData, StandardCharsets.UTF_8));
     }
 
     private static MailDelivery delivery(MailTransport transport) {
         return new MailDelivery(
-                database.jdbi(),
+                store(),
                 transport,
                 "Charter Sync <no-reply@chartersync.local>",
                 "localhost",

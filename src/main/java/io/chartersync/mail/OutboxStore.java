@@ -1,0 +1,155 @@
+package io.chartersync.mail;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** The {@code mail_outbox} table in plain SQL, its one owner: queuing, delivery bookkeeping, the read view. */
+final class OutboxStore implements OutboxView {
+    private final Jdbi jdbi;
+
+    OutboxStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** An email waiting to go out, as stored (the body holds the token placeholder). */
+    record Queued(String recipient, String subject, String text, String html, Optional<UUID> linkId) {}
+
+    /**
+     * Inserts the messages whose dedupe key is new, in the caller's transaction and one round trip; answers
+     * the ids of those inserted, in the order given.
+     */
+    List<UUID> insertNew(Handle handle, List<OutboxMessage> messages) {
+        List<UUID> candidates = new ArrayList<>();
+        PreparedBatch batch = handle.prepareBatch("""
+              insert into mail_outbox
+                (id, dedupe_key, booking_id, kind, recipient, subject, body_text, body_html, link_id)
+              values (:id, :key, :booking, :kind, :to, :subject, :text, :html, :link)
+              on conflict (dedupe_key) do nothing""");
+        for (OutboxMessage message : messages) {
+            UUID id = UUID.randomUUID();
+            candidates.add(id);
+            batch.bind("id", id)
+                    .bind("key", message.dedupeKey())
+                    .bind("booking", message.bookingId().orElse(null))
+                    .bind("kind", message.kind())
+                    .bind("to", message.recipient())
+                    .bind("subject", message.subject())
+                    .bind("text", message.bodyText())
+                    .bind("html", message.bodyHtml())
+                    .bind("link", message.linkId().orElse(null))
+                    .add();
+        }
+        // A dedupe key queued before inserts nothing (count 0).
+        int[] inserted = batch.execute();
+        List<UUID> queued = new ArrayList<>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == 1) {
+                queued.add(candidates.get(i));
+            }
+        }
+        return queued;
+    }
+
+    /** The email, if it is still queued (a retry finds the ones already sent or failed gone). */
+    Optional<Queued> findQueued(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select recipient, subject, body_text, body_html, link_id from mail_outbox where id = :id and state = :queued")
+                .bind("id", id)
+                .bind("queued", MailState.QUEUED.wire())
+                .map((rs, ctx) -> new Queued(
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("body_text"),
+                        rs.getString("body_html"),
+                        Optional.ofNullable(rs.getObject("link_id", UUID.class))))
+                .findOne());
+    }
+
+    /** Sent at {@code at}, this attempt counted. */
+    void markSent(UUID id, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "update mail_outbox set state = :sent, sent_at = :now, attempts = attempts + 1 where id = :id")
+                .bind("id", id)
+                .bind("sent", MailState.SENT.wire())
+                .bind("now", at)
+                .execute());
+    }
+
+    /** Failed for good at this attempt (counted), with the reason. */
+    void markFailed(UUID id, String reason) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "update mail_outbox set state = :failed, attempts = attempts + 1, last_error = :error where id = :id")
+                .bind("id", id)
+                .bind("failed", MailState.FAILED.wire())
+                .bind("error", reason)
+                .execute());
+    }
+
+    /** An attempt that failed for now: counted, its reason kept, the email still queued. */
+    void recordFailedAttempt(UUID id, String reason) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "update mail_outbox set attempts = attempts + 1, last_error = :error where id = :id")
+                .bind("id", id)
+                .bind("error", reason)
+                .execute());
+    }
+
+    /** Marks those of {@code ids} still queued failed, with the reason (no attempt counted). */
+    void failStillQueued(List<UUID> ids, String reason) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "update mail_outbox set state = :failed, last_error = :error where id = any(:ids) and state = :queued")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .bind("failed", MailState.FAILED.wire())
+                .bind("queued", MailState.QUEUED.wire())
+                .bind("error", reason)
+                .execute());
+    }
+
+    @Override
+    public MailCounts counts(Handle h, UUID bookingId) {
+        MailCounts counts = h.createQuery("""
+                    select count(*) filter (where state = :queued) as queued,
+                           count(*) filter (where state = :sent) as sent,
+                           count(*) filter (where state = :failed) as failed
+                    from mail_outbox where booking_id = :booking""")
+                .bind("booking", bookingId)
+                .bind("queued", MailState.QUEUED.wire())
+                .bind("sent", MailState.SENT.wire())
+                .bind("failed", MailState.FAILED.wire())
+                .map((rs, ctx) ->
+                        new MailCounts(rs.getInt("queued"), rs.getInt("sent"), rs.getInt("failed"), List.of()))
+                .one();
+        if (counts.failed() == 0) {
+            return counts;
+        }
+        List<MailCounts.Failure> errors = h.createQuery("""
+                    select recipient, kind, coalesce(last_error, 'unknown') as error from mail_outbox
+                    where booking_id = :booking and state = :failed order by created_at, id""")
+                .bind("booking", bookingId)
+                .bind("failed", MailState.FAILED.wire())
+                .map((rs, ctx) ->
+                        new MailCounts.Failure(rs.getString("recipient"), rs.getString("kind"), rs.getString("error")))
+                .list();
+        return new MailCounts(counts.queued(), counts.sent(), counts.failed(), errors);
+    }
+
+    @Override
+    public List<Summary> messages(UUID bookingId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select id, kind, recipient, subject, state from mail_outbox where booking_id = :b order by created_at, id")
+                .bind("b", bookingId)
+                .map((rs, ctx) -> new Summary(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("kind"),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        MailState.fromWire(rs.getString("state"))))
+                .list());
+    }
+}
