@@ -17,11 +17,7 @@ import io.chartersync.calendar.FeedTokens;
 import io.chartersync.common.Json;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
-import io.chartersync.crew.CrewService;
-import io.chartersync.crew.EventRoutes;
-import io.chartersync.crew.MagicLinkRoutes;
-import io.chartersync.crew.RosterRoutes;
-import io.chartersync.crew.RosterStore;
+import io.chartersync.crew.CrewModule;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.db.TextSerializer;
@@ -46,6 +42,7 @@ import io.chartersync.web.HttpServer;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.OpsRoutes;
 import io.chartersync.web.RateLimiter;
+import io.chartersync.web.RouteModule;
 import io.chartersync.web.SiteRoutes;
 import io.chartersync.workflow.SyncSaga;
 import io.chartersync.workflow.SyncStatus;
@@ -165,23 +162,32 @@ public final class Application implements AutoCloseable {
                     hooks.guestPageWritten());
             GuestPhotos photos = new GuestPhotos(database.jdbi(), site, guestPages, tasks, clock);
             BoatProfiles boats = new BoatProfiles(database.jdbi(), guestPages, audit);
-            RosterStore roster = new RosterStore(database.jdbi(), audit);
-            CrewService crew = new CrewService(
+            Guard operator = new Guard("X-Dashboard-Token", secrets.dashboardTokenHashes());
+            Guard service = new Guard("X-Service-Key", secrets.serviceKeyHashes());
+            JsonBodies bodies = new JsonBodies(json);
+            CrewModule crew = CrewModule.create(new CrewModule.Deps(
                     database.jdbi(),
-                    roster,
+                    audit,
                     outbox,
                     emails,
+                    tasks,
                     linkTokens,
+                    templates,
+                    bodies,
+                    operator,
+                    service,
                     baseUrl,
                     config.mail().operatorEmail(),
-                    tasks,
-                    audit,
-                    clock);
+                    config.marinaZone(),
+                    new RateLimiter(config.http().linkLimits().perLink(), clock),
+                    new RateLimiter(config.http().linkLimits().perAddress(), clock),
+                    new ClientAddress(config.http().clientAddressHeader()),
+                    clock));
 
             BookingStore bookings = new BookingStore(database.jdbi(), json);
-            SyncSaga saga =
-                    new SyncSaga(database.jdbi(), bookings, calendar, guestPages, crew, metrics, hooks.afterStep());
-            SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
+            SyncSaga saga = new SyncSaga(
+                    database.jdbi(), bookings, calendar, guestPages, crew.port(), metrics, hooks.afterStep());
+            SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew.port());
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
 
             List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task(), delivery.task()));
@@ -201,43 +207,27 @@ public final class Application implements AutoCloseable {
                     .build();
             tasks.onScheduled(scheduler::triggerCheckForDueExecutions);
 
-            Guard operator = new Guard("X-Dashboard-Token", secrets.dashboardTokenHashes());
-            Guard service = new Guard("X-Service-Key", secrets.serviceKeyHashes());
-            JsonBodies bodies = new JsonBodies(json);
-            HttpServer http = new HttpServer(
-                    json,
-                    metrics,
-                    List.of(
-                            new OpsRoutes(database::ready, metrics),
-                            new BookingRoutes(
-                                    operator, bodies, new BookingParser(roster::unknown), intake, bookings, status),
-                            new RosterRoutes(operator, bodies, roster),
-                            new CalendarRoutes(operator, bodies, calendar),
-                            new FeedRoutes(
-                                    new FeedTokens(database.jdbi(), linkTokens, audit), calendar, baseUrl.getHost()),
-                            new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
-                            new MagicLinkRoutes(
-                                    crew,
-                                    templates,
-                                    bodies,
-                                    linkTokens,
-                                    baseUrl,
-                                    new RateLimiter(config.http().linkLimits().perLink(), clock),
-                                    new RateLimiter(config.http().linkLimits().perAddress(), clock),
-                                    new ClientAddress(config.http().clientAddressHeader())),
-                            new UploadRoutes(
-                                    photos,
-                                    site,
-                                    // The program's own upload route stands in for the store only when it is local.
-                                    config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
-                                    bodies,
-                                    templates,
-                                    baseUrl,
-                                    guestPages.securityHeaders(),
-                                    new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
-                                    new ClientAddress(config.http().clientAddressHeader())),
-                            new BoatRoutes(operator, bodies, boats),
-                            new SiteRoutes(site, guestPages.securityHeaders())));
+            List<RouteModule> routes = new ArrayList<>(List.of(
+                    new OpsRoutes(database::ready, metrics),
+                    new BookingRoutes(
+                            operator, bodies, new BookingParser(crew::unknownMembers), intake, bookings, status),
+                    new CalendarRoutes(operator, bodies, calendar),
+                    new FeedRoutes(new FeedTokens(database.jdbi(), linkTokens, audit), calendar, baseUrl.getHost()),
+                    new UploadRoutes(
+                            photos,
+                            site,
+                            // The program's own upload route stands in for the store only when it is local.
+                            config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
+                            bodies,
+                            templates,
+                            baseUrl,
+                            guestPages.securityHeaders(),
+                            new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
+                            new ClientAddress(config.http().clientAddressHeader())),
+                    new BoatRoutes(operator, bodies, boats),
+                    new SiteRoutes(site, guestPages.securityHeaders())));
+            routes.addAll(crew.routes());
+            HttpServer http = new HttpServer(json, metrics, routes);
             try {
                 http.start(port);
             } catch (JavalinBindException e) {
