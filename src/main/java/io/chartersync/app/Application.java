@@ -14,11 +14,7 @@ import io.chartersync.calendar.CalendarModule;
 import io.chartersync.common.Json;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
-import io.chartersync.crew.CrewService;
-import io.chartersync.crew.EventRoutes;
-import io.chartersync.crew.MagicLinkRoutes;
-import io.chartersync.crew.RosterRoutes;
-import io.chartersync.crew.RosterStore;
+import io.chartersync.crew.CrewModule;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.db.TextSerializer;
@@ -180,23 +176,29 @@ public final class Application implements AutoCloseable {
                     hooks.guestPageWritten());
             GuestPhotos photos = new GuestPhotos(database.jdbi(), site, guestPages, tasks, clock);
             BoatProfiles boats = new BoatProfiles(database.jdbi(), guestPages, audit);
-            RosterStore roster = new RosterStore(database.jdbi(), audit);
-            CrewService crew = new CrewService(
+            CrewModule crew = CrewModule.create(new CrewModule.Deps(
                     database.jdbi(),
-                    roster,
+                    audit,
                     outbox,
                     emails,
+                    tasks,
                     linkTokens,
+                    templates,
+                    bodies,
+                    operator,
+                    service,
                     baseUrl,
                     config.mail().operatorEmail(),
-                    tasks,
-                    audit,
-                    clock);
+                    config.marinaZone(),
+                    new RateLimiter(config.http().linkLimits().perLink(), clock),
+                    new RateLimiter(config.http().linkLimits().perAddress(), clock),
+                    new ClientAddress(config.http().clientAddressHeader()),
+                    clock));
 
             BookingStore bookings = new BookingStore(database.jdbi(), json);
             SyncSaga saga = new SyncSaga(
-                    database.jdbi(), bookings, calendar.port(), guestPages, crew, metrics, hooks.afterStep());
-            SyncStatus status = new SyncStatus(database.jdbi(), calendar.port(), crew, mail.outboxView());
+                    database.jdbi(), bookings, calendar.port(), guestPages, crew.port(), metrics, hooks.afterStep());
+            SyncStatus status = new SyncStatus(database.jdbi(), calendar.port(), crew.port(), mail.outboxView());
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
 
             List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task()));
@@ -220,20 +222,8 @@ public final class Application implements AutoCloseable {
 
             List<RouteModule> routes = new ArrayList<>(List.of(
                     new OpsRoutes(database::ready, metrics),
-                    new BookingRoutes(operator, bodies, new BookingParser(roster::unknown), intake, bookings, status),
-                    new RosterRoutes(operator, bodies, roster)));
-            routes.addAll(calendar.routes());
-            routes.addAll(List.of(
-                    new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
-                    new MagicLinkRoutes(
-                            crew,
-                            templates,
-                            bodies,
-                            linkTokens,
-                            baseUrl,
-                            new RateLimiter(config.http().linkLimits().perLink(), clock),
-                            new RateLimiter(config.http().linkLimits().perAddress(), clock),
-                            new ClientAddress(config.http().clientAddressHeader())),
+                    new BookingRoutes(
+                            operator, bodies, new BookingParser(crew::unknownMembers), intake, bookings, status),
                     new UploadRoutes(
                             photos,
                             site,
@@ -247,6 +237,8 @@ public final class Application implements AutoCloseable {
                             new ClientAddress(config.http().clientAddressHeader())),
                     new BoatRoutes(operator, bodies, boats),
                     new SiteRoutes(site, guestPages.securityHeaders())));
+            routes.addAll(calendar.routes());
+            routes.addAll(crew.routes());
             HttpServer http = new HttpServer(json, metrics, routes);
             try {
                 http.start(port);

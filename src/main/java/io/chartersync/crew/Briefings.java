@@ -14,12 +14,44 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The captain's briefing at 18:00 marina time the evening before the charter: a durable task per charter
- * time (instance {@code <event>@<start epoch second>}), planned with every change of the event in the same
- * transaction, so a move replaces it and a cancel drops it, and a restart loses nothing.
+ * time ({@link Charter}), planned with every change of the event in the same transaction, so a move
+ * replaces it and a cancel drops it, and a restart loses nothing.
  */
 final class Briefings {
     static final String TASK = "captain-briefing";
     static final LocalTime AT = LocalTime.of(18, 0);
+
+    /**
+     * The charter a briefing is for: the event at the start it was planned for. Encoded {@code <event
+     * id>@<start epoch second>}, it is the task's instance id and data, and the tail of the email's
+     * dedupe key.
+     */
+    record Charter(UUID eventId, long startEpochSecond) {
+        private static final String SEPARATOR = "@";
+
+        static Charter of(StoredEvent event) {
+            return new Charter(event.id(), event.startsAt().getEpochSecond());
+        }
+
+        String encode() {
+            return eventId + SEPARATOR + startEpochSecond;
+        }
+
+        static Charter decode(String data) {
+            int at = data.indexOf(SEPARATOR);
+            return new Charter(UUID.fromString(data.substring(0, at)), Long.parseLong(data.substring(at + 1)));
+        }
+
+        /** What the instance ids of every briefing of the event start with. */
+        static String prefixOf(UUID eventId) {
+            return eventId + SEPARATOR;
+        }
+
+        /** True when {@code event} still starts at the time this briefing was planned for. */
+        boolean startOf(StoredEvent event) {
+            return event.startsAt().getEpochSecond() == startEpochSecond;
+        }
+    }
 
     private final Jdbi jdbi;
     private final EventStore events;
@@ -52,31 +84,25 @@ final class Briefings {
      * once when its evening before has passed (a charter booked late); otherwise at {@link #dueFor}.
      */
     void plan(Handle h, StoredEvent event) {
-        tasks.cancel(h, TASK, event.id() + "@");
+        tasks.cancel(h, TASK, Charter.prefixOf(event.id()));
         Instant now = clock.instant();
         if (event.cancelled() || !now.isBefore(event.startsAt())) {
             return;
         }
         Instant due = dueFor(event.localStart());
-        tasks.schedule(
-                h,
-                TASK,
-                event.id() + "@" + event.startsAt().getEpochSecond(),
-                event.id() + "@" + event.startsAt().getEpochSecond(),
-                due.isAfter(now) ? due : now);
+        String charter = Charter.of(event).encode();
+        tasks.schedule(h, TASK, charter, charter, due.isAfter(now) ? due : now);
     }
 
     OneTimeTask<String> task() {
-        return RetriedTask.of(TASK, Duration.ofSeconds(5), Duration.ofMinutes(10), 20, data -> {
-            String[] parts = data.split("@");
-            send(UUID.fromString(parts[0]), Long.parseLong(parts[1]));
-        });
+        return RetriedTask.of(
+                TASK, Duration.ofSeconds(5), Duration.ofMinutes(10), 20, data -> send(Charter.decode(data)));
     }
 
     /** Sends the briefing if the charter is still on at the time it was planned for. */
-    void send(UUID eventId, long startEpochSecond) {
-        jdbi.useTransaction(h -> events.lock(h, eventId)
-                .filter(e -> !e.cancelled() && e.startsAt().getEpochSecond() == startEpochSecond)
+    void send(Charter charter) {
+        jdbi.useTransaction(h -> events.lock(h, charter.eventId())
+                .filter(e -> !e.cancelled() && charter.startOf(e))
                 .ifPresent(e -> mail.briefing(h, e)));
     }
 }

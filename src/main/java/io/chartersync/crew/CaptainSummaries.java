@@ -21,6 +21,24 @@ final class CaptainSummaries {
     static final String TASK = "captain-summary";
     static final Duration GAP = Duration.ofMinutes(10);
 
+    /**
+     * A summary request as the task stores it: the event's id is the data ({@code <event id>}), and the
+     * instance id adds the due time ({@code <event id>@<due epoch second>}).
+     */
+    record Request(UUID eventId) {
+        String encode() {
+            return eventId.toString();
+        }
+
+        static Request decode(String data) {
+            return new Request(UUID.fromString(data));
+        }
+
+        String instanceDueAt(Instant at) {
+            return eventId + "@" + at.getEpochSecond();
+        }
+    }
+
     private final Jdbi jdbi;
     private final EventStore events;
     private final CrewMail mail;
@@ -47,21 +65,23 @@ final class CaptainSummaries {
 
     OneTimeTask<String> task() {
         return RetriedTask.of(
-                TASK, Duration.ofSeconds(5), Duration.ofMinutes(10), 20, data -> send(UUID.fromString(data)));
+                TASK, Duration.ofSeconds(5), Duration.ofMinutes(10), 20, data -> send(Request.decode(data)));
     }
 
-    void send(UUID eventId) {
-        jdbi.useTransaction(h -> events.lockWithSummaryTime(h, eventId).ifPresent(e -> {
-            Instant due = due(e.getValue(), clock.instant());
-            if (due.isAfter(clock.instant())) {
-                schedule(h, eventId, due);
-            } else {
-                mail.summary(h, e.getKey());
-            }
-        }));
+    void send(Request request) {
+        jdbi.useTransaction(h -> events.lockWithSummaryTime(h, request.eventId())
+                .ifPresent(e -> {
+                    Instant due = due(e.summarySentAt(), clock.instant());
+                    if (due.isAfter(clock.instant())) {
+                        schedule(h, request.eventId(), due);
+                    } else {
+                        mail.summary(h, e.event());
+                    }
+                }));
     }
 
     private void schedule(Handle h, UUID eventId, Instant at) {
-        tasks.schedule(h, TASK, eventId + "@" + at.getEpochSecond(), eventId.toString(), at);
+        Request request = new Request(eventId);
+        tasks.schedule(h, TASK, request.instanceDueAt(at), request.encode(), at);
     }
 }

@@ -96,9 +96,8 @@ final class CrewEmails {
         for (CrewView.Teammate t : captain.crew()) {
             rows.add(new Row("Crew: " + t.name(), t.role() + ", " + t.answer()));
         }
-        long confirmed = captain.crew().stream()
-                .filter(t -> t.answer().equals("confirmed"))
-                .count();
+        long confirmed =
+                captain.crew().stream().filter(CrewView.Teammate::confirmed).count();
         return new EmailContent(
                 "Captain summary: " + captain.boat() + " charter " + captain.shortWhen() + " (" + confirmed + " of "
                         + captain.crew().size() + " confirmed)",

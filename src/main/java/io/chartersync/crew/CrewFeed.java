@@ -55,7 +55,7 @@ final class CrewFeed {
 
     /** Cancelled when the charter is off for this member; otherwise as they answered (tentative until then). */
     private static String status(CrewView v, boolean off) {
-        if (off || v.answer().filter("decline"::equals).isPresent()) {
+        if (off || v.answer().filter(a -> a == CrewAnswer.DECLINE).isPresent()) {
             return Status.VALUE_CANCELLED;
         }
         return v.answer().isPresent() ? Status.VALUE_CONFIRMED : Status.VALUE_TENTATIVE;

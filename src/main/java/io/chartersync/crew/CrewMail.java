@@ -23,6 +23,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class CrewMail {
     private final EventStore events;
+    private final LinkStore links;
     private final RosterStore roster;
     private final Outbox outbox;
     private final EmailRenderer renderer;
@@ -32,6 +33,7 @@ final class CrewMail {
 
     CrewMail(
             EventStore events,
+            LinkStore links,
             RosterStore roster,
             Outbox outbox,
             EmailRenderer renderer,
@@ -39,6 +41,7 @@ final class CrewMail {
             Optional<String> operatorEmail,
             Clock clock) {
         this.events = events;
+        this.links = links;
         this.roster = roster;
         this.outbox = outbox;
         this.renderer = renderer;
@@ -51,7 +54,7 @@ final class CrewMail {
     record Pending(
             StoredEvent event,
             Link link,
-            String dedupeKey,
+            EmailKey dedupeKey,
             Function<CrewView, EmailContent> content,
             boolean carriesLink) {}
 
@@ -66,9 +69,9 @@ final class CrewMail {
             return;
         }
         StoredEvent event = emails.getFirst().event();
-        List<CrewView.Teammate> crew = events.teammates(h, event.id(), event.version());
-        Map<String, CrewMember> members =
-                roster.findAll(h, emails.stream().map(p -> p.link().memberId()).toList());
+        List<CrewView.Teammate> crew = links.findTeammates(h, event.id(), event.version());
+        Map<String, CrewMember> members = roster.findByIds(
+                h, emails.stream().map(p -> p.link().memberId()).toList());
         List<OutboxMessage> messages = new ArrayList<>();
         for (Pending p : emails) {
             CrewMember member = members.get(p.link().memberId());
@@ -98,13 +101,15 @@ final class CrewMail {
         }
         // Locks the event: summaries of one event are decided one at a time.
         Optional<String> lastSent = events.lockSummaryHash(h, event.id());
-        List<CrewView.Teammate> crew = events.teammates(h, event.id(), event.version());
+        List<CrewView.Teammate> crew = links.findTeammates(h, event.id(), event.version());
+        // The teammates' toString is hashed: it names each member, role and answer (see CrewView.Teammate).
         String state = Hashes.sha256Hex(event.version() + "|" + crew).substring(0, 16);
         if (lastSent.filter(state::equals).isPresent()) {
-            return Optional.of("summary:" + event.id() + ":" + state); // the captain already has this one
+            // the captain already has this one
+            return Optional.of(EmailKey.summaryAlreadySent(event.id(), state).text());
         }
         Instant now = clock.instant();
-        String key = "summary:" + event.id() + ":" + state + ":" + now.toEpochMilli();
+        EmailKey key = EmailKey.summary(event.id(), state, now);
         CrewView view =
                 Views.crewView(event, captain.get().link(), captain.get().member(), crew);
         outbox.enqueue(
@@ -115,8 +120,8 @@ final class CrewMail {
                         captain.get().member().email(),
                         renderer.render(CrewEmails.captainSummary(view)),
                         Optional.empty())));
-        events.summarySent(h, event.id(), now, state);
-        return Optional.of(key);
+        events.recordSummarySent(h, event.id(), now, state);
+        return Optional.of(key.text());
     }
 
     /** Queues the captain's briefing for the charter at its current time; false when there is no captain. */
@@ -125,17 +130,17 @@ final class CrewMail {
         if (captain.isEmpty()) {
             return false;
         }
-        List<CrewView.Teammate> crew = events.teammates(h, event.id(), event.version());
+        List<CrewView.Teammate> crew = links.findTeammates(h, event.id(), event.version());
         CrewView view =
                 Views.crewView(event, captain.get().link(), captain.get().member(), crew);
-        String key = "briefing:" + event.id() + "@" + event.startsAt().getEpochSecond();
+        EmailKey key = EmailKey.briefing(Briefings.Charter.of(event));
         outbox.enqueue(
                 h,
                 List.of(message(
                         key,
                         event,
                         captain.get().member().email(),
-                        renderer.render(CrewEmails.briefing(view, events.contacts(h, event.id(), event.version()))),
+                        renderer.render(CrewEmails.briefing(view, links.findContacts(h, event.id(), event.version()))),
                         Optional.empty())));
         return true;
     }
@@ -144,7 +149,7 @@ final class CrewMail {
      * Tells the operator ({@code OPERATOR_EMAIL}), or without one the captain unless the captain is who
      * it is about ({@code about}), once per {@code key}; answers the key, or empty with nobody to tell.
      */
-    Optional<String> alert(Handle h, StoredEvent event, String key, EmailContent content, Optional<String> about) {
+    Optional<String> alert(Handle h, StoredEvent event, EmailKey key, EmailContent content, Optional<String> about) {
         Optional<String> to = operatorEmail.or(() -> event.captainId()
                 .filter(c -> about.filter(c::equals).isEmpty())
                 .flatMap(c -> roster.find(h, c))
@@ -153,7 +158,7 @@ final class CrewMail {
             return Optional.empty();
         }
         outbox.enqueue(h, List.of(message(key, event, to.get(), renderer.render(content), Optional.empty())));
-        return Optional.of(key);
+        return Optional.of(key.text());
     }
 
     private Optional<Captain> captain(Handle h, StoredEvent event) {
@@ -161,7 +166,7 @@ final class CrewMail {
             return Optional.empty();
         }
         String captainId = event.captainId().get();
-        return events.liveLinks(h, event.id()).stream()
+        return links.findLive(h, event.id()).stream()
                 .filter(l -> l.memberId().equals(captainId))
                 .findFirst()
                 .flatMap(link -> roster.find(h, captainId).map(m -> new Captain(link, m)));
@@ -170,15 +175,8 @@ final class CrewMail {
     private record Captain(Link link, CrewMember member) {}
 
     private static OutboxMessage message(
-            String key, StoredEvent event, String to, EmailRenderer.Rendered mail, Optional<UUID> linkId) {
+            EmailKey key, StoredEvent event, String to, EmailRenderer.Rendered mail, Optional<UUID> linkId) {
         return new OutboxMessage(
-                key,
-                event.bookingId(),
-                key.substring(0, key.indexOf(':')),
-                to,
-                mail.subject(),
-                mail.text(),
-                mail.html(),
-                linkId);
+                key.text(), event.bookingId(), key.kind().wire(), to, mail.subject(), mail.text(), mail.html(), linkId);
     }
 }

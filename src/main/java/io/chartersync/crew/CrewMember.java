@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A person on the roster; the phone number is shown to the captain only (in the briefing). */
-public record CrewMember(String id, String name, String email, List<String> roles, Optional<String> phone) {
-    public CrewMember {
+record CrewMember(String id, String name, String email, List<String> roles, Optional<String> phone) {
+    CrewMember {
         roles = List.copyOf(roles);
     }
 }

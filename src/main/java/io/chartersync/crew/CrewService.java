@@ -2,12 +2,6 @@ package io.chartersync.crew;
 
 import io.chartersync.audit.AuditLog;
 import io.chartersync.common.AppException;
-import io.chartersync.common.LinkTokens;
-import io.chartersync.db.TaskQueue;
-import io.chartersync.mail.EmailRenderer;
-import io.chartersync.mail.Outbox;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,42 +14,30 @@ import org.jdbi.v3.core.Jdbi;
  * member, queues the emails each change calls for, plans the captain's briefing and appends the audit
  * entries, all in one transaction.
  */
-public final class CrewService implements CrewPort {
+final class CrewService implements CrewPort {
     private final Jdbi jdbi;
     private final EventStore events;
-    private final RosterStore roster;
+    private final LinkStore links;
     private final CrewMail mail;
     private final EventChanges changes;
-    private final CaptainSummaries summaries;
     private final Briefings briefings;
     private final AuditLog audit;
-    private final Clock clock;
 
-    public CrewService(
+    CrewService(
             Jdbi jdbi,
-            RosterStore roster,
-            Outbox outbox,
-            EmailRenderer renderer,
-            LinkTokens tokens,
-            URI publicBaseUrl,
-            Optional<String> operatorEmail,
-            TaskQueue tasks,
-            AuditLog audit,
-            Clock clock) {
+            EventStore events,
+            LinkStore links,
+            CrewMail mail,
+            EventChanges changes,
+            Briefings briefings,
+            AuditLog audit) {
         this.jdbi = jdbi;
-        this.events = new EventStore();
-        this.roster = roster;
-        this.mail = new CrewMail(events, roster, outbox, renderer, publicBaseUrl, operatorEmail, clock);
-        this.changes = new EventChanges(events, mail, tokens, clock);
-        this.summaries = new CaptainSummaries(jdbi, events, mail, tasks, clock);
-        this.briefings = new Briefings(jdbi, events, mail, tasks, clock);
+        this.events = events;
+        this.links = links;
+        this.mail = mail;
+        this.changes = changes;
+        this.briefings = briefings;
         this.audit = audit;
-        this.clock = clock;
-    }
-
-    /** The durable tasks this service runs: coalesced summary re-sends and evening-before briefings. */
-    public List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks() {
-        return List.of(summaries.task(), briefings.task());
     }
 
     @Override
@@ -106,7 +88,7 @@ public final class CrewService implements CrewPort {
             }
             StoredEvent merged = desired.replacing(before);
             commit(h, changes.apply(h, Optional.of(before), merged, crew, "service"));
-            return Views.eventView(h, events, events.find(h, id).orElseThrow());
+            return Views.eventView(h, links, events.find(h, id).orElseThrow());
         });
     }
 
@@ -117,7 +99,7 @@ public final class CrewService implements CrewPort {
             if (!before.cancelled()) {
                 commit(h, changes.apply(h, Optional.of(before), before.cancel(), List.of(), "service"));
             }
-            return Views.eventView(h, events, events.find(h, id).orElseThrow());
+            return Views.eventView(h, links, events.find(h, id).orElseThrow());
         });
     }
 
@@ -139,7 +121,7 @@ public final class CrewService implements CrewPort {
                 .flatMap(e -> mail.alert(
                         h,
                         e,
-                        "conflict:" + bookingId + ":" + otherEntry,
+                        EmailKey.conflict(bookingId, otherEntry),
                         CrewEmails.conflict(e, otherEntry),
                         Optional.empty())));
     }
@@ -147,33 +129,29 @@ public final class CrewService implements CrewPort {
     @Override
     public Optional<Answers> answers(UUID bookingId) {
         return jdbi.withHandle(h -> events.findForBooking(h, bookingId).map(e -> {
-            List<Link> live = events.liveLinks(h, e.id());
-            int confirmed = (int) live.stream()
-                    .filter(l -> l.currentAnswer(e.version())
-                            .filter("confirm"::equals)
-                            .isPresent())
-                    .count();
-            int declined = (int) live.stream()
-                    .filter(l -> l.currentAnswer(e.version())
-                            .filter("decline"::equals)
-                            .isPresent())
-                    .count();
-            return new Answers(e.id().toString(), live.size(), confirmed, declined);
+            List<Link> live = links.findLive(h, e.id());
+            return new Answers(
+                    e.id().toString(),
+                    live.size(),
+                    count(live, e.version(), CrewAnswer.CONFIRM),
+                    count(live, e.version(), CrewAnswer.DECLINE));
         }));
     }
 
-    CrewLinks links() {
-        return new CrewLinks(jdbi, events, roster, mail, summaries, audit, clock);
+    private static int count(List<Link> live, int eventVersion, CrewAnswer answer) {
+        return (int) live.stream()
+                .filter(l ->
+                        l.currentAnswer(eventVersion).filter(answer::equals).isPresent())
+                .count();
     }
 
     EventView event(UUID id) {
-        return jdbi.withHandle(
-                h -> Views.eventView(h, events, events.find(h, id).orElseThrow(() -> notFound(id))));
+        return jdbi.withHandle(h -> Views.eventView(h, links, events.find(h, id).orElseThrow(() -> notFound(id))));
     }
 
     List<EventView> eventsBetween(Instant from, Instant to) {
-        return jdbi.withHandle(h -> events.between(h, from, to).stream()
-                .map(e -> Views.eventView(h, events, e))
+        return jdbi.withHandle(h -> events.findBetween(h, from, to).stream()
+                .map(e -> Views.eventView(h, links, e))
                 .toList());
     }
 

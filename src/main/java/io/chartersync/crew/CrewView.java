@@ -31,7 +31,7 @@ public record CrewView(
         boolean cancelled,
         boolean removed,
         int eventVersion,
-        Optional<String> answer,
+        Optional<CrewAnswer> answer,
         List<Teammate> crew) {
 
     private static final DateTimeFormatter WHEN =
@@ -42,7 +42,16 @@ public record CrewView(
         crew = List.copyOf(crew);
     }
 
-    public record Teammate(String name, String role, String answer) {}
+    /**
+     * A member on the charter as the others see them; {@code answer} is the answer's {@link
+     * CrewAnswer#status()} text. Its {@code toString} feeds the captain summary's state hash (kept on the
+     * event and in dedupe keys), so its components and their order must not change.
+     */
+    public record Teammate(String name, String role, String answer) {
+        boolean confirmed() {
+            return answer.equals(CrewAnswer.CONFIRM.status());
+        }
+    }
 
     /** "Thu, May 30, 2024 at 9:00 AM PDT": the marina's clock, zone named. */
     public String when() {

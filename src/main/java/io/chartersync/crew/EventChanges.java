@@ -21,12 +21,14 @@ import org.jdbi.v3.core.Handle;
 final class EventChanges {
     static final Duration LINK_LIFETIME_AFTER_CHARTER = Duration.ofDays(7);
     private final EventStore events;
+    private final LinkStore links;
     private final CrewMail mail;
     private final LinkTokens tokens;
     private final Clock clock;
 
-    EventChanges(EventStore events, CrewMail mail, LinkTokens tokens, Clock clock) {
+    EventChanges(EventStore events, LinkStore links, CrewMail mail, LinkTokens tokens, Clock clock) {
         this.events = events;
+        this.links = links;
         this.mail = mail;
         this.tokens = tokens;
         this.clock = clock;
@@ -60,25 +62,26 @@ final class EventChanges {
             audit.add(new AuditEntry(
                     actor, after.cancelled() ? "crew-event.cancelled" : "crew-event.updated", subject, facts));
         }
-        List<Link> live = events.liveLinks(h, after.id());
+        List<Link> live = links.findLive(h, after.id());
         if (after.cancelled()) {
             for (Link link : live) {
                 revoke(h, link, "the charter was cancelled", actor, audit);
-                emails.add(new CrewMail.Pending(after, link, "cancel:" + link.id(), CrewEmails::cancellation, false));
+                emails.add(
+                        new CrewMail.Pending(after, link, EmailKey.cancel(link.id()), CrewEmails::cancellation, false));
             }
             return new Result(after, emails, audit);
         }
-        events.extend(h, after.id(), expires);
+        links.extendLive(h, after.id(), expires);
         Map<String, CrewPort.Member> wanted = new LinkedHashMap<>();
         crew.forEach(m -> wanted.put(m.memberId(), m));
         for (Link link : live) {
             CrewPort.Member member = wanted.remove(link.memberId());
             if (member == null) {
                 revoke(h, link, "you were taken off this charter", actor, audit);
-                emails.add(new CrewMail.Pending(after, link, "removed:" + link.id(), CrewEmails::removal, false));
+                emails.add(new CrewMail.Pending(after, link, EmailKey.removed(link.id()), CrewEmails::removal, false));
             } else if (!link.sameAssignment(member)) {
                 Link reassigned = link.reassignedTo(member);
-                events.reassign(h, reassigned);
+                links.reassign(h, reassigned);
                 audit.add(new AuditEntry(
                         actor,
                         "crew-link.reassigned",
@@ -94,14 +97,14 @@ final class EventChanges {
                 emails.add(new CrewMail.Pending(
                         after,
                         reassigned,
-                        "reassigned:" + link.id() + ":" + reassigned.changes(),
+                        EmailKey.reassigned(link.id(), reassigned.changes()),
                         v -> CrewEmails.reassigned(v, mail.linkUrl()),
                         true));
             } else if (reconfirm) {
                 emails.add(new CrewMail.Pending(
                         after,
                         link,
-                        "change:" + link.id() + ":" + after.version(),
+                        EmailKey.change(link.id(), after.version()),
                         v -> CrewEmails.change(v, mail.linkUrl()),
                         true));
             }
@@ -137,7 +140,7 @@ final class EventChanges {
                 Optional.empty(),
                 Optional.empty(),
                 0);
-        events.insertLink(h, link, LinkTokens.hashOf(tokens.tokenFor(link.id())));
+        links.insert(h, link, LinkTokens.hashOf(tokens.tokenFor(link.id())));
         audit.add(new AuditEntry(
                 actor,
                 "crew-link.created",
@@ -152,11 +155,11 @@ final class EventChanges {
                         "expires_at",
                         expires.toString())));
         return new CrewMail.Pending(
-                event, link, "invite:" + link.id(), v -> CrewEmails.invitation(v, mail.linkUrl()), true);
+                event, link, EmailKey.invite(link.id()), v -> CrewEmails.invitation(v, mail.linkUrl()), true);
     }
 
     private void revoke(Handle h, Link link, String reason, String actor, List<AuditEntry> audit) {
-        events.revoke(h, link.id(), reason, clock.instant());
+        links.revoke(h, link.id(), reason, clock.instant());
         audit.add(new AuditEntry(
                 actor,
                 "crew-link.revoked",

@@ -67,7 +67,7 @@ final class EventParser {
                 }
             }
         }
-        for (String unknown : ids.isEmpty() ? Set.<String>of() : roster.unknown(ids)) {
+        for (String unknown : ids.isEmpty() ? Set.<String>of() : roster.findUnknownIds(ids)) {
             f.error(
                     captain.filter(unknown::equals).isPresent() ? "captain" : "crew",
                     "crew member '" + unknown + "' is not in the roster");

@@ -11,18 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The seed crew API ("ShipCaptainCrew"): {@code /events}, guarded by the crew-service key. */
-public final class EventRoutes implements RouteModule {
+final class EventRoutes implements RouteModule {
     private final Guard service;
     private final JsonBodies bodies;
     private final CrewService crew;
     private final EventParser parser;
     private final ZoneId marinaZone;
 
-    public EventRoutes(Guard service, JsonBodies bodies, CrewService crew, RosterStore roster, ZoneId marinaZone) {
+    EventRoutes(Guard service, JsonBodies bodies, CrewService crew, EventParser parser, ZoneId marinaZone) {
         this.service = service;
         this.bodies = bodies;
         this.crew = crew;
-        this.parser = new EventParser(marinaZone, roster);
+        this.parser = parser;
         this.marinaZone = marinaZone;
     }
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A crew event as the crew API answers it: who is on it and how they answered. No revenue. */
-public record EventView(
+record EventView(
         String eventId,
         String eventName,
         String boat,
@@ -22,5 +22,5 @@ public record EventView(
         List<Assignment> assignments) {
 
     /** One member's assignment; {@code stale}: they answered an earlier version, so must answer again. */
-    public record Assignment(String memberId, String role, String answer, boolean stale) {}
+    record Assignment(String memberId, String role, String answer, boolean stale) {}
 }

@@ -17,7 +17,7 @@ record Link(
         Optional<BigDecimal> hourlyRate,
         Instant expiresAt,
         Optional<Instant> revokedAt,
-        Optional<String> answer,
+        Optional<CrewAnswer> answer,
         Optional<Integer> answeredVersion,
         int changes) {
 
@@ -45,7 +45,7 @@ record Link(
     }
 
     /** The answer, if it was given for the event's current version. */
-    Optional<String> currentAnswer(int eventVersion) {
+    Optional<CrewAnswer> currentAnswer(int eventVersion) {
         return answeredVersion.filter(v -> v == eventVersion).flatMap(v -> answer);
     }
 }

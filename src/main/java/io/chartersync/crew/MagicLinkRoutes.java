@@ -26,9 +26,10 @@ import java.util.Map;
  * printed is built from {@code PUBLIC_BASE_URL}, never from the request's Host header. Requests to
  * {@code /m/*} are rate-limited per link and per client address.
  */
-public final class MagicLinkRoutes implements RouteModule {
+final class MagicLinkRoutes implements RouteModule {
     private static final String CSRF_PURPOSE = "crew-page-csrf";
-    private final CrewLinks links;
+    private final MagicLinks links;
+    private final CrewFeed feed;
     private final TemplateEngine templates;
     private final JsonBodies bodies;
     private final LinkTokens tokens;
@@ -36,10 +37,10 @@ public final class MagicLinkRoutes implements RouteModule {
     private final RateLimiter perLink;
     private final RateLimiter perAddress;
     private final ClientAddress clients;
-    private final CrewFeed feed;
 
-    public MagicLinkRoutes(
-            CrewService service,
+    MagicLinkRoutes(
+            MagicLinks links,
+            CrewFeed feed,
             TemplateEngine templates,
             JsonBodies bodies,
             LinkTokens tokens,
@@ -47,7 +48,8 @@ public final class MagicLinkRoutes implements RouteModule {
             RateLimiter perLink,
             RateLimiter perAddress,
             ClientAddress clients) {
-        this.links = service.links();
+        this.links = links;
+        this.feed = feed;
         this.templates = templates;
         this.bodies = bodies;
         this.tokens = tokens;
@@ -55,7 +57,6 @@ public final class MagicLinkRoutes implements RouteModule {
         this.perLink = perLink;
         this.perAddress = perAddress;
         this.clients = clients;
-        this.feed = new CrewFeed(publicBaseUrl.getHost());
     }
 
     @Override
@@ -97,7 +98,7 @@ public final class MagicLinkRoutes implements RouteModule {
                 "crew/page.jte",
                 new CrewPage(
                         view,
-                        ctx.queryParam("answered"),
+                        CrewAnswer.fromWire(ctx.queryParam("answered")),
                         base + "/respond",
                         csrf(token),
                         feedUrl,
@@ -113,9 +114,9 @@ public final class MagicLinkRoutes implements RouteModule {
         String token = ctx.pathParam("token");
         String type = Forms.mediaType(ctx);
         if (type.equals("application/json") || type.endsWith("+json")) {
-            String answer = jsonAnswer(ctx);
+            CrewAnswer answer = CrewAnswer.parse(jsonAnswer(ctx));
             links.respond(token, answer);
-            ctx.json(Map.of("answer", answer));
+            ctx.json(Map.of("answer", answer.wire()));
             return;
         }
         Forms.requireForm(ctx, false);
@@ -123,7 +124,7 @@ public final class MagicLinkRoutes implements RouteModule {
             throw new AppException.Forbidden(
                     "The form's security token (csrf) is missing or wrong: answer from the page your link opens.");
         }
-        String answer = Forms.field(ctx, "answer");
+        CrewAnswer answer = CrewAnswer.parse(Forms.field(ctx, "answer"));
         try {
             links.respond(token, answer);
         } catch (AppException.Gone | AppException.NotFound e) {
@@ -131,7 +132,7 @@ public final class MagicLinkRoutes implements RouteModule {
             unavailable(ctx, e);
             return;
         }
-        ctx.redirect(publicBaseUrl + "/m/" + token + "?answered=" + answer, HttpStatus.SEE_OTHER);
+        ctx.redirect(publicBaseUrl + "/m/" + token + "?answered=" + answer.wire(), HttpStatus.SEE_OTHER);
     }
 
     private String jsonAnswer(Context ctx) {

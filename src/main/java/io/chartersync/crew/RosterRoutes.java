@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The crew roster: {@code PUT /api/crew/{id}} and {@code GET /api/crew}. Operator token required. */
-public final class RosterRoutes implements RouteModule {
+final class RosterRoutes implements RouteModule {
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{5,30}$");
     /** A member's roles: a handful, each a short name. */
@@ -26,7 +26,7 @@ public final class RosterRoutes implements RouteModule {
     private final JsonBodies bodies;
     private final RosterStore roster;
 
-    public RosterRoutes(Guard operator, JsonBodies bodies, RosterStore roster) {
+    RosterRoutes(Guard operator, JsonBodies bodies, RosterStore roster) {
         this.operator = operator;
         this.bodies = bodies;
         this.roster = roster;
@@ -35,7 +35,7 @@ public final class RosterRoutes implements RouteModule {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         routes.put("/api/crew/{id}", operator.protect(this::put));
-        routes.get("/api/crew", operator.protect(ctx -> ctx.json(Map.of("crew", roster.all()))));
+        routes.get("/api/crew", operator.protect(ctx -> ctx.json(Map.of("crew", roster.findAll()))));
     }
 
     private void put(Context ctx) {

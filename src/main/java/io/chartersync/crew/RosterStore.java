@@ -2,6 +2,8 @@ package io.chartersync.crew;
 
 import io.chartersync.audit.AuditEntry;
 import io.chartersync.audit.AuditLog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,13 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
-/** The crew roster in plain SQL. */
-public final class RosterStore {
+/** The crew roster ({@code crew_member}) in plain SQL; the only class that writes that table. */
+final class RosterStore {
     private final Jdbi jdbi;
     private final AuditLog audit;
 
-    public RosterStore(Jdbi jdbi, AuditLog audit) {
+    RosterStore(Jdbi jdbi, AuditLog audit) {
         this.jdbi = jdbi;
         this.audit = audit;
     }
@@ -61,7 +64,7 @@ public final class RosterStore {
     }
 
     /** The members with these ids, by id, in one query. */
-    Map<String, CrewMember> findAll(Handle h, Collection<String> ids) {
+    Map<String, CrewMember> findByIds(Handle h, Collection<String> ids) {
         Map<String, CrewMember> found = new HashMap<>();
         h.createQuery("select id, name, email, roles, phone from crew_member where id = any(:ids)")
                 .bind("ids", ids.toArray(String[]::new))
@@ -70,14 +73,15 @@ public final class RosterStore {
         return found;
     }
 
-    List<CrewMember> all() {
+    /** The whole roster, by id. */
+    List<CrewMember> findAll() {
         return jdbi.withHandle(h -> h.createQuery("select id, name, email, roles, phone from crew_member order by id")
                 .map(RosterStore::member)
                 .list());
     }
 
     /** The ids among {@code ids} that are not on the roster. */
-    public Set<String> unknown(Collection<String> ids) {
+    Set<String> findUnknownIds(Collection<String> ids) {
         Set<String> known =
                 new HashSet<>(jdbi.withHandle(h -> h.createQuery("select id from crew_member where id = any(:ids)")
                         .bind("ids", ids.toArray(String[]::new))
@@ -88,13 +92,12 @@ public final class RosterStore {
         return missing;
     }
 
-    private static CrewMember member(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-            throws java.sql.SQLException {
+    private static CrewMember member(ResultSet rs, StatementContext ctx) throws SQLException {
         return new CrewMember(
                 rs.getString("id"),
                 rs.getString("name"),
                 rs.getString("email"),
                 List.of((String[]) rs.getArray("roles").getArray()),
-                java.util.Optional.ofNullable(rs.getString("phone")));
+                Optional.ofNullable(rs.getString("phone")));
     }
 }

@@ -1,15 +1,14 @@
 package io.chartersync.crew;
 
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Builds the crew-facing views from stored events and links. */
 final class Views {
     private Views() {}
 
-    static CrewView crewView(Handle h, EventStore events, StoredEvent e, Link link, CrewMember member) {
-        return crewView(e, link, member, events.teammates(h, e.id(), e.version()));
+    static CrewView crewView(Handle h, LinkStore links, StoredEvent e, Link link, CrewMember member) {
+        return crewView(e, link, member, links.findTeammates(h, e.id(), e.version()));
     }
 
     static CrewView crewView(StoredEvent e, Link link, CrewMember member, List<CrewView.Teammate> crew) {
@@ -34,13 +33,13 @@ final class Views {
                 crew);
     }
 
-    static EventView eventView(Handle h, EventStore events, StoredEvent e) {
-        List<Link> live = events.liveLinks(h, e.id());
+    static EventView eventView(Handle h, LinkStore links, StoredEvent e) {
+        List<Link> live = links.findLive(h, e.id());
         List<EventView.Assignment> assignments = live.stream()
                 .map(l -> new EventView.Assignment(
                         l.memberId(),
                         l.role(),
-                        answerText(l.currentAnswer(e.version())),
+                        CrewAnswer.statusOf(l.currentAnswer(e.version())),
                         l.answeredVersion().filter(v -> v < e.version()).isPresent()))
                 .toList();
         return new EventView(
@@ -61,9 +60,5 @@ final class Views {
                 e.cancelled() ? "cancelled" : "active",
                 e.version(),
                 assignments);
-    }
-
-    static String answerText(Optional<String> answer) {
-        return answer.map(a -> a.equals("confirm") ? "confirmed" : "declined").orElse("awaiting answer");
     }
 }

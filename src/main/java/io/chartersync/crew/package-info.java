@@ -1,2 +1,2 @@
-/** The crew service: roster, events, magic links, crew pages, feeds and crew email. */
+/** The crew feature, entered through {@code CrewModule}: roster, events, magic links, crew pages, feeds, crew email. */
 package io.chartersync.crew;

@@ -11,25 +11,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** What a magic link opens: the member's view of the charter, their answer, their feed. */
-final class CrewLinks {
-    private static final Set<String> ANSWERS = Set.of("confirm", "decline");
+final class MagicLinks {
     private final Jdbi jdbi;
     private final EventStore events;
+    private final LinkStore links;
     private final RosterStore roster;
     private final CrewMail mail;
     private final CaptainSummaries summaries;
     private final AuditLog audit;
     private final Clock clock;
 
-    CrewLinks(
+    MagicLinks(
             Jdbi jdbi,
             EventStore events,
+            LinkStore links,
             RosterStore roster,
             CrewMail mail,
             CaptainSummaries summaries,
@@ -37,6 +37,7 @@ final class CrewLinks {
             Clock clock) {
         this.jdbi = jdbi;
         this.events = events;
+        this.links = links;
         this.roster = roster;
         this.mail = mail;
         this.summaries = summaries;
@@ -49,33 +50,30 @@ final class CrewLinks {
         return jdbi.withHandle(h -> {
             Link link = usable(h, token);
             StoredEvent event = events.find(h, link.eventId()).orElseThrow();
-            return Views.crewView(h, events, event, link, member(h, link));
+            return Views.crewView(h, links, event, link, member(h, link));
         });
     }
 
-    void respond(String token, String answer) {
-        if (answer == null || !ANSWERS.contains(answer)) {
-            throw AppException.InvalidInput.of("answer", "must be confirm or decline");
-        }
+    void respond(String token, CrewAnswer answer) {
         jdbi.useTransaction(h -> {
             var locked =
                     events.lockWithSummaryTime(h, usable(h, token).eventId()).orElseThrow();
             // Read again under the event's lock: a member taken off meanwhile gets the 410, not a silent no-op.
             Link link = usable(h, token);
-            StoredEvent event = locked.getKey();
+            StoredEvent event = locked.event();
             if (event.cancelled()) {
                 throw new AppException.Gone("This charter was cancelled; there is nothing to answer.");
             }
-            if (!events.answer(h, link.id(), answer, event.version(), clock.instant())) {
+            if (!links.recordAnswer(h, link.id(), answer, event.version(), clock.instant())) {
                 return; // the same answer again: nothing changed
             }
-            summaries.request(h, event.id(), locked.getValue());
-            if (answer.equals("decline")) {
+            summaries.request(h, event.id(), locked.summarySentAt());
+            if (answer == CrewAnswer.DECLINE) {
                 CrewMember member = member(h, link);
                 mail.alert(
                         h,
                         event,
-                        "decline:" + link.id() + ":" + (link.changes() + 1),
+                        EmailKey.decline(link.id(), link.changes() + 1),
                         CrewEmails.declined(event, member.name(), link.role()),
                         Optional.of(member.id()));
             }
@@ -85,7 +83,13 @@ final class CrewLinks {
                             "crew:" + link.memberId(),
                             "crew.answered",
                             "crew-link:" + link.id(),
-                            Map.of("answer", answer, "event", event.id().toString(), "version", event.version())));
+                            Map.of(
+                                    "answer",
+                                    answer.wire(),
+                                    "event",
+                                    event.id().toString(),
+                                    "version",
+                                    event.version())));
         });
     }
 
@@ -103,8 +107,8 @@ final class CrewLinks {
             CrewMember member = member(h, link);
             Map<UUID, Link> byEvent = new LinkedHashMap<>();
             Map<UUID, Integer> revoked = new HashMap<>();
-            Map<UUID, Integer> changes = events.changesOfMember(h, member.id());
-            for (Link l : events.linksOfMember(h, member.id())) {
+            Map<UUID, Integer> changes = links.findChangesOfMember(h, member.id());
+            for (Link l : links.findOfMember(h, member.id())) {
                 byEvent.merge(l.eventId(), l, (a, b) -> a.revokedAt().isEmpty() ? a : b);
                 if (l.revokedAt().isPresent()) {
                     revoked.merge(l.eventId(), 1, Integer::sum);
@@ -113,7 +117,7 @@ final class CrewLinks {
             return byEvent.values().stream()
                     .map(l -> {
                         CrewView view = Views.crewView(
-                                h, events, events.find(h, l.eventId()).orElseThrow(), l, member);
+                                h, links, events.find(h, l.eventId()).orElseThrow(), l, member);
                         return new CrewFeed.Entry(
                                 view,
                                 sequence(view, revoked.getOrDefault(l.eventId(), 0))
@@ -134,7 +138,7 @@ final class CrewLinks {
     }
 
     private Link known(Handle h, String token) {
-        return events.linkByTokenHash(h, LinkTokens.hashOf(token))
+        return links.findByTokenHash(h, LinkTokens.hashOf(token))
                 .orElseThrow(() -> new AppException.NotFound("crew link", "(this address)"));
     }
 
@@ -142,10 +146,8 @@ final class CrewLinks {
         Link link = known(h, token);
         Instant now = clock.instant();
         if (link.revokedAt().isPresent()) {
-            String reason = h.createQuery("select revoked_reason from crew_link where id = :id")
-                    .bind("id", link.id())
-                    .mapTo(String.class)
-                    .one();
+            // Set in the same update as revoked_at, so a revoked link always has one.
+            String reason = links.findRevokedReason(h, link.id()).orElseThrow();
             throw new AppException.Gone("This link no longer works: " + reason + ".");
         }
         if (!now.isBefore(link.expiresAt())) {

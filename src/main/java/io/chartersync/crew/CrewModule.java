@@ -1,0 +1,125 @@
+package io.chartersync.crew;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import gg.jte.TemplateEngine;
+import io.chartersync.audit.AuditLog;
+import io.chartersync.common.LinkTokens;
+import io.chartersync.db.TaskQueue;
+import io.chartersync.mail.EmailRenderer;
+import io.chartersync.mail.Outbox;
+import io.chartersync.web.ClientAddress;
+import io.chartersync.web.Guard;
+import io.chartersync.web.JsonBodies;
+import io.chartersync.web.RateLimiter;
+import io.chartersync.web.RouteModule;
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The crew feature: the roster, crew events and their magic links, the crew's pages and feeds, and every
+ * crew email (invitations to briefings). The one entry point of the package: the rest is package-private.
+ */
+public final class CrewModule {
+
+    /**
+     * What the crew feature needs from the rest of the program.
+     *
+     * @param operator guards the roster API ({@code /api/crew})
+     * @param service guards the seed crew API ({@code /events})
+     * @param publicBaseUrl what every printed link starts with (never the request's Host)
+     * @param operatorEmail who hears of declines and conflicts (without it, the captain)
+     * @param marinaZone the clock a seed date without an offset is read on
+     * @param perLink limits requests to {@code /m/*} per link
+     * @param perAddress limits requests to {@code /m/*} per client address
+     */
+    public record Deps(
+            Jdbi jdbi,
+            AuditLog audit,
+            Outbox outbox,
+            EmailRenderer emails,
+            TaskQueue tasks,
+            LinkTokens linkTokens,
+            TemplateEngine templates,
+            JsonBodies bodies,
+            Guard operator,
+            Guard service,
+            URI publicBaseUrl,
+            Optional<String> operatorEmail,
+            ZoneId marinaZone,
+            RateLimiter perLink,
+            RateLimiter perAddress,
+            ClientAddress clients,
+            Clock clock) {}
+
+    private final CrewPort port;
+    private final RosterStore roster;
+    private final List<RouteModule> routes;
+    private final List<Task<?>> tasks;
+
+    private CrewModule(CrewPort port, RosterStore roster, List<RouteModule> routes, List<Task<?>> tasks) {
+        this.port = port;
+        this.roster = roster;
+        this.routes = List.copyOf(routes);
+        this.tasks = List.copyOf(tasks);
+    }
+
+    public static CrewModule create(Deps d) {
+        EventStore events = new EventStore();
+        LinkStore links = new LinkStore();
+        RosterStore roster = new RosterStore(d.jdbi(), d.audit());
+        CrewMail mail = new CrewMail(
+                events, links, roster, d.outbox(), d.emails(), d.publicBaseUrl(), d.operatorEmail(), d.clock());
+        CaptainSummaries summaries = new CaptainSummaries(d.jdbi(), events, mail, d.tasks(), d.clock());
+        Briefings briefings = new Briefings(d.jdbi(), events, mail, d.tasks(), d.clock());
+        CrewService service = new CrewService(
+                d.jdbi(),
+                events,
+                links,
+                mail,
+                new EventChanges(events, links, mail, d.linkTokens(), d.clock()),
+                briefings,
+                d.audit());
+        MagicLinks magicLinks = new MagicLinks(d.jdbi(), events, links, roster, mail, summaries, d.audit(), d.clock());
+        List<RouteModule> routes = List.of(
+                new RosterRoutes(d.operator(), d.bodies(), roster),
+                new EventRoutes(
+                        d.service(), d.bodies(), service, new EventParser(d.marinaZone(), roster), d.marinaZone()),
+                new MagicLinkRoutes(
+                        magicLinks,
+                        new CrewFeed(d.publicBaseUrl().getHost()),
+                        d.templates(),
+                        d.bodies(),
+                        d.linkTokens(),
+                        d.publicBaseUrl(),
+                        d.perLink(),
+                        d.perAddress(),
+                        d.clients()));
+        return new CrewModule(service, roster, routes, List.of(summaries.task(), briefings.task()));
+    }
+
+    /** What the sync workflow (and its status) asks of the crew. */
+    public CrewPort port() {
+        return port;
+    }
+
+    /** The roster API, the seed crew API ({@code /events}) and the magic-link pages ({@code /m/*}). */
+    public List<RouteModule> routes() {
+        return routes;
+    }
+
+    /** The durable tasks: coalesced captain-summary re-sends and evening-before briefings. */
+    public List<Task<?>> tasks() {
+        return tasks;
+    }
+
+    /** The ids among {@code ids} that are not on the roster (for intake, which checks a booking's crew). */
+    public Set<String> unknownMembers(Collection<String> ids) {
+        return roster.findUnknownIds(ids);
+    }
+}
