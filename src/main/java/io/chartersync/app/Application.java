@@ -25,18 +25,13 @@ import io.chartersync.crew.RosterStore;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.db.TextSerializer;
-import io.chartersync.guestpage.BoatProfiles;
-import io.chartersync.guestpage.BoatRoutes;
-import io.chartersync.guestpage.GuestPageService;
-import io.chartersync.guestpage.GuestPhotos;
-import io.chartersync.guestpage.UploadRoutes;
+import io.chartersync.guestpage.GuestPageModule;
 import io.chartersync.mail.EmailRenderer;
 import io.chartersync.mail.FileMailTransport;
 import io.chartersync.mail.MailDelivery;
 import io.chartersync.mail.MailTransport;
 import io.chartersync.mail.Outbox;
 import io.chartersync.mail.SmtpMailTransport;
-import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.FileBlobStore;
 import io.chartersync.storage.LocalUploads;
 import io.chartersync.storage.SiteStorage;
@@ -46,6 +41,7 @@ import io.chartersync.web.HttpServer;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.OpsRoutes;
 import io.chartersync.web.RateLimiter;
+import io.chartersync.web.RouteModule;
 import io.chartersync.web.SiteRoutes;
 import io.chartersync.workflow.SyncSaga;
 import io.chartersync.workflow.SyncStatus;
@@ -148,23 +144,29 @@ public final class Application implements AutoCloseable {
                     database.jdbi(), transport, config.mail().from(), baseUrl.getHost(), linkTokens, clock, metrics);
             EmailRenderer emails = new EmailRenderer(templates);
 
-            BlobStore site = storage.store();
             AuditLog audit = new AuditLog(json, clock);
             CalendarService calendar = CalendarService.create(database.jdbi(), json, config.marinaZone(), audit);
-            GuestPageService guestPages = new GuestPageService(
+            Guard operator = new Guard("X-Dashboard-Token", secrets.dashboardTokenHashes());
+            JsonBodies bodies = new JsonBodies(json);
+            GuestPageModule guestPages = GuestPageModule.create(new GuestPageModule.Deps(
                     database.jdbi(),
-                    site,
-                    storage.cdn(),
+                    json,
                     templates,
+                    tasks,
+                    audit,
                     random,
                     linkTokens,
-                    json,
+                    storage.blobs(),
+                    storage.cdn(),
+                    // The program's own upload route stands in for the bucket only when blobs are local files.
+                    config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
                     baseUrl,
-                    tasks,
+                    operator,
+                    bodies,
+                    new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
+                    new ClientAddress(config.http().clientAddressHeader()),
                     clock,
-                    hooks.guestPageWritten());
-            GuestPhotos photos = new GuestPhotos(database.jdbi(), site, guestPages, tasks, clock);
-            BoatProfiles boats = new BoatProfiles(database.jdbi(), guestPages, audit);
+                    hooks.guestPageWritten()));
             RosterStore roster = new RosterStore(database.jdbi(), audit);
             CrewService crew = new CrewService(
                     database.jdbi(),
@@ -179,15 +181,14 @@ public final class Application implements AutoCloseable {
                     clock);
 
             BookingStore bookings = new BookingStore(database.jdbi(), json);
-            SyncSaga saga =
-                    new SyncSaga(database.jdbi(), bookings, calendar, guestPages, crew, metrics, hooks.afterStep());
+            SyncSaga saga = new SyncSaga(
+                    database.jdbi(), bookings, calendar, guestPages.port(), crew, metrics, hooks.afterStep());
             SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
 
             List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task(), delivery.task()));
             durableTasks.addAll(crew.tasks());
-            durableTasks.add(photos.task());
-            durableTasks.add(guestPages.closeUploadsTask());
+            durableTasks.addAll(guestPages.tasks());
             Scheduler scheduler = Scheduler.create(database.dataSource(), durableTasks)
                     .serializer(new TextSerializer())
                     .threads(config.taskThreads())
@@ -201,43 +202,26 @@ public final class Application implements AutoCloseable {
                     .build();
             tasks.onScheduled(scheduler::triggerCheckForDueExecutions);
 
-            Guard operator = new Guard("X-Dashboard-Token", secrets.dashboardTokenHashes());
             Guard service = new Guard("X-Service-Key", secrets.serviceKeyHashes());
-            JsonBodies bodies = new JsonBodies(json);
-            HttpServer http = new HttpServer(
-                    json,
-                    metrics,
-                    List.of(
-                            new OpsRoutes(database::ready, metrics),
-                            new BookingRoutes(
-                                    operator, bodies, new BookingParser(roster::unknown), intake, bookings, status),
-                            new RosterRoutes(operator, bodies, roster),
-                            new CalendarRoutes(operator, bodies, calendar),
-                            new FeedRoutes(
-                                    new FeedTokens(database.jdbi(), linkTokens, audit), calendar, baseUrl.getHost()),
-                            new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
-                            new MagicLinkRoutes(
-                                    crew,
-                                    templates,
-                                    bodies,
-                                    linkTokens,
-                                    baseUrl,
-                                    new RateLimiter(config.http().linkLimits().perLink(), clock),
-                                    new RateLimiter(config.http().linkLimits().perAddress(), clock),
-                                    new ClientAddress(config.http().clientAddressHeader())),
-                            new UploadRoutes(
-                                    photos,
-                                    site,
-                                    // The program's own upload route stands in for the store only when it is local.
-                                    config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
-                                    bodies,
-                                    templates,
-                                    baseUrl,
-                                    guestPages.securityHeaders(),
-                                    new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
-                                    new ClientAddress(config.http().clientAddressHeader())),
-                            new BoatRoutes(operator, bodies, boats),
-                            new SiteRoutes(site, guestPages.securityHeaders())));
+            List<RouteModule> routes = new ArrayList<>(List.of(
+                    new OpsRoutes(database::ready, metrics),
+                    new BookingRoutes(operator, bodies, new BookingParser(roster::unknown), intake, bookings, status),
+                    new RosterRoutes(operator, bodies, roster),
+                    new CalendarRoutes(operator, bodies, calendar),
+                    new FeedRoutes(new FeedTokens(database.jdbi(), linkTokens, audit), calendar, baseUrl.getHost()),
+                    new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
+                    new MagicLinkRoutes(
+                            crew,
+                            templates,
+                            bodies,
+                            linkTokens,
+                            baseUrl,
+                            new RateLimiter(config.http().linkLimits().perLink(), clock),
+                            new RateLimiter(config.http().linkLimits().perAddress(), clock),
+                            new ClientAddress(config.http().clientAddressHeader()))));
+            routes.addAll(guestPages.routes());
+            routes.add(new SiteRoutes(storage.blobs(), guestPages.securityHeaders()));
+            HttpServer http = new HttpServer(json, metrics, routes);
             try {
                 http.start(port);
             } catch (JavalinBindException e) {
