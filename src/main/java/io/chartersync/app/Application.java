@@ -18,15 +18,10 @@ import io.chartersync.crew.CrewModule;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.db.TextSerializer;
-import io.chartersync.guestpage.BoatProfiles;
-import io.chartersync.guestpage.BoatRoutes;
-import io.chartersync.guestpage.GuestPageService;
-import io.chartersync.guestpage.GuestPhotos;
-import io.chartersync.guestpage.UploadRoutes;
+import io.chartersync.guestpage.GuestPageModule;
 import io.chartersync.mail.EmailRenderer;
 import io.chartersync.mail.MailModule;
 import io.chartersync.mail.Outbox;
-import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.FileBlobStore;
 import io.chartersync.storage.LocalUploads;
 import io.chartersync.storage.SiteStorage;
@@ -151,7 +146,6 @@ public final class Application implements AutoCloseable {
             Outbox outbox = mail.outbox();
             EmailRenderer emails = mail.renderer();
 
-            BlobStore site = storage.store();
             AuditLog audit = new AuditLog(json, clock);
             CalendarModule calendar = CalendarModule.create(new CalendarModule.Deps(
                     database.jdbi(),
@@ -162,20 +156,25 @@ public final class Application implements AutoCloseable {
                     operator,
                     bodies,
                     baseUrl.getHost()));
-            GuestPageService guestPages = new GuestPageService(
+            GuestPageModule guestPages = GuestPageModule.create(new GuestPageModule.Deps(
                     database.jdbi(),
-                    site,
-                    storage.cdn(),
+                    json,
                     templates,
+                    tasks,
+                    audit,
                     random,
                     linkTokens,
-                    json,
+                    storage.blobs(),
+                    storage.cdn(),
+                    // The program's own upload route stands in for the bucket only when blobs are local files.
+                    config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
                     baseUrl,
-                    tasks,
+                    operator,
+                    bodies,
+                    new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
+                    new ClientAddress(config.http().clientAddressHeader()),
                     clock,
-                    hooks.guestPageWritten());
-            GuestPhotos photos = new GuestPhotos(database.jdbi(), site, guestPages, tasks, clock);
-            BoatProfiles boats = new BoatProfiles(database.jdbi(), guestPages, audit);
+                    hooks.guestPageWritten()));
             CrewModule crew = CrewModule.create(new CrewModule.Deps(
                     database.jdbi(),
                     audit,
@@ -197,15 +196,20 @@ public final class Application implements AutoCloseable {
 
             BookingStore bookings = new BookingStore(database.jdbi(), json);
             SyncSaga saga = new SyncSaga(
-                    database.jdbi(), bookings, calendar.port(), guestPages, crew.port(), metrics, hooks.afterStep());
+                    database.jdbi(),
+                    bookings,
+                    calendar.port(),
+                    guestPages.port(),
+                    crew.port(),
+                    metrics,
+                    hooks.afterStep());
             SyncStatus status = new SyncStatus(database.jdbi(), calendar.port(), crew.port(), mail.outboxView());
             BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
 
             List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task()));
             durableTasks.addAll(mail.tasks());
             durableTasks.addAll(crew.tasks());
-            durableTasks.add(photos.task());
-            durableTasks.add(guestPages.closeUploadsTask());
+            durableTasks.addAll(guestPages.tasks());
             Scheduler scheduler = Scheduler.create(database.dataSource(), durableTasks)
                     .serializer(new TextSerializer())
                     .clock(clock::instant)
@@ -223,22 +227,11 @@ public final class Application implements AutoCloseable {
             List<RouteModule> routes = new ArrayList<>(List.of(
                     new OpsRoutes(database::ready, metrics),
                     new BookingRoutes(
-                            operator, bodies, new BookingParser(crew::unknownMembers), intake, bookings, status),
-                    new UploadRoutes(
-                            photos,
-                            site,
-                            // The program's own upload route stands in for the store only when it is local.
-                            config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
-                            bodies,
-                            templates,
-                            baseUrl,
-                            guestPages.securityHeaders(),
-                            new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
-                            new ClientAddress(config.http().clientAddressHeader())),
-                    new BoatRoutes(operator, bodies, boats),
-                    new SiteRoutes(site, guestPages.securityHeaders())));
+                            operator, bodies, new BookingParser(crew::unknownMembers), intake, bookings, status)));
             routes.addAll(calendar.routes());
             routes.addAll(crew.routes());
+            routes.addAll(guestPages.routes());
+            routes.add(new SiteRoutes(storage.blobs(), guestPages.securityHeaders()));
             HttpServer http = new HttpServer(json, metrics, routes);
             try {
                 http.start(port);

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Jdbi;
  * Per boat, what guests should bring (shown on every guest page of that boat). Saving a list re-publishes
  * the pages of that boat whose trips have not ended, so guests see it at once.
  */
-public final class BoatProfiles {
+final class BoatProfiles {
     /** Shown for a boat without its own list. */
     static final List<String> DEFAULT_WHAT_TO_BRING = List.of(
             "Sunscreen, sunglasses and a hat",
@@ -20,25 +20,27 @@ public final class BoatProfiles {
             "Your camera, and this page to share photos after");
 
     private final Jdbi jdbi;
+    private final BoatStore boats;
     private final PageStore pages;
     private final GuestPageService service;
     private final AuditLog audit;
 
-    public BoatProfiles(Jdbi jdbi, GuestPageService service, AuditLog audit) {
+    BoatProfiles(Jdbi jdbi, BoatStore boats, PageStore pages, GuestPageService service, AuditLog audit) {
         this.jdbi = jdbi;
-        this.pages = service.pages();
+        this.boats = boats;
+        this.pages = pages;
         this.service = service;
         this.audit = audit;
     }
 
     List<String> whatToBring(String boat) {
-        return jdbi.withHandle(h -> pages.whatToBring(h, boat)).orElse(DEFAULT_WHAT_TO_BRING);
+        return jdbi.withHandle(h -> boats.findWhatToBring(h, boat)).orElse(DEFAULT_WHAT_TO_BRING);
     }
 
     /** Saves the list (as {@code actor}); answers how many upcoming pages were re-published. */
     int saveWhatToBring(String boat, List<String> items, String actor) {
         List<String> slugs = jdbi.inTransaction(h -> {
-            pages.saveWhatToBring(h, boat, items);
+            boats.saveWhatToBring(h, boat, items);
             audit.append(
                     h,
                     new AuditEntry(

@@ -17,14 +17,14 @@ import java.util.Map;
  * What each boat's guests should bring: {@code PUT /api/boats/{boat}} with {@code {"what_to_bring": […]}}
  * and {@code GET /api/boats/{boat}}. Operator token required.
  */
-public final class BoatRoutes implements RouteModule {
+final class BoatRoutes implements RouteModule {
     private static final int MAX_ITEMS = 30;
     private static final int MAX_ITEM_LENGTH = 200;
     private final Guard operator;
     private final JsonBodies bodies;
     private final BoatProfiles boats;
 
-    public BoatRoutes(Guard operator, JsonBodies bodies, BoatProfiles boats) {
+    BoatRoutes(Guard operator, JsonBodies bodies, BoatProfiles boats) {
         this.operator = operator;
         this.bodies = bodies;
         this.boats = boats;

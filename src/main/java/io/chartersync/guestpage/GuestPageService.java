@@ -3,8 +3,6 @@ package io.chartersync.guestpage;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.chartersync.common.Hashes;
-import io.chartersync.common.LinkTokens;
-import io.chartersync.common.TokenGenerator;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.CdnInvalidator;
@@ -25,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
  * Publishes of one page take turns (its row is locked), so a new photo and a reschedule never overwrite
  * each other with an older page. Publishing again with the same content is harmless.
  */
-public final class GuestPageService implements GuestPagePort {
+final class GuestPageService implements GuestPagePort {
     /**
      * Browsers revalidate on every visit (an ETag makes that a 304), so a guest who just added a photo sees it;
      * a shared cache (the CDN) may keep the page a minute, and every publish invalidates it there anyway.
@@ -35,11 +33,13 @@ public final class GuestPageService implements GuestPagePort {
     static final Duration UPLOADS_AFTER_TRIP = Duration.ofDays(30);
 
     private final Jdbi jdbi;
-    private final BlobStore store;
+    private final BlobStore blobs;
     private final CdnInvalidator cdn;
     private final TemplateEngine templates;
     private final Slugs slugs;
     private final PageStore pages;
+    private final PhotoStore photos;
+    private final BoatStore boats;
     private final UploadTokens uploadTokens;
     private final URI publicBaseUrl;
     private final Clock clock;
@@ -47,33 +47,35 @@ public final class GuestPageService implements GuestPagePort {
     private final String contentSecurityPolicy;
     /** Runs right after a page object is written, before its row is updated (a test's fault point). */
     private final Runnable pageWritten;
-    /** Re-publishes a page when its uploads close, so it stops offering the form. */
-    static final String CLOSE_UPLOADS_TASK = "close-guest-uploads";
 
-    public GuestPageService(
+    GuestPageService(
             Jdbi jdbi,
-            BlobStore store,
+            PageStore pages,
+            PhotoStore photos,
+            BoatStore boats,
+            BlobStore blobs,
             CdnInvalidator cdn,
             TemplateEngine templates,
-            TokenGenerator random,
-            LinkTokens tokens,
-            com.fasterxml.jackson.databind.ObjectMapper json,
+            Slugs slugs,
+            UploadTokens uploadTokens,
             URI publicBaseUrl,
             TaskQueue tasks,
             Clock clock,
             Runnable pageWritten) {
-        this.tasks = tasks;
-        this.pageWritten = pageWritten;
         this.jdbi = jdbi;
-        this.store = store;
+        this.pages = pages;
+        this.photos = photos;
+        this.boats = boats;
+        this.blobs = blobs;
         this.cdn = cdn;
         this.templates = templates;
-        this.slugs = new Slugs(random);
-        this.pages = new PageStore(json);
-        this.uploadTokens = new UploadTokens(tokens);
+        this.slugs = slugs;
+        this.uploadTokens = uploadTokens;
         this.publicBaseUrl = publicBaseUrl;
+        this.tasks = tasks;
         this.clock = clock;
-        this.contentSecurityPolicy = GuestSecurity.contentSecurityPolicy(uploadOrigin(store));
+        this.pageWritten = pageWritten;
+        this.contentSecurityPolicy = GuestSecurity.contentSecurityPolicy(uploadOrigin(blobs));
     }
 
     /**
@@ -103,16 +105,8 @@ public final class GuestPageService implements GuestPagePort {
         pages.lock(h, slug).flatMap(PageStore.Page::data).ifPresent(r -> write(h, slug, r));
     }
 
-    PageStore pages() {
-        return pages;
-    }
-
-    UploadTokens uploadTokens() {
-        return uploadTokens;
-    }
-
     /** The response headers every guest page and photo is served with (CSP, nosniff, referrer, noindex). */
-    public Map<String, String> securityHeaders() {
+    Map<String, String> securityHeaders() {
         return GuestSecurity.headers(contentSecurityPolicy);
     }
 
@@ -121,7 +115,7 @@ public final class GuestPageService implements GuestPagePort {
         GuestView view = view(h, slug, r, endsAt);
         StringOutput html = new StringOutput();
         templates.render("guestpage/page.jte", new GuestPage(view, contentSecurityPolicy), html);
-        String etag = store.put(
+        String etag = blobs.put(
                 "g/" + slug + ".html",
                 html.toString().getBytes(StandardCharsets.UTF_8),
                 "text/html; charset=utf-8",
@@ -129,7 +123,7 @@ public final class GuestPageService implements GuestPagePort {
         pageWritten.run();
         String ics =
                 GuestCalendar.render(view, pageUrl(slug), publicBaseUrl.getHost(), r.bookingVersion(), clock.instant());
-        String icsTag = store.put(
+        String icsTag = blobs.put(
                 "g/" + slug + "/calendar.ics",
                 ics.getBytes(StandardCharsets.UTF_8),
                 "text/calendar; charset=utf-8",
@@ -138,21 +132,14 @@ public final class GuestPageService implements GuestPagePort {
         cdn.invalidate(
                 List.of("/g/" + slug + ".html", "/g/" + slug, "/g/" + slug + "/calendar.ics"),
                 Hashes.sha256Hex(slug + ":" + etag + ":" + icsTag).substring(0, 40));
-        pages.published(h, slug, r, endsAt, etag);
-        Instant closes = endsAt.plus(UPLOADS_AFTER_TRIP);
+        pages.recordPublished(h, slug, r, endsAt, etag);
         if (view.uploadsOpen()) {
-            tasks.schedule(h, CLOSE_UPLOADS_TASK, slug + "@" + closes.getEpochSecond(), slug, closes);
+            new CloseUploadsTask(slug, endsAt.plus(UPLOADS_AFTER_TRIP)).schedule(tasks, h);
         }
     }
 
-    /** The durable task that re-publishes a page once its uploads have closed. */
-    public com.github.kagkarlsson.scheduler.task.Task<String> closeUploadsTask() {
-        return io.chartersync.db.RetriedTask.of(
-                CLOSE_UPLOADS_TASK, Duration.ofSeconds(30), Duration.ofHours(1), 20, this::republish);
-    }
-
     private GuestView view(Handle h, String slug, PageRequest r, Instant endsAt) {
-        List<GuestView.GalleryPhoto> photos = pages.readyPhotos(h, slug).stream()
+        List<GuestView.GalleryPhoto> gallery = photos.findReady(h, slug).stream()
                 .map(p -> new GuestView.GalleryPhoto(
                         publicBaseUrl + "/" + p.thumbKey().orElseThrow(),
                         publicBaseUrl + "/" + p.displayKey().orElseThrow(),
@@ -169,8 +156,8 @@ public final class GuestPageService implements GuestPagePort {
                 r.partySize(),
                 r.guestNote(),
                 r.cancelled(),
-                pages.whatToBring(h, r.boat()).orElse(BoatProfiles.DEFAULT_WHAT_TO_BRING),
-                photos,
+                boats.findWhatToBring(h, r.boat()).orElse(BoatProfiles.DEFAULT_WHAT_TO_BRING),
+                gallery,
                 uploadsOpen(r.cancelled(), endsAt, clock.instant()),
                 new GuestView.Links(
                         publicBaseUrl + "/g/" + slug + "/calendar.ics",
@@ -195,7 +182,7 @@ public final class GuestPageService implements GuestPagePort {
     }
 
     private String slugFor(Handle h, PageRequest r) {
-        var existing = pages.slugOf(h, r.bookingId());
+        var existing = pages.findSlug(h, r.bookingId());
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -209,8 +196,8 @@ public final class GuestPageService implements GuestPagePort {
     }
 
     /** Where browsers send uploads (the bucket's origin in S3 mode), for the page's CSP connect-src. */
-    private static String uploadOrigin(BlobStore store) {
-        URI probe = store.presignUpload("uploads/origin-probe/x", "image/jpeg", 1, Duration.ofMinutes(1))
+    private static String uploadOrigin(BlobStore blobs) {
+        URI probe = blobs.presignUpload("uploads/origin-probe/x", "image/jpeg", 1, Duration.ofMinutes(1))
                 .url();
         return probe.getScheme() + "://" + probe.getRawAuthority();
     }

@@ -12,18 +12,18 @@ import java.util.Base64;
  * The guest page's one script (progressive enhancement of the photo form: upload straight to storage
  * with a progress bar, no reload), inlined in the page and allowed by its SHA-256 in the page's CSP.
  */
-public final class GuestScript {
+final class GuestScript {
     private static final String TEXT = load();
     private static final String HASH = "'sha256-" + sha256Base64(TEXT) + "'";
 
     private GuestScript() {}
 
-    public static String text() {
+    static String text() {
         return TEXT;
     }
 
     /** The CSP source that allows exactly this script. */
-    public static String cspHash() {
+    static String cspHash() {
         return HASH;
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The image types a guest may upload, recognised by magic bytes only. */
-public enum ImageType {
+enum ImageType {
     JPEG("image/jpeg"),
     PNG("image/png"),
     WEBP("image/webp"),
@@ -24,12 +24,12 @@ public enum ImageType {
         this.mediaType = mediaType;
     }
 
-    public String mediaType() {
+    String mediaType() {
         return mediaType;
     }
 
     /** The type whose media type this is, ignoring parameters ({@code ; charset=…}), case and blanks. */
-    public static Optional<ImageType> ofMediaType(String mediaType) {
+    static Optional<ImageType> ofMediaType(String mediaType) {
         if (mediaType == null) {
             return Optional.empty();
         }
@@ -38,7 +38,7 @@ public enum ImageType {
     }
 
     /** The type the first bytes of a file show (32 are plenty); whatever the name or media type claimed. */
-    public static Optional<ImageType> sniff(byte[] head) {
+    static Optional<ImageType> sniff(byte[] head) {
         if (startsWith(head, 0, JPEG_MAGIC)) {
             return Optional.of(JPEG);
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
-/** Guest pages, boat profiles and guest photos in plain SQL. */
+/** Guest pages ({@code guest_page}) in plain SQL: each booking's slug and what its page last showed. */
 final class PageStore {
     private final ObjectMapper json;
 
@@ -25,7 +25,7 @@ final class PageStore {
             boolean cancelled,
             Optional<Instant> endsAt) {}
 
-    Optional<String> slugOf(Handle h, UUID bookingId) {
+    Optional<String> findSlug(Handle h, UUID bookingId) {
         return h.createQuery("select slug from guest_page where booking_id = :b")
                 .bind("b", bookingId)
                 .mapTo(String.class)
@@ -77,7 +77,8 @@ final class PageStore {
                 .findOne();
     }
 
-    void published(Handle h, String slug, GuestPagePort.PageRequest r, Instant endsAt, String etag) {
+    /** Records what the page now shows, after its objects were written. */
+    void recordPublished(Handle h, String slug, GuestPagePort.PageRequest r, Instant endsAt, String etag) {
         h.createUpdate("""
             update guest_page set published_version = :v, etag = :etag, cancelled = :cancelled, page_data = :data,
               ends_at = :ends, updated_at = now()
@@ -91,36 +92,12 @@ final class PageStore {
                 .execute();
     }
 
-    Optional<List<String>> whatToBring(Handle h, String boat) {
-        return h.createQuery("select what_to_bring from boat_profile where boat = :b")
-                .bind("b", boat)
-                .map((rs, ctx) -> List.of((String[]) rs.getArray(1).getArray()))
-                .findOne();
-    }
-
-    void saveWhatToBring(Handle h, String boat, List<String> items) {
-        h.createUpdate("""
-            insert into boat_profile (boat, what_to_bring) values (:b, :items)
-            on conflict (boat) do update set what_to_bring = excluded.what_to_bring, updated_at = now()""")
-                .bind("b", boat)
-                .bind("items", items.toArray(String[]::new))
-                .execute();
-    }
-
     /** The pages of {@code boat} whose trips have not ended (their page data names the boat). */
     List<String> upcomingSlugsOf(Handle h, String boat) {
         return h.createQuery("""
                 select slug from guest_page
                 where page_data is not null and page_data::jsonb ->> 'boat' = :boat and ends_at > now()
                 order by ends_at""").bind("boat", boat).mapTo(String.class).list();
-    }
-
-    List<GuestPhoto> readyPhotos(Handle h, String slug) {
-        return h.createQuery("select " + GuestPhoto.COLUMNS
-                        + " from guest_photo where slug = :s and state = 'ready' order by processed_at, id")
-                .bind("s", slug)
-                .map(GuestPhoto::of)
-                .list();
     }
 
     private String text(GuestPagePort.PageRequest r) {

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * send JPEG when the camera is set to Most Compatible, or when a photo is shared as JPEG. WebP is decoded by
  * TwelveMonkeys; PNG by the JDK; JPEG by TwelveMonkeys (which also reads CMYK JPEGs the JDK refuses).
  */
-public final class PhotoProcessor {
-    public static final long MAX_BYTES = 25L * 1024 * 1024;
-    public static final long MAX_PIXELS = 50_000_000L;
+final class PhotoProcessor {
+    static final long MAX_BYTES = 25L * 1024 * 1024;
+    static final long MAX_PIXELS = 50_000_000L;
     static final int DISPLAY_SIDE = 2048;
     static final int THUMBNAIL_SIDE = 480;
     static final String NOT_A_PHOTO = "not a JPEG, PNG, WebP or HEIC photo";
@@ -40,7 +40,7 @@ public final class PhotoProcessor {
     private final long maxBytes;
     private final long maxPixels;
 
-    public PhotoProcessor() {
+    PhotoProcessor() {
         this(MAX_BYTES, MAX_PIXELS);
     }
 
@@ -49,7 +49,7 @@ public final class PhotoProcessor {
         this.maxPixels = maxPixels;
     }
 
-    public Outcome process(byte[] upload) {
+    Outcome process(byte[] upload) {
         Objects.requireNonNull(upload, "upload");
         ImageType type = ImageType.sniff(Arrays.copyOf(upload, Math.min(upload.length, SNIFF_BYTES)))
                 .orElse(null);
@@ -102,18 +102,17 @@ public final class PhotoProcessor {
         return BigDecimal.valueOf(pixels, 6).stripTrailingZeros().toPlainString();
     }
 
-    public sealed interface Outcome permits Accepted, Rejected {}
+    sealed interface Outcome permits Accepted, Rejected {}
 
     /**
      * A photo made safe. {@code width} and {@code height} are the original's, as it stands upright. Display: longest
      * side at most 2048 px; thumbnail: at most 480 px; both fresh JPEGs (quality 0.85) without metadata.
      */
-    public record Accepted(ImageType original, int width, int height, Photo display, Photo thumbnail)
-            implements Outcome {}
+    record Accepted(ImageType original, int width, int height, Photo display, Photo thumbnail) implements Outcome {}
 
     /** One re-encoded JPEG and the lower-case hex SHA-256 of its bytes, for a content-hashed name. */
-    public record Photo(byte[] jpeg, int width, int height, String sha256) {}
+    record Photo(byte[] jpeg, int width, int height, String sha256) {}
 
     /** Refused, with a reason fit to show the guest. */
-    public record Rejected(String reason) implements Outcome {}
+    record Rejected(String reason) implements Outcome {}
 }

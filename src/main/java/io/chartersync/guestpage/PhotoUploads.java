@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Guest photo uploads: checks the page's upload token, the declared type and size (refused before anything
- * is signed), records the upload as pending and schedules its ingest. Uploads go straight to the store
+ * is signed), records the upload as pending and schedules its ingest. Uploads go straight to blob storage
  * (a presigned PUT) or, without JavaScript, through the program ({@link #receive}).
  */
 final class PhotoUploads {
@@ -27,15 +27,24 @@ final class PhotoUploads {
 
     private final Jdbi jdbi;
     private final PageStore pages;
-    private final BlobStore store;
+    private final PhotoStore photos;
+    private final BlobStore blobs;
     private final UploadTokens tokens;
     private final TaskQueue tasks;
     private final Clock clock;
 
-    PhotoUploads(Jdbi jdbi, PageStore pages, BlobStore store, UploadTokens tokens, TaskQueue tasks, Clock clock) {
+    PhotoUploads(
+            Jdbi jdbi,
+            PageStore pages,
+            PhotoStore photos,
+            BlobStore blobs,
+            UploadTokens tokens,
+            TaskQueue tasks,
+            Clock clock) {
         this.jdbi = jdbi;
         this.pages = pages;
-        this.store = store;
+        this.photos = photos;
+        this.blobs = blobs;
         this.tokens = tokens;
         this.tasks = tasks;
         this.clock = clock;
@@ -47,18 +56,14 @@ final class PhotoUploads {
     Presigned presign(String slug, String token, String contentType, long size) {
         ImageType type = check(slug, token, contentType, size);
         return jdbi.inTransaction(h -> {
-            open(h, slug);
+            requireUploadsOpen(h, slug);
             UUID id = UUID.randomUUID();
             String key = key(slug, id);
-            insert(h, id, slug, key, type, size);
+            photos.insertPending(h, id, slug, key, type, size);
             // Should the browser never say it is done, the ingest looks for the upload once the URL expired.
-            tasks.schedule(
-                    h,
-                    PhotoIngest.TASK,
-                    id + "@expiry",
-                    id.toString(),
-                    clock.instant().plus(UPLOAD_TTL).plusSeconds(60));
-            return new Presigned(id, store.presignUpload(key, type.mediaType(), size, UPLOAD_TTL));
+            new PhotoIngestTask(id, PhotoIngestTask.Trigger.EXPIRY)
+                    .schedule(tasks, h, clock.instant().plus(UPLOAD_TTL).plusSeconds(60));
+            return new Presigned(id, blobs.presignUpload(key, type.mediaType(), size, UPLOAD_TTL));
         });
     }
 
@@ -67,11 +72,11 @@ final class PhotoUploads {
         ImageType type = check(slug, token, contentType, bytes.length);
         UUID id = UUID.randomUUID();
         String key = key(slug, id);
-        jdbi.useTransaction(h -> open(h, slug));
-        store.put(key, bytes, type.mediaType(), "private, no-store");
+        jdbi.useTransaction(h -> requireUploadsOpen(h, slug));
+        blobs.put(key, bytes, type.mediaType(), "private, no-store");
         jdbi.useTransaction(h -> {
-            insert(h, id, slug, key, type, bytes.length);
-            tasks.schedule(h, PhotoIngest.TASK, id + "@now", id.toString(), clock.instant());
+            photos.insertPending(h, id, slug, key, type, bytes.length);
+            new PhotoIngestTask(id, PhotoIngestTask.Trigger.NOW).schedule(tasks, h, clock.instant());
         });
         return id;
     }
@@ -79,19 +84,19 @@ final class PhotoUploads {
     /** The browser finished its direct upload: ingest now rather than at the URL's expiry. */
     GuestPhoto complete(UUID id, String token) {
         return jdbi.inTransaction(h -> {
-            GuestPhoto photo = find(h, id);
+            GuestPhoto photo = photos.get(h, id);
             if (!tokens.matches(photo.slug(), token)) {
                 throw AppException.InvalidInput.of("upload_token", "is not the upload token of this page");
             }
-            if (photo.state().equals("pending")) {
-                tasks.schedule(h, PhotoIngest.TASK, id + "@done", id.toString(), clock.instant());
+            if (photo.state() == PhotoState.PENDING) {
+                new PhotoIngestTask(id, PhotoIngestTask.Trigger.DONE).schedule(tasks, h, clock.instant());
             }
             return photo;
         });
     }
 
     GuestPhoto status(UUID id) {
-        return jdbi.withHandle(h -> find(h, id));
+        return jdbi.withHandle(h -> photos.get(h, id));
     }
 
     /** Refuses what can never be uploaded, naming every offending field, before anything is signed. */
@@ -118,7 +123,7 @@ final class PhotoUploads {
     }
 
     /** The page must exist and take uploads: not cancelled, and not 30 days past the trip. */
-    private void open(Handle h, String slug) {
+    private void requireUploadsOpen(Handle h, String slug) {
         PageStore.Page page = pages.find(h, slug).orElseThrow(() -> new AppException.NotFound("guest page", slug));
         Instant now = clock.instant();
         boolean open = page.endsAt()
@@ -134,25 +139,5 @@ final class PhotoUploads {
 
     private static String key(String slug, UUID id) {
         return "uploads/" + slug + "/" + id;
-    }
-
-    private static void insert(Handle h, UUID id, String slug, String key, ImageType type, long size) {
-        h.createUpdate("""
-            insert into guest_photo (id, slug, upload_key, content_type, size)
-            values (:id, :slug, :key, :type, :size)""")
-                .bind("id", id)
-                .bind("slug", slug)
-                .bind("key", key)
-                .bind("type", type.mediaType())
-                .bind("size", size)
-                .execute();
-    }
-
-    static GuestPhoto find(Handle h, UUID id) {
-        return h.createQuery("select " + GuestPhoto.COLUMNS + " from guest_photo where id = :id")
-                .bind("id", id)
-                .map(GuestPhoto::of)
-                .findOne()
-                .orElseThrow(() -> new AppException.NotFound("photo upload", id.toString()));
     }
 }

@@ -28,17 +28,17 @@ import java.util.regex.Pattern;
 
 /**
  * The photo-upload routes of the guest page. {@code POST /g/presign} signs a direct upload (the seed's
- * route); {@code PUT /uploads/<slug>/<id>} is the embedded store's stand-in for S3; {@code POST
+ * route); {@code PUT /uploads/<slug>/<id>} stands in for S3 when blobs are local files; {@code POST
  * /g/uploads/<id>/complete} and {@code GET /g/uploads/<id>} follow an upload; {@code POST /g/<slug>/photos}
  * takes the form without JavaScript and {@code GET /g/<slug>/uploads/<id>} tells that uploader how it went.
  */
-public final class UploadRoutes implements RouteModule {
+final class UploadRoutes implements RouteModule {
     /** Request bodies these routes accept: a photo of at most 25 MiB, plus the form around it. */
-    public static final long MAX_UPLOAD_BODY = PhotoProcessor.MAX_BYTES + 64 * 1024;
+    static final long MAX_UPLOAD_BODY = PhotoProcessor.MAX_BYTES + 64 * 1024;
 
     private static final Pattern UPLOAD_PATH = Pattern.compile("^/uploads/[a-z0-9-]{3,80}/[0-9a-f-]{36}$");
     private final PhotoUploads uploads;
-    private final BlobStore store;
+    private final BlobStore blobs;
     private final Optional<LocalUploads> local;
     private final JsonBodies bodies;
     private final TemplateEngine templates;
@@ -47,9 +47,9 @@ public final class UploadRoutes implements RouteModule {
     private final RateLimiter perAddress;
     private final ClientAddress clients;
 
-    public UploadRoutes(
-            GuestPhotos photos,
-            BlobStore store,
+    UploadRoutes(
+            PhotoUploads uploads,
+            BlobStore blobs,
             Optional<LocalUploads> local,
             JsonBodies bodies,
             TemplateEngine templates,
@@ -59,8 +59,8 @@ public final class UploadRoutes implements RouteModule {
             ClientAddress clients) {
         this.perAddress = perAddress;
         this.clients = clients;
-        this.uploads = photos.uploads();
-        this.store = store;
+        this.uploads = uploads;
+        this.blobs = blobs;
         this.local = local;
         this.bodies = bodies;
         this.templates = templates;
@@ -96,7 +96,7 @@ public final class UploadRoutes implements RouteModule {
         });
     }
 
-    /** {@code {"slug", "upload_token", "content_type", "size"}} → how to upload, straight to the store. */
+    /** {@code {"slug", "upload_token", "content_type", "size"}} → how to upload, straight to blob storage. */
     private void presign(Context ctx) {
         JsonFields f = new JsonFields(bodies.object(ctx));
         String slug = f.text("slug", true).orElse("");
@@ -137,7 +137,8 @@ public final class UploadRoutes implements RouteModule {
         } catch (AppException.InvalidInput | AppException.Gone | AppException.NotFound e) {
             int status = e instanceof AppException.InvalidInput ? 400 : e instanceof AppException.Gone ? 410 : 404;
             ctx.status(status);
-            renderResult(ctx, new UploadResult("rejected", e.getMessage(), pageUrl(ctx.pathParam("slug")), ""));
+            renderResult(
+                    ctx, new UploadResult(PhotoState.REJECTED, e.getMessage(), pageUrl(ctx.pathParam("slug")), ""));
         }
     }
 
@@ -184,7 +185,7 @@ public final class UploadRoutes implements RouteModule {
         return publicBaseUrl + "/g/" + slug + "/";
     }
 
-    /** The embedded store's upload URL: exactly the signed key, type and size, before the expiry. */
+    /** The local upload URL (blobs as files): exactly the signed key, type and size, before the expiry. */
     private void localPut(Context ctx) throws IOException {
         String key = "uploads/" + ctx.pathParam("slug") + "/" + ctx.pathParam("id");
         String type = ctx.queryParam("content_type");
@@ -202,14 +203,14 @@ public final class UploadRoutes implements RouteModule {
         if (bytes.length != size) {
             throw new AppException.Forbidden("The upload's body is not the signed size.");
         }
-        store.put(key, bytes, type, "private, no-store");
+        blobs.put(key, bytes, type, "private, no-store");
         ctx.status(200);
     }
 
     private Map<String, Object> status(GuestPhoto photo) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("upload_id", photo.id().toString());
-        status.put("state", photo.state());
+        status.put("state", photo.state().wire());
         photo.reason().ifPresent(r -> status.put("reason", r));
         photo.thumbKey().ifPresent(k -> status.put("thumbnail_url", publicBaseUrl + "/" + k));
         photo.displayKey().ifPresent(k -> status.put("full_url", publicBaseUrl + "/" + k));

@@ -1,2 +1,2 @@
-/** Guest pages: rendering, slugs, publishing, the upload entry point and guest photo re-encoding. */
+/** Guest pages, entered through GuestPageModule: publishing, photo uploads and the gallery, each boat's what to bring. */
 package io.chartersync.guestpage;

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
  * publish's reference (booking, version, ETag), so a retried publish sends the same one and CloudFront
  * answers with the invalidation it already made instead of making a second.
  */
-public final class CloudFrontInvalidator implements CdnInvalidator, AutoCloseable {
+final class CloudFrontInvalidator implements CdnInvalidator, AutoCloseable {
     private final CloudFrontClient cloudFront;
     private final String distributionId;
 
@@ -22,7 +22,7 @@ public final class CloudFrontInvalidator implements CdnInvalidator, AutoCloseabl
     }
 
     /** An invalidator with its own client: {@code credentials} when given, else the AWS SDK's default chain. */
-    public static CloudFrontInvalidator create(String distributionId, Optional<AwsKeys> credentials) {
+    static CloudFrontInvalidator create(String distributionId, Optional<AwsKeys> credentials) {
         return new CloudFrontInvalidator(
                 CloudFrontClient.builder()
                         .region(Region.AWS_GLOBAL)

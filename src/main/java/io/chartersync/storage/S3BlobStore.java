@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * presigned PUTs whose {@code Content-Type} and {@code Content-Length} are signed headers, so the store
  * itself refuses another type, size or key, and any request after the expiry.
  */
-public final class S3BlobStore implements BlobStore, AutoCloseable {
+final class S3BlobStore implements BlobStore, AutoCloseable {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final StorageUrl location;
@@ -41,7 +41,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     /** A store with its own clients: {@code credentials} when given, else the AWS SDK's default chain. */
-    public static S3BlobStore create(StorageUrl location, Optional<AwsKeys> credentials) {
+    static S3BlobStore create(StorageUrl location, Optional<AwsKeys> credentials) {
         Region region = Region.of(location.region());
         AwsCredentialsProvider signer = AwsClients.credentials(credentials);
         S3Configuration addressing = S3Configuration.builder()

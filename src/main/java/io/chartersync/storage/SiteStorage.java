@@ -6,10 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the guest site goes and which CDN to tell: S3 when a {@link StorageUrl} is set, else the local
- * store; CloudFront when a distribution id is set, else nobody. Closing it closes the AWS clients.
+ * The storage package's entry point: the blob storage the guest site goes to and the CDN to tell. S3 when a
+ * {@link StorageUrl} is set, else the local files; CloudFront when a distribution id is set, else nobody.
+ * Closing it closes the AWS clients.
  */
-public record SiteStorage(BlobStore store, CdnInvalidator cdn) implements AutoCloseable {
+public record SiteStorage(BlobStore blobs, CdnInvalidator cdn) implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SiteStorage.class);
 
     public static SiteStorage open(
@@ -17,7 +18,7 @@ public record SiteStorage(BlobStore store, CdnInvalidator cdn) implements AutoCl
             Optional<String> distributionId,
             Optional<AwsKeys> credentials,
             Supplier<BlobStore> local) {
-        BlobStore store = url.<BlobStore>map(u -> {
+        BlobStore blobs = url.<BlobStore>map(u -> {
                     log.info("Guest pages are published to {}", u);
                     return S3BlobStore.create(u, credentials);
                 })
@@ -28,12 +29,12 @@ public record SiteStorage(BlobStore store, CdnInvalidator cdn) implements AutoCl
                     return CloudFrontInvalidator.create(id, credentials);
                 })
                 .orElseGet(CdnInvalidator::none);
-        return new SiteStorage(store, cdn);
+        return new SiteStorage(blobs, cdn);
     }
 
     @Override
     public void close() {
-        for (Object part : new Object[] {store, cdn}) {
+        for (Object part : new Object[] {blobs, cdn}) {
             if (part instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();

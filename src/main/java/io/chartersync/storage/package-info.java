@@ -1,2 +1,2 @@
-/** Object storage for guest pages and photos (files, or S3 and compatible stores), upload signing, CDN invalidation. */
+/** Blob storage for the guest site (files, or S3 and compatible stores), upload signing, CDN invalidation; see SiteStorage. */
 package io.chartersync.storage;

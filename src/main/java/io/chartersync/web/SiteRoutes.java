@@ -13,17 +13,17 @@ import java.util.regex.Pattern;
  * Serves the published guest site from the {@link BlobStore} exactly as the CDN serves the bucket:
  * {@code /g/<slug>/} and {@code /g/<slug>} both answer object {@code g/<slug>.html}; the page's calendar
  * file and photos are objects at their own paths. A malformed slug or file name answers 404 without
- * touching the store. ETag and {@code If-None-Match} give 304; bodies are gzipped when the client accepts it.
+ * reading the blobs. ETag and {@code If-None-Match} give 304; bodies are gzipped when the client accepts it.
  */
 public final class SiteRoutes implements RouteModule {
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9-]{3,80}$");
     private static final Pattern PHOTO = Pattern.compile("^[0-9a-f]{64}(-thumb)?\\.jpg$");
-    private final BlobStore store;
+    private final BlobStore blobs;
     private final Map<String, String> pageHeaders;
 
     /** {@code pageHeaders}: what every guest page and photo is served with (its CSP, nosniff…). */
-    public SiteRoutes(BlobStore store, Map<String, String> pageHeaders) {
-        this.store = store;
+    public SiteRoutes(BlobStore blobs, Map<String, String> pageHeaders) {
+        this.blobs = blobs;
         this.pageHeaders = Map.copyOf(pageHeaders);
     }
 
@@ -47,7 +47,7 @@ public final class SiteRoutes implements RouteModule {
     }
 
     private void serve(Context ctx, Optional<String> key) {
-        Optional<Blob> blob = key.flatMap(store::get);
+        Optional<Blob> blob = key.flatMap(blobs::get);
         if (blob.isEmpty()) {
             throw new AppException.NotFound("guest page", ctx.path());
         }

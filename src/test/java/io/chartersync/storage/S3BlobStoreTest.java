@@ -23,24 +23,24 @@ class S3BlobStoreTest {
 
     private final S3Proxy proxy = S3Proxy.shared();
     private String bucket;
-    private S3BlobStore store;
+    private S3BlobStore blobs;
 
     @BeforeEach
     void new_bucket() {
         bucket = proxy.newBucket();
-        store = storeFor(bucket, "site", KEYS);
+        blobs = blobsFor(bucket, "site", KEYS);
     }
 
     @AfterEach
     void close() {
-        store.close();
+        blobs.close();
     }
 
     @Test
     void put_stores_the_bytes_with_content_type_and_cache_control() {
-        store.put("g/may-30.html", bytes("<h1>JADA</h1>"), HTML, SHORT);
+        blobs.put("g/may-30.html", bytes("<h1>JADA</h1>"), HTML, SHORT);
 
-        Blob blob = store.get("g/may-30.html").orElseThrow();
+        Blob blob = blobs.get("g/may-30.html").orElseThrow();
         assertThat(new String(blob.bytes(), StandardCharsets.UTF_8)).isEqualTo("<h1>JADA</h1>");
         assertThat(S3Proxy.mediaType(blob.contentType())).isEqualTo("text/html;charset=utf-8");
         assertThat(blob.cacheControl()).isEqualTo(SHORT);
@@ -52,18 +52,18 @@ class S3BlobStoreTest {
 
     @Test
     void put_answers_the_quoted_etag_that_get_reports() {
-        String etag = store.put("g/page.html", bytes("one"), HTML, SHORT);
+        String etag = blobs.put("g/page.html", bytes("one"), HTML, SHORT);
 
         assertThat(etag).matches("\"[^\"]+\"");
-        assertThat(store.get("g/page.html").orElseThrow().etag()).isEqualTo(etag);
+        assertThat(blobs.get("g/page.html").orElseThrow().etag()).isEqualTo(etag);
     }
 
     @Test
     void overwrite_replaces_the_object_and_its_etag() {
-        String first = store.put("g/page.html", bytes("first version"), HTML, SHORT);
-        String second = store.put("g/page.html", bytes("second version"), "text/plain", "no-cache");
+        String first = blobs.put("g/page.html", bytes("first version"), HTML, SHORT);
+        String second = blobs.put("g/page.html", bytes("second version"), "text/plain", "no-cache");
 
-        Blob blob = store.get("g/page.html").orElseThrow();
+        Blob blob = blobs.get("g/page.html").orElseThrow();
         assertThat(second).isNotEqualTo(first);
         assertThat(blob.etag()).isEqualTo(second);
         assertThat(new String(blob.bytes(), StandardCharsets.UTF_8)).isEqualTo("second version");
@@ -73,34 +73,34 @@ class S3BlobStoreTest {
 
     @Test
     void the_same_bytes_give_the_same_etag() {
-        String first = store.put("g/page.html", bytes("same"), HTML, SHORT);
+        String first = blobs.put("g/page.html", bytes("same"), HTML, SHORT);
 
-        assertThat(store.put("g/page.html", bytes("same"), HTML, SHORT)).isEqualTo(first);
+        assertThat(blobs.put("g/page.html", bytes("same"), HTML, SHORT)).isEqualTo(first);
     }
 
     @Test
     void delete_removes_the_object_and_deleting_a_missing_one_is_fine() {
-        store.put("g/page.html", bytes("x"), HTML, SHORT);
+        blobs.put("g/page.html", bytes("x"), HTML, SHORT);
 
-        store.delete("g/page.html");
-        store.delete("g/page.html");
-        store.delete("g/never-there.html");
+        blobs.delete("g/page.html");
+        blobs.delete("g/page.html");
+        blobs.delete("g/never-there.html");
 
-        assertThat(store.get("g/page.html")).isEmpty();
+        assertThat(blobs.get("g/page.html")).isEmpty();
         assertThat(proxy.client().listObjectsV2(b -> b.bucket(bucket)).contents())
                 .isEmpty();
     }
 
     @Test
     void get_of_a_missing_key_is_empty() {
-        assertThat(store.get("g/nobody.html")).isEmpty();
+        assertThat(blobs.get("g/nobody.html")).isEmpty();
     }
 
     @Test
     void keys_are_stored_under_the_prefix_and_another_prefix_does_not_see_them() {
-        store.put("g/page.html", bytes("x"), HTML, SHORT);
-        try (S3BlobStore other = storeFor(bucket, "other/site", KEYS);
-                S3BlobStore bare = storeFor(bucket, "", KEYS)) {
+        blobs.put("g/page.html", bytes("x"), HTML, SHORT);
+        try (S3BlobStore other = blobsFor(bucket, "other/site", KEYS);
+                S3BlobStore bare = blobsFor(bucket, "", KEYS)) {
 
             assertThat(proxy.client().listObjectsV2(b -> b.bucket(bucket)).contents())
                     .extracting(S3Object::key)
@@ -108,22 +108,22 @@ class S3BlobStoreTest {
             assertThat(other.get("g/page.html")).isEmpty();
             assertThat(bare.get("site/g/page.html")).isPresent();
             other.put("g/page.html", bytes("y"), HTML, SHORT);
-            assertThat(new String(store.get("g/page.html").orElseThrow().bytes(), StandardCharsets.UTF_8))
+            assertThat(new String(blobs.get("g/page.html").orElseThrow().bytes(), StandardCharsets.UTF_8))
                     .isEqualTo("x");
         }
     }
 
     @Test
     void a_key_that_leaves_the_prefix_is_refused() {
-        assertThatThrownBy(() -> store.put("../outside.html", bytes("x"), HTML, SHORT))
+        assertThatThrownBy(() -> blobs.put("../outside.html", bytes("x"), HTML, SHORT))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.get("/g/page.html")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.get("g/../../x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> blobs.get("/g/page.html")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> blobs.get("g/../../x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void a_missing_bucket_is_a_storage_error_naming_it_and_storage_url() {
-        try (S3BlobStore missing = storeFor("no-such-bucket-here", "site", KEYS)) {
+        try (S3BlobStore missing = blobsFor("no-such-bucket-here", "site", KEYS)) {
             assertThatThrownBy(() -> missing.put("g/page.html", bytes("x"), HTML, SHORT))
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining("s3://no-such-bucket-here/site/g/page.html")
@@ -136,7 +136,7 @@ class S3BlobStoreTest {
     void a_wrong_secret_is_a_storage_error_naming_the_credentials_but_not_the_secret() {
         String wrong = "wrong-secret-0123456789abcdefghijklmno";
         try (S3BlobStore refused =
-                storeFor(bucket, "site", Optional.of(new AwsKeys(S3Proxy.ACCESS_KEY, wrong, Optional.empty())))) {
+                blobsFor(bucket, "site", Optional.of(new AwsKeys(S3Proxy.ACCESS_KEY, wrong, Optional.empty())))) {
             assertThatThrownBy(() -> refused.put("g/page.html", bytes("x"), HTML, SHORT))
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining("403")
@@ -157,7 +157,7 @@ class S3BlobStoreTest {
         }
     }
 
-    private S3BlobStore storeFor(String bucketName, String prefix, Optional<AwsKeys> keys) {
+    private S3BlobStore blobsFor(String bucketName, String prefix, Optional<AwsKeys> keys) {
         return S3BlobStore.create(
                 new StorageUrl(bucketName, prefix, S3Proxy.REGION, Optional.of(proxy.endpoint())), keys);
     }

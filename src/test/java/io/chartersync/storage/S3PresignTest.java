@@ -31,25 +31,25 @@ class S3PresignTest {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private String bucket;
-    private S3BlobStore store;
+    private S3BlobStore blobs;
 
     @BeforeEach
     void new_bucket() {
         bucket = proxy.newBucket();
-        store = S3BlobStore.create(
+        blobs = S3BlobStore.create(
                 new StorageUrl(bucket, "site", S3Proxy.REGION, Optional.of(proxy.endpoint())),
                 Optional.of(new AwsKeys(S3Proxy.ACCESS_KEY, S3Proxy.SECRET_KEY, Optional.empty())));
     }
 
     @AfterEach
     void close() {
-        store.close();
+        blobs.close();
     }
 
     @Test
     void the_target_is_a_put_to_the_key_with_the_signed_content_type_and_its_expiry() {
         Instant before = Instant.now();
-        UploadTarget target = store.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
+        UploadTarget target = blobs.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
 
         assertThat(target.method()).isEqualTo("PUT");
         assertThat(target.url().getPath()).isEqualTo("/" + bucket + "/site/" + KEY);
@@ -61,19 +61,19 @@ class S3PresignTest {
 
     @Test
     void a_presigned_put_of_the_signed_type_and_size_is_stored() {
-        UploadTarget target = store.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
+        UploadTarget target = blobs.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
 
         HttpResponse<String> answer = send(target.url(), target.headers(), PHOTO);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        Blob stored = store.get(KEY).orElseThrow();
+        Blob stored = blobs.get(KEY).orElseThrow();
         assertThat(stored.bytes()).isEqualTo(PHOTO);
         assertThat(stored.contentType()).isEqualTo("image/jpeg");
     }
 
     @Test
     void a_larger_body_is_refused_by_the_store() {
-        UploadTarget target = store.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
+        UploadTarget target = blobs.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
 
         HttpResponse<String> answer = send(target.url(), target.headers(), photo(PHOTO.length + 1));
 
@@ -82,21 +82,21 @@ class S3PresignTest {
 
     @Test
     void a_smaller_body_is_refused_by_the_store() {
-        UploadTarget target = store.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
+        UploadTarget target = blobs.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
 
         assertRefused(send(target.url(), target.headers(), photo(PHOTO.length - 1)));
     }
 
     @Test
     void another_content_type_is_refused_by_the_store() {
-        UploadTarget target = store.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
+        UploadTarget target = blobs.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
 
         assertRefused(send(target.url(), Map.of("Content-Type", "text/html"), PHOTO));
     }
 
     @Test
     void the_signature_on_another_key_is_refused_by_the_store() {
-        UploadTarget target = store.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
+        UploadTarget target = blobs.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofMinutes(10));
         URI elsewhere = URI.create(target.url().toString().replace("/site/g/may-30/", "/site/g/another-slug/"));
         URI page = URI.create(target.url().toString().replace("/site/" + KEY, "/site/g/may-30.html"));
 
@@ -108,7 +108,7 @@ class S3PresignTest {
 
     @Test
     void an_expired_url_is_refused_by_the_store() throws InterruptedException {
-        UploadTarget target = store.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofSeconds(1));
+        UploadTarget target = blobs.presignUpload(KEY, "image/jpeg", PHOTO.length, Duration.ofSeconds(1));
 
         Thread.sleep(2_100);
 
@@ -117,7 +117,7 @@ class S3PresignTest {
 
     private void assertRefused(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
-        assertThat(store.get(KEY)).isEmpty();
+        assertThat(blobs.get(KEY)).isEmpty();
     }
 
     /** A PUT as a browser sends it: these headers, and a Content-Length of the body's own size. */
@@ -127,7 +127,7 @@ class S3PresignTest {
         try {
             return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AssertionError("the store did not answer " + url, e);
+            throw new AssertionError("the blobs did not answer " + url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -1,0 +1,131 @@
+package io.chartersync.guestpage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.task.Task;
+import gg.jte.TemplateEngine;
+import io.chartersync.audit.AuditLog;
+import io.chartersync.common.LinkTokens;
+import io.chartersync.common.TokenGenerator;
+import io.chartersync.db.TaskQueue;
+import io.chartersync.storage.BlobStore;
+import io.chartersync.storage.CdnInvalidator;
+import io.chartersync.storage.LocalUploads;
+import io.chartersync.web.ClientAddress;
+import io.chartersync.web.Guard;
+import io.chartersync.web.JsonBodies;
+import io.chartersync.web.RateLimiter;
+import io.chartersync.web.RouteModule;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The guest-page feature: publishes each booking's page and calendar file to blob storage, takes the guests'
+ * photos into its gallery, and keeps each boat's list of what to bring. Owns {@code guest_page},
+ * {@code guest_photo} and {@code boat_profile}.
+ */
+public final class GuestPageModule {
+    /**
+     * What the guest pages need from the rest of the program.
+     *
+     * @param blobs where pages and photos are published (files, or an S3 bucket)
+     * @param localUploads the signer of the program's own upload route, present only when blobs are local
+     *     files (S3 takes uploads itself)
+     * @param uploadsPerAddress how many uploads one client address may start
+     * @param pageWritten runs right after a page object is written, before its row is updated (a test's
+     *     fault point; a no-op in production)
+     */
+    public record Deps(
+            Jdbi jdbi,
+            ObjectMapper json,
+            TemplateEngine templates,
+            TaskQueue tasks,
+            AuditLog audit,
+            TokenGenerator random,
+            LinkTokens linkTokens,
+            BlobStore blobs,
+            CdnInvalidator cdn,
+            Optional<LocalUploads> localUploads,
+            URI publicBaseUrl,
+            Guard operator,
+            JsonBodies bodies,
+            RateLimiter uploadsPerAddress,
+            ClientAddress clients,
+            Clock clock,
+            Runnable pageWritten) {}
+
+    private final GuestPageService pages;
+    private final List<RouteModule> routes;
+    private final List<Task<?>> tasks;
+
+    private GuestPageModule(GuestPageService pages, List<RouteModule> routes, List<Task<?>> tasks) {
+        this.pages = pages;
+        this.routes = List.copyOf(routes);
+        this.tasks = List.copyOf(tasks);
+    }
+
+    public static GuestPageModule create(Deps d) {
+        PageStore pageStore = new PageStore(d.json());
+        PhotoStore photoStore = new PhotoStore();
+        BoatStore boatStore = new BoatStore();
+        UploadTokens uploadTokens = new UploadTokens(d.linkTokens());
+        GuestPageService pages = new GuestPageService(
+                d.jdbi(),
+                pageStore,
+                photoStore,
+                boatStore,
+                d.blobs(),
+                d.cdn(),
+                d.templates(),
+                new Slugs(d.random()),
+                uploadTokens,
+                d.publicBaseUrl(),
+                d.tasks(),
+                d.clock(),
+                d.pageWritten());
+        PhotoUploads uploads =
+                new PhotoUploads(d.jdbi(), pageStore, photoStore, d.blobs(), uploadTokens, d.tasks(), d.clock());
+        PhotoIngest ingest = new PhotoIngest(d.jdbi(), photoStore, d.blobs(), pages, new PhotoProcessor(), d.clock());
+        BoatProfiles boats = new BoatProfiles(d.jdbi(), boatStore, pageStore, pages, d.audit());
+        UploadRoutes uploadRoutes = new UploadRoutes(
+                uploads,
+                d.blobs(),
+                d.localUploads(),
+                d.bodies(),
+                d.templates(),
+                d.publicBaseUrl(),
+                pages.securityHeaders(),
+                d.uploadsPerAddress(),
+                d.clients());
+        return new GuestPageModule(
+                pages,
+                List.of(uploadRoutes, new BoatRoutes(d.operator(), d.bodies(), boats)),
+                List.of(PhotoIngestTask.task(ingest::ingest), CloseUploadsTask.task(pages::republish)));
+    }
+
+    /** What the sync workflow calls: publish a booking's page. */
+    public GuestPagePort port() {
+        return pages;
+    }
+
+    /** The photo-upload routes and the boats' what-to-bring routes. */
+    public List<RouteModule> routes() {
+        return routes;
+    }
+
+    /** The durable tasks: a photo's ingest, and closing a page's uploads 30 days after its trip. */
+    public List<Task<?>> tasks() {
+        return tasks;
+    }
+
+    /**
+     * The response headers every guest page and photo is served with (its CSP, nosniff, referrer, noindex), for
+     * whatever serves the published objects.
+     */
+    public Map<String, String> securityHeaders() {
+        return pages.securityHeaders();
+    }
+}
