@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CharterRulesTest {
     private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
     private static final String GAP =
-            "2024-03-10T02:30:00 does not exist in America/Los_Angeles (the clocks skip" + " that hour)";
+            "2024-03-10T02:30:00 does not exist in America/Los_Angeles (the clocks skip that hour)";
     private static final String YEARS = "must be a date in the years 2000 to 2100, was ";
 
     private static final Function<JsonFields, Object> START = f -> CharterTimes.start(f, "start", LA);
