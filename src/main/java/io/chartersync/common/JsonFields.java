@@ -139,6 +139,22 @@ public final class JsonFields {
     }
 
     /**
+     * A whole number from {@code min} to {@code max} (a JSON number or numeric string; {@code 3.0} is 3): counts
+     * and sizes.
+     */
+    public Optional<Integer> wholeNumber(String path, boolean required, int min, int max) {
+        return decimal(path, required).flatMap(value -> {
+            if (value.scale() > 0
+                    || value.compareTo(BigDecimal.valueOf(min)) < 0
+                    || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+                error(path, "must be a whole number from " + min + " to " + max);
+                return Optional.empty();
+            }
+            return Optional.of(value.intValueExact());
+        });
+    }
+
+    /**
      * True for a date within the years {@value #MIN_YEAR} to {@value #MAX_YEAR}, else records an error:
      * no charter is planned outside them, and the files we write (iCalendar, say) hold four-digit years.
      */

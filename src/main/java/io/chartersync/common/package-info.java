@@ -1,2 +1,2 @@
-/** Shared building blocks every module may use: the exception hierarchy, hashing, tokens and JSON. */
+/** Shared building blocks every module may use: exceptions, hashing, tokens, JSON, the rules of a charter body. */
 package io.chartersync.common;

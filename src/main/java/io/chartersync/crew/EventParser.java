@@ -1,31 +1,44 @@
 package io.chartersync.crew;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chartersync.common.CharterTimes;
+import io.chartersync.common.CrewAssignments;
 import io.chartersync.common.JsonFields;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads the seed's {@code POST /events} body into an event and its crew, naming every offending field. */
+/**
+ * Reads the seed's {@code POST /events} body (and {@code PUT /events/{id}}) into an event and its crew, naming
+ * every offending field. Start, duration and crew ids follow the rules every charter body shares ({@link
+ * CharterTimes}, {@link CrewAssignments}); the roster check is this route's own.
+ */
 final class EventParser {
-    /** As for bookings: two weeks at most, and at most 100 crew. */
-    private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(14 * 24);
-
-    private static final int MAX_CREW = 100;
+    /** At most 100 crew, as a role counts at most 100 ({@link CrewAssignments#MAX_COUNT}). */
+    private static final int MAX_CREW = CrewAssignments.MAX_COUNT;
 
     private final ZoneId marinaZone;
-    private final RosterStore roster;
+    private final UnknownIds roster;
+
+    /** The ids among those given that are not in the roster. */
+    @FunctionalInterface
+    interface UnknownIds {
+        Set<String> unknown(Collection<String> ids);
+    }
 
     EventParser(ZoneId marinaZone, RosterStore roster) {
+        this(marinaZone, roster::unknown);
+    }
+
+    EventParser(ZoneId marinaZone, UnknownIds roster) {
         this.marinaZone = marinaZone;
         this.roster = roster;
     }
@@ -36,36 +49,20 @@ final class EventParser {
         JsonFields f = new JsonFields(body);
         String name = f.text("event_name", true).orElse("");
         ZoneId zone = f.zone("time_zone", false).orElse(marinaZone);
-        Optional<Instant> start = f.text("date", true).flatMap(d -> start(f, d, zone));
-        BigDecimal hours = f.decimal("duration_hours", true).orElse(BigDecimal.ONE);
-        if (hours.signum() <= 0) {
-            f.error("duration_hours", "must be greater than 0");
-        } else if (hours.compareTo(MAX_HOURS) > 0) {
-            f.error("duration_hours", "must be at most " + MAX_HOURS + " hours");
-        }
+        // The seed sends an instant ("2024-05-30T09:00:00Z"); a wall time is read on the marina's clock.
+        Optional<Instant> start = CharterTimes.start(f, "date", zone).map(ZonedDateTime::toInstant);
+        BigDecimal hours = CharterTimes.durationHours(f, "duration_hours");
         Optional<String> captain = f.text("captain", false);
         Set<String> ids = new LinkedHashSet<>();
         captain.ifPresent(ids::add);
         List<CrewPort.Member> crew = new ArrayList<>();
         captain.ifPresent(c -> crew.add(new CrewPort.Member(c, "captain", Optional.empty())));
         JsonNode list = f.node("crew");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                f.error("crew", "must be an array of crew member ids");
-            } else if (list.size() > MAX_CREW) {
-                f.error("crew", "lists at most " + MAX_CREW + " crew members");
-            } else {
-                for (int i = 0; i < list.size(); i++) {
-                    String id = list.get(i).asText("");
-                    if (!list.get(i).isTextual() || id.isBlank()) {
-                        f.error("crew[" + i + "]", "must be a crew member id");
-                    } else if (!ids.add(id)) {
-                        f.error("crew[" + i + "]", "crew member '" + id + "' is listed twice");
-                    } else {
-                        crew.add(new CrewPort.Member(id, "crew", Optional.empty()));
-                    }
-                }
-            }
+        if (list != null && list.isArray() && list.size() > MAX_CREW) {
+            f.error("crew", "lists at most " + MAX_CREW + " crew members");
+        } else {
+            CrewAssignments.memberIds(f, "crew", ids)
+                    .forEach(id -> crew.add(new CrewPort.Member(id, "crew", Optional.empty())));
         }
         for (String unknown : ids.isEmpty() ? Set.<String>of() : roster.findUnknownIds(ids)) {
             f.error(
@@ -87,7 +84,7 @@ final class EventParser {
                 boat,
                 start.orElseThrow(),
                 zone,
-                hours.stripTrailingZeros(),
+                hours,
                 location,
                 notes,
                 url,
@@ -97,29 +94,5 @@ final class EventParser {
                 false,
                 1);
         return new Parsed(event, crew);
-    }
-
-    /** The seed sends an instant ("2024-05-30T09:00:00Z"); a local date-time is read on the marina's clock. */
-    private static Optional<Instant> start(JsonFields f, String value, ZoneId zone) {
-        return instant(f, value, zone)
-                .filter(i -> f.inYears("date", i.atZone(zone).toLocalDate()));
-    }
-
-    private static Optional<Instant> instant(JsonFields f, String value, ZoneId zone) {
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeException notOffset) {
-            try {
-                LocalDateTime local = LocalDateTime.parse(value);
-                if (zone.getRules().getValidOffsets(local).isEmpty()) {
-                    f.error("date", value + " does not exist in " + zone + " (the clocks skip that hour)");
-                    return Optional.empty();
-                }
-                return Optional.of(local.atZone(zone).toInstant());
-            } catch (DateTimeException e) {
-                f.error("date", "'" + value + "' is not a date and time (e.g. 2024-05-30T09:00:00Z)");
-                return Optional.empty();
-            }
-        }
     }
 }

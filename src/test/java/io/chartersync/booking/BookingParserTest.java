@@ -63,6 +63,41 @@ class BookingParserTest {
     }
 
     @Test
+    void a_member_named_in_two_roles_is_refused_as_by_every_route() throws Exception {
+        ObjectNode body = example();
+        ((ObjectNode) body.withArray("crew_assignments").get(1))
+                .withArray("members")
+                .set(1, Json.mapper().getNodeFactory().textNode("captain-1"));
+
+        assertThatThrownBy(() -> parser.parse(body))
+                .isInstanceOfSatisfying(
+                        AppException.InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(new FieldError(
+                                        "crew_assignments[1].members[1]", "crew member 'captain-1' is named twice")));
+    }
+
+    @Test
+    void a_charter_longer_than_336_hours_is_refused_as_by_every_route() throws Exception {
+        ObjectNode body = example();
+        body.put("duration_hours", 336.5);
+
+        assertThatThrownBy(() -> parser.parse(body))
+                .isInstanceOfSatisfying(
+                        AppException.InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(new FieldError("duration_hours", "must be at most 336 hours")));
+    }
+
+    @Test
+    void a_start_with_an_offset_is_read_on_the_bookings_clock() throws Exception {
+        ObjectNode body = example();
+        body.put("start", "2024-05-30T16:00:00Z");
+
+        assertThat(parser.parse(body).start()).isEqualTo(LocalDateTime.of(2024, 5, 30, 9, 0));
+    }
+
+    @Test
     void start_in_the_fall_back_overlap_takes_the_first_occurrence() throws Exception {
         ObjectNode body = example();
         body.put("start", "2024-11-03T01:30:00");

@@ -100,7 +100,20 @@ class CalendarApiTest {
                                 .putArray("members")
                                 .add("captain-1")
                                 .add("captain-2")),
-                        "crew_assignments[1].members"));
+                        "crew_assignments[1].members"),
+                arguments(
+                        "a member named in two roles",
+                        edit(e -> {
+                            ((ObjectNode) e.withArrayProperty("crew_assignments")
+                                            .get(0))
+                                    .putArray("members")
+                                    .add("crew-1");
+                            ((ObjectNode) e.withArrayProperty("crew_assignments")
+                                            .get(1))
+                                    .putArray("members")
+                                    .add("crew-1");
+                        }),
+                        "crew_assignments[1].members[0]"));
     }
 
     @ParameterizedTest(name = "{0}")
