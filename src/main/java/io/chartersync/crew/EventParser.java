@@ -35,7 +35,7 @@ final class EventParser {
     }
 
     EventParser(ZoneId marinaZone, RosterStore roster) {
-        this(marinaZone, roster::unknown);
+        this(marinaZone, roster::findUnknownIds);
     }
 
     EventParser(ZoneId marinaZone, UnknownIds roster) {
@@ -64,7 +64,7 @@ final class EventParser {
             CrewAssignments.memberIds(f, "crew", ids)
                     .forEach(id -> crew.add(new CrewPort.Member(id, "crew", Optional.empty())));
         }
-        for (String unknown : ids.isEmpty() ? Set.<String>of() : roster.findUnknownIds(ids)) {
+        for (String unknown : ids.isEmpty() ? Set.<String>of() : roster.unknown(ids)) {
             f.error(
                     captain.filter(unknown::equals).isPresent() ? "captain" : "crew",
                     "crew member '" + unknown + "' is not in the roster");
