@@ -6,10 +6,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.chartersync.audit.AuditLog;
-import io.chartersync.booking.BookingIntake;
-import io.chartersync.booking.BookingParser;
-import io.chartersync.booking.BookingRoutes;
-import io.chartersync.booking.BookingStore;
+import io.chartersync.booking.BookingModule;
 import io.chartersync.calendar.CalendarRoutes;
 import io.chartersync.calendar.CalendarService;
 import io.chartersync.calendar.FeedRoutes;
@@ -46,10 +43,9 @@ import io.chartersync.web.HttpServer;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.OpsRoutes;
 import io.chartersync.web.RateLimiter;
+import io.chartersync.web.RouteModule;
 import io.chartersync.web.SiteRoutes;
-import io.chartersync.workflow.SyncSaga;
-import io.chartersync.workflow.SyncStatus;
-import io.chartersync.workflow.SyncTasks;
+import io.chartersync.workflow.WorkflowModule;
 import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -178,13 +174,25 @@ public final class Application implements AutoCloseable {
                     audit,
                     clock);
 
-            BookingStore bookings = new BookingStore(database.jdbi(), json);
-            SyncSaga saga =
-                    new SyncSaga(database.jdbi(), bookings, calendar, guestPages, crew, metrics, hooks.afterStep());
-            SyncStatus status = new SyncStatus(database.jdbi(), calendar, crew);
-            BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
+            Guard operator = new Guard("X-Dashboard-Token", secrets.dashboardTokenHashes());
+            Guard service = new Guard("X-Service-Key", secrets.serviceKeyHashes());
+            JsonBodies bodies = new JsonBodies(json);
+            // Booking first (the workflow reads it), then the workflow, then booking's routes from the workflow.
+            BookingModule bookings = BookingModule.create(
+                    new BookingModule.Deps(database.jdbi(), json, audit, roster::unknown, operator, bodies));
+            WorkflowModule workflow = WorkflowModule.create(new WorkflowModule.Deps(
+                    database.jdbi(),
+                    bookings.reader(),
+                    calendar,
+                    crew,
+                    guestPages,
+                    tasks,
+                    metrics,
+                    clock,
+                    hooks.afterStep()));
 
-            List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task(), delivery.task()));
+            List<Task<?>> durableTasks = new ArrayList<>(workflow.tasks());
+            durableTasks.add(delivery.task());
             durableTasks.addAll(crew.tasks());
             durableTasks.add(photos.task());
             durableTasks.add(guestPages.closeUploadsTask());
@@ -201,43 +209,38 @@ public final class Application implements AutoCloseable {
                     .build();
             tasks.onScheduled(scheduler::triggerCheckForDueExecutions);
 
-            Guard operator = new Guard("X-Dashboard-Token", secrets.dashboardTokenHashes());
-            Guard service = new Guard("X-Service-Key", secrets.serviceKeyHashes());
-            JsonBodies bodies = new JsonBodies(json);
-            HttpServer http = new HttpServer(
-                    json,
-                    metrics,
-                    List.of(
-                            new OpsRoutes(database::ready, metrics),
-                            new BookingRoutes(
-                                    operator, bodies, new BookingParser(roster::unknown), intake, bookings, status),
-                            new RosterRoutes(operator, bodies, roster),
-                            new CalendarRoutes(operator, bodies, calendar),
-                            new FeedRoutes(
-                                    new FeedTokens(database.jdbi(), linkTokens, audit), calendar, baseUrl.getHost()),
-                            new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
-                            new MagicLinkRoutes(
-                                    crew,
-                                    templates,
-                                    bodies,
-                                    linkTokens,
-                                    baseUrl,
-                                    new RateLimiter(config.http().linkLimits().perLink(), clock),
-                                    new RateLimiter(config.http().linkLimits().perAddress(), clock),
-                                    new ClientAddress(config.http().clientAddressHeader())),
-                            new UploadRoutes(
-                                    photos,
-                                    site,
-                                    // The program's own upload route stands in for the store only when it is local.
-                                    config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
-                                    bodies,
-                                    templates,
-                                    baseUrl,
-                                    guestPages.securityHeaders(),
-                                    new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
-                                    new ClientAddress(config.http().clientAddressHeader())),
-                            new BoatRoutes(operator, bodies, boats),
-                            new SiteRoutes(site, guestPages.securityHeaders())));
+            List<RouteModule> routes = new ArrayList<>();
+            routes.add(new OpsRoutes(database::ready, metrics));
+            routes.addAll(bookings.routes(workflow.scheduler(), workflow.status()));
+            routes.addAll(List.of(
+                    new RosterRoutes(operator, bodies, roster),
+                    new CalendarRoutes(operator, bodies, calendar),
+                    new FeedRoutes(new FeedTokens(database.jdbi(), linkTokens, audit), calendar, baseUrl.getHost()),
+                    new EventRoutes(service, bodies, crew, roster, config.marinaZone()),
+                    new MagicLinkRoutes(
+                            crew,
+                            templates,
+                            bodies,
+                            linkTokens,
+                            baseUrl,
+                            new RateLimiter(config.http().linkLimits().perLink(), clock),
+                            new RateLimiter(config.http().linkLimits().perAddress(), clock),
+                            new ClientAddress(config.http().clientAddressHeader())),
+                    new UploadRoutes(
+                            photos,
+                            site,
+                            // The program's own upload route stands in for the store only when it is
+                            // local.
+                            config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
+                            bodies,
+                            templates,
+                            baseUrl,
+                            guestPages.securityHeaders(),
+                            new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
+                            new ClientAddress(config.http().clientAddressHeader())),
+                    new BoatRoutes(operator, bodies, boats),
+                    new SiteRoutes(site, guestPages.securityHeaders())));
+            HttpServer http = new HttpServer(json, metrics, routes);
             try {
                 http.start(port);
             } catch (JavalinBindException e) {
