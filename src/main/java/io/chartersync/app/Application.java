@@ -45,6 +45,7 @@ import io.chartersync.web.OpsRoutes;
 import io.chartersync.web.RateLimiter;
 import io.chartersync.web.RouteModule;
 import io.chartersync.web.SiteRoutes;
+import io.chartersync.workflow.SyncProgress;
 import io.chartersync.workflow.WorkflowModule;
 import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -77,6 +78,7 @@ public final class Application implements AutoCloseable {
     private final HttpServer http;
     private final int port;
     private final URI baseUrl;
+    private final SyncProgress syncProgress;
 
     private Application(
             AppConfig config,
@@ -87,7 +89,8 @@ public final class Application implements AutoCloseable {
             TaskQueue tasks,
             HttpServer http,
             int port,
-            URI baseUrl) {
+            URI baseUrl,
+            SyncProgress syncProgress) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
@@ -97,6 +100,7 @@ public final class Application implements AutoCloseable {
         this.http = http;
         this.port = port;
         this.baseUrl = baseUrl;
+        this.syncProgress = syncProgress;
     }
 
     public static Application start(AppConfig config) {
@@ -249,7 +253,8 @@ public final class Application implements AutoCloseable {
             }
             scheduler.start();
             ServerAddress.record(config.dataDir(), baseUrl);
-            return new Application(config, secrets, database, storage, scheduler, tasks, http, port, baseUrl);
+            return new Application(
+                    config, secrets, database, storage, scheduler, tasks, http, port, baseUrl, workflow.progress());
         } catch (RuntimeException e) {
             database.close();
             storage.close();
@@ -302,6 +307,11 @@ public final class Application implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** How far the syncs of all bookings have come (the benchmark watches it). */
+    public SyncProgress syncProgress() {
+        return syncProgress;
     }
 
     /**
