@@ -1,61 +1,42 @@
 package io.chartersync.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import io.chartersync.audit.AuditLog;
-import io.chartersync.booking.BookingIntake;
-import io.chartersync.booking.BookingParser;
-import io.chartersync.booking.BookingRoutes;
-import io.chartersync.booking.BookingStore;
+import io.chartersync.booking.BookingModule;
 import io.chartersync.calendar.CalendarModule;
-import io.chartersync.common.Json;
-import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
 import io.chartersync.crew.CrewModule;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
-import io.chartersync.db.TextSerializer;
 import io.chartersync.guestpage.GuestPageModule;
-import io.chartersync.mail.EmailRenderer;
 import io.chartersync.mail.MailModule;
-import io.chartersync.mail.Outbox;
 import io.chartersync.storage.FileBlobStore;
 import io.chartersync.storage.LocalUploads;
 import io.chartersync.storage.SiteStorage;
-import io.chartersync.web.ClientAddress;
-import io.chartersync.web.Guard;
 import io.chartersync.web.HttpServer;
-import io.chartersync.web.JsonBodies;
 import io.chartersync.web.OpsRoutes;
-import io.chartersync.web.RateLimiter;
 import io.chartersync.web.RouteModule;
 import io.chartersync.web.SiteRoutes;
-import io.chartersync.workflow.SyncSaga;
-import io.chartersync.workflow.SyncStatus;
-import io.chartersync.workflow.SyncTasks;
+import io.chartersync.workflow.SyncProgress;
+import io.chartersync.workflow.WorkflowModule;
 import io.javalin.util.JavalinBindException;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The composition root: builds every part by constructor, in one place, and starts them. */
+/**
+ * The composition root: builds the shared parts ({@link Shared}), then each feature module by its own
+ * {@code create} ({@link #modules}), hands their routes to the HTTP server and their durable tasks to the
+ * scheduler ({@link TaskScheduler}), and starts them. Nothing else in the program wires parts together.
+ */
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private final AppConfig config;
@@ -67,6 +48,7 @@ public final class Application implements AutoCloseable {
     private final HttpServer http;
     private final int port;
     private final URI baseUrl;
+    private final SyncProgress syncProgress;
 
     private Application(
             AppConfig config,
@@ -77,7 +59,8 @@ public final class Application implements AutoCloseable {
             TaskQueue tasks,
             HttpServer http,
             int port,
-            URI baseUrl) {
+            URI baseUrl,
+            SyncProgress syncProgress) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
@@ -87,6 +70,7 @@ public final class Application implements AutoCloseable {
         this.http = http;
         this.port = port;
         this.baseUrl = baseUrl;
+        this.syncProgress = syncProgress;
     }
 
     public static Application start(AppConfig config) {
@@ -120,119 +104,11 @@ public final class Application implements AutoCloseable {
             throw e;
         }
         try {
-            ObjectMapper json = Json.mapper();
-            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            new JvmMemoryMetrics().bindTo(metrics);
-            new JvmThreadMetrics().bindTo(metrics);
-            new ProcessorMetrics().bindTo(metrics);
-            TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-            TaskQueue tasks = new TaskQueue();
-            LinkTokens linkTokens = new LinkTokens(secrets.linkSigningKey());
-            Guard operator = new Guard("X-Dashboard-Token", secrets.dashboardTokenHashes());
-            Guard service = new Guard("X-Service-Key", secrets.serviceKeyHashes());
-            JsonBodies bodies = new JsonBodies(json);
-
-            MailModule mail = MailModule.create(new MailModule.Deps(
-                    database.jdbi(),
-                    tasks,
-                    templates,
-                    linkTokens,
-                    config.mail().smtp(),
-                    config.dataDir().resolve("mail"),
-                    config.mail().from(),
-                    baseUrl.getHost(),
-                    clock,
-                    metrics));
-            Outbox outbox = mail.outbox();
-            EmailRenderer emails = mail.renderer();
-
-            AuditLog audit = new AuditLog(json, clock);
-            CalendarModule calendar = CalendarModule.create(new CalendarModule.Deps(
-                    database.jdbi(),
-                    json,
-                    config.marinaZone(),
-                    audit,
-                    linkTokens,
-                    operator,
-                    bodies,
-                    baseUrl.getHost()));
-            GuestPageModule guestPages = GuestPageModule.create(new GuestPageModule.Deps(
-                    database.jdbi(),
-                    json,
-                    templates,
-                    tasks,
-                    audit,
-                    random,
-                    linkTokens,
-                    storage.blobs(),
-                    storage.cdn(),
-                    // The program's own upload route stands in for the bucket only when blobs are local files.
-                    config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
-                    baseUrl,
-                    operator,
-                    bodies,
-                    new RateLimiter(config.http().linkLimits().uploadsPerAddress(), clock),
-                    new ClientAddress(config.http().clientAddressHeader()),
-                    clock,
-                    hooks.guestPageWritten()));
-            CrewModule crew = CrewModule.create(new CrewModule.Deps(
-                    database.jdbi(),
-                    audit,
-                    outbox,
-                    emails,
-                    tasks,
-                    linkTokens,
-                    templates,
-                    bodies,
-                    operator,
-                    service,
-                    baseUrl,
-                    config.mail().operatorEmail(),
-                    config.marinaZone(),
-                    new RateLimiter(config.http().linkLimits().perLink(), clock),
-                    new RateLimiter(config.http().linkLimits().perAddress(), clock),
-                    new ClientAddress(config.http().clientAddressHeader()),
-                    clock));
-
-            BookingStore bookings = new BookingStore(database.jdbi(), json);
-            SyncSaga saga = new SyncSaga(
-                    database.jdbi(),
-                    bookings,
-                    calendar.port(),
-                    guestPages.port(),
-                    crew.port(),
-                    metrics,
-                    hooks.afterStep());
-            SyncStatus status = new SyncStatus(database.jdbi(), calendar.port(), crew.port(), mail.outboxView());
-            BookingIntake intake = new BookingIntake(database.jdbi(), bookings, new SyncTasks(tasks, clock), audit);
-
-            List<Task<?>> durableTasks = new ArrayList<>(List.of(saga.task()));
-            durableTasks.addAll(mail.tasks());
-            durableTasks.addAll(crew.tasks());
-            durableTasks.addAll(guestPages.tasks());
-            Scheduler scheduler = Scheduler.create(database.dataSource(), durableTasks)
-                    .serializer(new TextSerializer())
-                    .clock(clock::instant)
-                    .threads(config.taskThreads())
-                    .enablePriority()
-                    .pollUsingLockAndFetch(0.5, 1.0)
-                    .pollingInterval(Duration.ofSeconds(1))
-                    .heartbeatInterval(Duration.ofSeconds(2))
-                    .missedHeartbeatsLimit(4)
-                    .shutdownMaxWait(Duration.ofSeconds(10))
-                    .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, false)
-                    .build();
-            tasks.onScheduled(scheduler::triggerCheckForDueExecutions);
-
-            List<RouteModule> routes = new ArrayList<>(List.of(
-                    new OpsRoutes(database::ready, metrics),
-                    new BookingRoutes(
-                            operator, bodies, new BookingParser(crew::unknownMembers), intake, bookings, status)));
-            routes.addAll(calendar.routes());
-            routes.addAll(crew.routes());
-            routes.addAll(guestPages.routes());
-            routes.add(new SiteRoutes(storage.blobs(), guestPages.securityHeaders()));
-            HttpServer http = new HttpServer(json, metrics, routes);
+            Shared shared = Shared.build(config, secrets, database, baseUrl, clock, random);
+            Modules modules = modules(shared, storage, localUploads, hooks);
+            Scheduler scheduler = TaskScheduler.build(database, modules.tasks(), config.taskThreads(), clock);
+            shared.tasks().onScheduled(scheduler::triggerCheckForDueExecutions);
+            HttpServer http = new HttpServer(shared.json(), shared.metrics(), modules.routes());
             try {
                 http.start(port);
             } catch (JavalinBindException e) {
@@ -241,12 +117,117 @@ public final class Application implements AutoCloseable {
             }
             scheduler.start();
             ServerAddress.record(config.dataDir(), baseUrl);
-            return new Application(config, secrets, database, storage, scheduler, tasks, http, port, baseUrl);
+            return new Application(
+                    config,
+                    secrets,
+                    database,
+                    storage,
+                    scheduler,
+                    shared.tasks(),
+                    http,
+                    port,
+                    baseUrl,
+                    modules.syncProgress());
         } catch (RuntimeException e) {
             database.close();
             storage.close();
             throw e;
         }
+    }
+
+    /** What the feature modules give the program: their HTTP routes, their durable tasks, the bench's view. */
+    private record Modules(List<RouteModule> routes, List<Task<?>> tasks, SyncProgress syncProgress) {}
+
+    /**
+     * Every feature module, each built by its own {@code create} from what it needs. The order is the order
+     * of need: mail (crew queues emails), the three services the saga drives, then bookings, whose reader
+     * the workflow is built from, and whose routes take the workflow's scheduler and status.
+     */
+    private static Modules modules(Shared s, SiteStorage storage, LocalUploads localUploads, Hooks hooks) {
+        AppConfig config = s.config();
+        MailModule mail = MailModule.create(new MailModule.Deps(
+                s.jdbi(),
+                s.tasks(),
+                s.templates(),
+                s.linkTokens(),
+                config.mail().smtp(),
+                config.dataDir().resolve("mail"),
+                config.mail().from(),
+                s.baseUrl().getHost(),
+                s.clock(),
+                s.metrics()));
+        CalendarModule calendar = CalendarModule.create(new CalendarModule.Deps(
+                s.jdbi(),
+                s.json(),
+                config.marinaZone(),
+                s.audit(),
+                s.linkTokens(),
+                s.operator(),
+                s.bodies(),
+                s.baseUrl().getHost()));
+        GuestPageModule guestPages = GuestPageModule.create(new GuestPageModule.Deps(
+                s.jdbi(),
+                s.json(),
+                s.templates(),
+                s.tasks(),
+                s.audit(),
+                s.random(),
+                s.linkTokens(),
+                storage.blobs(),
+                storage.cdn(),
+                // The program's own upload route stands in for the bucket only when blobs are local files.
+                config.storage().url().isEmpty() ? Optional.of(localUploads) : Optional.empty(),
+                s.baseUrl(),
+                s.operator(),
+                s.bodies(),
+                s.limiter(config.http().linkLimits().uploadsPerAddress()),
+                s.clientAddress(),
+                s.clock(),
+                hooks.guestPageWritten()));
+        CrewModule crew = CrewModule.create(new CrewModule.Deps(
+                s.jdbi(),
+                s.audit(),
+                mail.outbox(),
+                mail.renderer(),
+                s.tasks(),
+                s.linkTokens(),
+                s.templates(),
+                s.bodies(),
+                s.operator(),
+                s.service(),
+                s.baseUrl(),
+                config.mail().operatorEmail(),
+                config.marinaZone(),
+                s.limiter(config.http().linkLimits().perLink()),
+                s.limiter(config.http().linkLimits().perAddress()),
+                s.clientAddress(),
+                s.clock()));
+        BookingModule bookings = BookingModule.create(
+                new BookingModule.Deps(s.jdbi(), s.json(), s.audit(), crew::unknownMembers, s.operator(), s.bodies()));
+        WorkflowModule workflow = WorkflowModule.create(new WorkflowModule.Deps(
+                s.jdbi(),
+                bookings.reader(),
+                calendar.port(),
+                crew.port(),
+                guestPages.port(),
+                mail.outboxView(),
+                s.tasks(),
+                s.metrics(),
+                s.clock(),
+                hooks.afterStep()));
+
+        List<RouteModule> routes = new ArrayList<>();
+        routes.add(new OpsRoutes(s.database()::ready, s.metrics()));
+        routes.addAll(bookings.routes(workflow.scheduler(), workflow.status()));
+        routes.addAll(calendar.routes());
+        routes.addAll(crew.routes());
+        routes.addAll(guestPages.routes());
+        routes.add(new SiteRoutes(storage.blobs(), guestPages.securityHeaders()));
+        List<Task<?>> tasks = new ArrayList<>(workflow.tasks());
+        tasks.addAll(mail.tasks());
+        tasks.addAll(crew.tasks());
+        tasks.addAll(guestPages.tasks());
+        return new Modules(routes, tasks, workflow.progress());
     }
 
     /** S3 when STORAGE_URL is set, else files under DATA_DIR/site; CloudFront when CDN_DISTRIBUTION_ID is set. */
@@ -294,6 +275,11 @@ public final class Application implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** How far the syncs of all bookings have come (the benchmark watches it). */
+    public SyncProgress syncProgress() {
+        return syncProgress;
     }
 
     /**

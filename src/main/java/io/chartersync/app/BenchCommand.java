@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartersync.common.Json;
+import io.chartersync.workflow.SyncProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,21 +69,28 @@ final class BenchCommand implements Runnable {
             ApiClient client = new ApiClient(
                     app.baseUrl(),
                     Secrets.stored(dir, Secrets.DASHBOARD_TOKEN_FILE).orElseThrow());
+            BenchCounts counts = new BenchCounts(
+                    client,
+                    new ApiClient(
+                            app.baseUrl(),
+                            Secrets.stored(dir, Secrets.SERVICE_KEY_FILE).orElseThrow()));
+            SyncProgress progress = app.syncProgress();
             ObjectMapper json = Json.mapper();
             for (JsonNode member : read(json, "crew-roster.example.json")) {
                 client.expectOk("PUT", "/api/crew/" + member.get("id").asText(), member.toString());
             }
             ObjectNode template = (ObjectNode) read(json, "booking.example.json");
+            BenchCounts.Days warmupDays = new BenchCounts.Days(LocalDate.of(2040, 1, 1), warmup);
+            BenchCounts.Days benchDays = new BenchCounts.Days(LocalDate.of(2030, 1, 1), bookings);
             if (warmup > 0) {
-                Map<UUID, Instant> warm =
-                        submit(client, template, "WARMUP-", LocalDateTime.of(2040, 1, 1, 9, 0), warmup);
-                waitUntilSynced(app.database().jdbi(), warm);
-                awaitMailDelivered(app.database().jdbi());
+                Map<UUID, Instant> warm = submit(client, template, "WARMUP-", warmupDays);
+                waitUntilSynced(progress, warm);
+                awaitMailDelivered(counts);
             }
-            Map<UUID, Instant> sent = submit(client, template, "BENCH-", LocalDateTime.of(2030, 1, 1, 9, 0), bookings);
+            Map<UUID, Instant> sent = submit(client, template, "BENCH-", benchDays);
             Instant first = Collections.min(sent.values());
-            List<Long> latencies = waitUntilSynced(app.database().jdbi(), sent);
-            report(app.database().jdbi(), bookings, latencies, first);
+            List<Long> latencies = waitUntilSynced(progress, sent);
+            report(progress, counts.duplicates(List.of(warmupDays, benchDays)), bookings, latencies, first);
             System.err.println(stepTimes(app.baseUrl()));
         }
     }
@@ -95,19 +103,20 @@ final class BenchCommand implements Runnable {
                                     .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString())
                     .body();
-            Map<String, double[]> steps = new java.util.TreeMap<>();
+            Map<String, StepTime> steps = new java.util.TreeMap<>();
             java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                             "(?m)^chartersync_sync_step_seconds_(sum|count)\\{step=\"([a-z-]+)\"\\} ([0-9.E+-]+)$")
                     .matcher(metrics);
             while (m.find()) {
-                steps.computeIfAbsent(m.group(2), k -> new double[2])[m.group(1).equals("sum") ? 0 : 1] =
-                        Double.parseDouble(m.group(3));
+                double value = Double.parseDouble(m.group(3));
+                StepTime part = m.group(1).equals("sum") ? new StepTime(value, 0) : new StepTime(0, value);
+                steps.merge(m.group(2), part, StepTime::plus);
             }
             StringBuilder line = new StringBuilder("bench steps (mean ms)");
-            steps.forEach((step, v) -> line.append(' ')
+            steps.forEach((step, time) -> line.append(' ')
                     .append(step)
                     .append('=')
-                    .append(String.format(Locale.ROOT, "%.1f", v[1] == 0 ? 0 : 1000 * v[0] / v[1])));
+                    .append(String.format(Locale.ROOT, "%.1f", time.meanMillis())));
             return line.toString();
         } catch (java.io.IOException e) {
             return "bench steps: unavailable (" + e.getMessage() + ")";
@@ -117,8 +126,21 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    private Map<UUID, Instant> submit(
-            ApiClient client, ObjectNode template, String prefix, LocalDateTime start, int count) {
+    /** A step's total time and how often it ran, from the metrics. */
+    private record StepTime(double seconds, double count) {
+        StepTime plus(StepTime other) {
+            return new StepTime(seconds + other.seconds, count + other.count);
+        }
+
+        double meanMillis() {
+            return count == 0 ? 0 : 1000 * seconds / count;
+        }
+    }
+
+    /** Submits one booking a day from {@code days.first()} at 09:00, answering when each was sent. */
+    private Map<UUID, Instant> submit(ApiClient client, ObjectNode template, String prefix, BenchCounts.Days days) {
+        LocalDateTime start = days.first().atTime(9, 0);
+        int count = days.count();
         Map<UUID, Instant> sent = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(concurrency);
         long begin = System.nanoTime();
@@ -151,28 +173,19 @@ final class BenchCommand implements Runnable {
         return sent;
     }
 
-    private List<Long> waitUntilSynced(Jdbi jdbi, Map<UUID, Instant> sent) {
+    private List<Long> waitUntilSynced(SyncProgress progress, Map<UUID, Instant> sent) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(deadline)) {
-            int open = jdbi.withHandle(
-                    h -> h.createQuery("select count(*) from sync_run where state in ('pending', 'running')")
-                            .mapTo(Integer.class)
-                            .one());
-            if (open == 0) {
+            if (progress.unfinished() == 0) {
                 break;
             }
             sleep(50);
         }
         List<Long> latencies = new ArrayList<>();
-        jdbi.useHandle(h -> h.createQuery(
-                        "select booking_id, finished_at from sync_run where state = 'done' and booking_id = any(:ids)")
-                .bind("ids", sent.keySet().toArray(UUID[]::new))
-                .map((rs, ctx) -> Map.entry(
-                        rs.getObject("booking_id", UUID.class),
-                        rs.getObject("finished_at", java.time.OffsetDateTime.class)
-                                .toInstant()))
-                .forEach(e -> latencies.add(
-                        Duration.between(sent.get(e.getKey()), e.getValue()).toMillis())));
+        for (SyncProgress.Synced synced : progress.synced(sent.keySet())) {
+            latencies.add(
+                    Duration.between(sent.get(synced.bookingId()), synced.at()).toMillis());
+        }
         Collections.sort(latencies);
         return latencies;
     }
@@ -186,32 +199,16 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    private static void awaitMailDelivered(Jdbi jdbi) {
+    private static void awaitMailDelivered(BenchCounts counts) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)
-                && jdbi.withHandle(h -> h.createQuery("select count(*) from mail_outbox where state = 'queued'")
-                                .mapTo(Integer.class)
-                                .one())
-                        > 0) {
+        while (Instant.now().isBefore(deadline) && counts.queuedEmails() > 0) {
             sleep(50);
         }
     }
 
-    private void report(Jdbi jdbi, int submitted, List<Long> latencies, Instant first) {
-        int failed = refused.get()
-                + jdbi.withHandle(h -> h.createQuery("select count(*) from sync_run where state = 'failed'")
-                        .mapTo(Integer.class)
-                        .one());
-        int duplicates =
-                jdbi.withHandle(h -> h.createQuery("""
-                        select (select count(*) - count(distinct booking_id) from calendar_entry)
-                             + (select count(*) - count(distinct booking_id) from crew_event)
-                             + (select count(*) from (select event_id, member_id from crew_link
-                                 group by event_id, member_id having count(*) > 1) d)""").mapTo(Integer.class).one());
-        Instant last = jdbi.withHandle(h -> h.createQuery("select max(finished_at) from sync_run where state = 'done'")
-                        .mapTo(java.time.OffsetDateTime.class)
-                        .one())
-                .toInstant();
+    private void report(SyncProgress progress, int duplicates, int submitted, List<Long> latencies, Instant first) {
+        int failed = refused.get() + progress.failed();
+        Instant last = progress.lastSynced().orElse(first);
         double seconds = Math.max(0.001, Duration.between(first, last).toMillis() / 1000.0);
         System.out.printf(
                 Locale.ROOT,

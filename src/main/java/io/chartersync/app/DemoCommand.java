@@ -2,6 +2,7 @@ package io.chartersync.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chartersync.booking.BookingState;
 import io.chartersync.common.Json;
 import io.chartersync.mail.MailModule;
 import io.chartersync.mail.OutboxView;
@@ -53,11 +54,12 @@ final class DemoCommand implements Runnable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonNode status = client.expectOk("GET", "/api/bookings/" + id, null);
         while (Instant.now().isBefore(deadline)) {
-            String state = status.get("state").asText();
-            if (state.equals("failed")) {
+            BookingState state = BookingState.fromWire(status.get("state").asText());
+            if (state == BookingState.FAILED) {
                 throw new ApiClient.ApiException("the example booking failed to sync: " + status);
             }
-            if (state.equals("synced") && status.get("emails").get("queued").asInt() == 0) {
+            if (state == BookingState.SYNCED
+                    && status.get("emails").get("queued").asInt() == 0) {
                 return status;
             }
             sleep();

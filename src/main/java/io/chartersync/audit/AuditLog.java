@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chartersync.common.Hashes;
+import io.chartersync.db.AdvisoryLocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,10 +54,7 @@ public final class AuditLog {
             return;
         }
         int chain = Math.floorMod(entries.getFirst().subject().hashCode(), chains);
-        h.createQuery("select pg_advisory_xact_lock(20261124, :lock)::text")
-                .bind("lock", 100 + chain)
-                .mapTo(String.class)
-                .one();
+        AdvisoryLocks.lockForTransaction(h, new AdvisoryLocks.Key.AuditChain(chain));
         String prev = h.createQuery("select hash from audit_log where chain = :chain order by id desc limit 1")
                 .bind("chain", (short) chain)
                 .mapTo(String.class)

@@ -11,31 +11,31 @@ import org.jdbi.v3.core.Jdbi;
  * is the natural key: the same body again changes nothing; a different body becomes the next version.
  * {@code actor} names who asked, for the audit log ({@code operator} for the intake API).
  */
-public final class BookingIntake {
+final class BookingIntake {
     private final Jdbi jdbi;
     private final BookingStore store;
     private final SyncScheduler sync;
     private final AuditLog audit;
 
-    public BookingIntake(Jdbi jdbi, BookingStore store, SyncScheduler sync, AuditLog audit) {
+    BookingIntake(Jdbi jdbi, BookingStore store, SyncScheduler sync, AuditLog audit) {
         this.jdbi = jdbi;
         this.store = store;
         this.sync = sync;
         this.audit = audit;
     }
 
-    public enum Outcome {
+    enum Outcome {
         CREATED,
         UPDATED,
         UNCHANGED
     }
 
-    public record Result(UUID id, int version, Outcome outcome) {}
+    record Result(UUID id, int version, Outcome outcome) {}
 
-    public Result submit(Booking booking, String actor) {
+    Result submit(Booking booking, String actor) {
         return jdbi.inTransaction(h -> {
             UUID newId = UUID.randomUUID();
-            if (store.insertNew(h, newId, booking)) {
+            if (store.insertIfNew(h, newId, booking)) {
                 sync.schedule(h, newId, 1);
                 audit.append(h, BookingAudit.created(actor, newId, booking));
                 return new Result(newId, 1, Outcome.CREATED);
@@ -67,10 +67,10 @@ public final class BookingIntake {
     }
 
     /** Cancels a booking: a new version that carries the cancel to every system. */
-    public Result cancel(UUID id, String actor) {
+    Result cancel(UUID id, String actor) {
         return jdbi.inTransaction(h -> {
             BookingStore.Head head =
-                    store.lock(h, id).orElseThrow(() -> new AppException.NotFound("booking", id.toString()));
+                    store.lockById(h, id).orElseThrow(() -> new AppException.NotFound("booking", id.toString()));
             if (head.cancelled()) {
                 return new Result(id, head.version(), Outcome.UNCHANGED);
             }

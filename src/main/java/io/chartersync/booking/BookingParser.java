@@ -18,17 +18,17 @@ import java.util.regex.Pattern;
  * Turns an intake body into a {@link Booking}, or throws {@link AppException.InvalidInput} naming every
  * offending field. Nothing is stored before this succeeds.
  */
-public final class BookingParser {
+final class BookingParser {
     private static final Pattern SOURCE = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,39}$");
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
     private final CrewDirectory crew;
 
-    public BookingParser(CrewDirectory crew) {
+    BookingParser(CrewDirectory crew) {
         this.crew = crew;
     }
 
-    public Booking parse(JsonNode body) {
+    Booking parse(JsonNode body) {
         JsonFields f = new JsonFields(body);
         String source = f.text("source", true).orElse("");
         if (!source.isEmpty() && !SOURCE.matcher(source).matches()) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The intake contract: {@code /api/bookings}. Operator token required. */
-public final class BookingRoutes implements RouteModule {
+final class BookingRoutes implements RouteModule {
     /** Who acts through these routes, for the audit log: whoever holds the operator token. */
     private static final String ACTOR = "operator";
 
@@ -23,7 +23,7 @@ public final class BookingRoutes implements RouteModule {
     private final BookingStore store;
     private final StatusProvider status;
 
-    public BookingRoutes(
+    BookingRoutes(
             Guard operator,
             JsonBodies bodies,
             BookingParser parser,
@@ -68,7 +68,8 @@ public final class BookingRoutes implements RouteModule {
     }
 
     private BookingStatus statusOf(UUID id) {
-        return status.statusOf(store.find(id).orElseThrow(() -> new AppException.NotFound("booking", id.toString())));
+        return status.statusOf(
+                store.findCurrent(id).orElseThrow(() -> new AppException.NotFound("booking", id.toString())));
     }
 
     private static UUID id(Context ctx) {

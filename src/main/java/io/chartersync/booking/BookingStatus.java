@@ -14,7 +14,7 @@ public record BookingStatus(
         String source,
         String externalId,
         int version,
-        String state,
+        BookingState state,
         String error,
         Calendar calendar,
         Crew crew,
@@ -26,13 +26,13 @@ public record BookingStatus(
         steps = List.copyOf(steps);
     }
 
-    /** One sync step of the current version: {@code state} pending, done or failed. */
-    public record Step(String step, String state, String result, String error) {}
+    /** One sync step of the current version. */
+    public record Step(String step, StepState state, String result, String error) {}
 
     /** {@code conflictWith}: the entry this booking's entry clashes with (boat or crew), if any. */
-    public record Calendar(String state, String entryId, String conflictWith, String error) {}
+    public record Calendar(StepState state, String entryId, String conflictWith, String error) {}
 
-    public record Crew(String state, String eventId, int invited, int confirmed, int declined, String error) {}
+    public record Crew(StepState state, String eventId, int invited, int confirmed, int declined, String error) {}
 
-    public record GuestPage(String state, String url, String error) {}
+    public record GuestPage(StepState state, String url, String error) {}
 }

@@ -11,12 +11,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Bookings and their versions, in plain SQL. */
-public final class BookingStore {
+/** The tables {@code booking} and {@code booking_version}: bookings and their versions, in plain SQL. */
+final class BookingStore implements BookingReader {
     private final Jdbi jdbi;
     private final ObjectMapper json;
 
-    public BookingStore(Jdbi jdbi, ObjectMapper json) {
+    BookingStore(Jdbi jdbi, ObjectMapper json) {
         this.jdbi = jdbi;
         this.json = json;
     }
@@ -51,15 +51,19 @@ public final class BookingStore {
                 .findOne();
     }
 
-    Optional<Head> lock(Handle h, UUID id) {
+    /** Locks booking {@code id} for the rest of the transaction. */
+    Optional<Head> lockById(Handle h, UUID id) {
         return h.createQuery("""
             select b.id, b.current_version, v.body_hash, v.cancelled
             from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version
             where b.id = :id for update of b""").bind("id", id).map(BookingStore::head).findOne();
     }
 
-    /** Inserts a new booking unless its natural key exists (a concurrent intake may have won). */
-    boolean insertNew(Handle h, UUID id, Booking booking) {
+    /**
+     * Inserts a new booking unless its natural key exists (a concurrent intake may have won); answers
+     * whether it did.
+     */
+    boolean insertIfNew(Handle h, UUID id, Booking booking) {
         int rows = h.createUpdate("""
                 insert into booking (id, source, external_id, current_version) values (:id, :source, :external, 1)
                 on conflict (source, external_id) do nothing""")
@@ -91,18 +95,19 @@ public final class BookingStore {
         }
     }
 
-    public Optional<StoredBooking> find(UUID id) {
-        return jdbi.withHandle(h -> find(h, id));
+    Optional<StoredBooking> findCurrent(UUID id) {
+        return jdbi.withHandle(h -> findCurrent(h, id));
     }
 
-    public Optional<StoredBooking> find(Handle h, UUID id) {
+    @Override
+    public Optional<StoredBooking> findCurrent(Handle h, UUID id) {
         return h.createQuery("""
             select v.booking_id, v.version, v.cancelled, v.body::text as body
             from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version
             where b.id = :id""").bind("id", id).map(this::stored).findOne();
     }
 
-    public Optional<StoredBooking> findVersion(Handle h, UUID id, int version) {
+    Optional<StoredBooking> findVersion(Handle h, UUID id, int version) {
         return h.createQuery(
                         "select booking_id, version, cancelled, body::text as body from booking_version where booking_id = :id and version = :version")
                 .bind("id", id)
@@ -112,7 +117,7 @@ public final class BookingStore {
     }
 
     /** Newest first; {@code after} is the id of the last booking of the previous page. */
-    public List<StoredBooking> list(int limit, Optional<UUID> after) {
+    List<StoredBooking> list(int limit, Optional<UUID> after) {
         return jdbi.withHandle(h -> h.createQuery("""
                     select v.booking_id, v.version, v.cancelled, v.body::text as body
                     from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version

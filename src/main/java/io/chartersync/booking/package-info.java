@@ -1,2 +1,2 @@
-/** Bookings: the model, validation, storage and the intake API. */
+/** Bookings: the model, validation, storage, the intake API and the status document it answers with. */
 package io.chartersync.booking;

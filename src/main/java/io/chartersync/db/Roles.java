@@ -62,7 +62,7 @@ final class Roles {
         owner.setAutoCommit(false);
         try (Statement s = owner.createStatement()) {
             // Two programs starting at once (a server and a tool) would otherwise race on the same ACLs.
-            s.execute("select pg_advisory_xact_lock(20261202, 1)");
+            AdvisoryLocks.lockForTransaction(owner, new AdvisoryLocks.Key.RoleGrants());
             s.execute("grant usage on schema public to " + SERVING);
             s.execute("grant select, insert, update, delete on all tables in schema public to " + SERVING);
             s.execute("grant usage, select, update on all sequences in schema public to " + SERVING);

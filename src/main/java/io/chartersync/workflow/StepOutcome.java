@@ -6,7 +6,7 @@ package io.chartersync.workflow;
  */
 sealed interface StepOutcome {
     /** Done; {@code result} is what later steps and the status need (an id, a URL). */
-    record Done(String result) implements StepOutcome {}
+    record Done(StepResult result) implements StepOutcome {}
 
     /** Cannot succeed by retrying (invalid data, a programming error); stops the saga. */
     record Failed(String reason) implements StepOutcome {}

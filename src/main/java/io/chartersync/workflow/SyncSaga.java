@@ -3,12 +3,14 @@ package io.chartersync.workflow;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.chartersync.booking.BookingStore;
+import io.chartersync.booking.BookingReader;
+import io.chartersync.booking.StepState;
 import io.chartersync.booking.StoredBooking;
 import io.chartersync.calendar.CalendarPort;
 import io.chartersync.common.AppException;
 import io.chartersync.common.Failure;
 import io.chartersync.crew.CrewPort;
+import io.chartersync.db.AdvisoryLocks;
 import io.chartersync.db.Backoff;
 import io.chartersync.db.Failures;
 import io.chartersync.db.TaskQueue;
@@ -17,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,32 +41,35 @@ import org.slf4j.LoggerFactory;
  * ({@link Failures}). Versions of one booking never run at the same time (a PostgreSQL advisory lock), and
  * a version that a newer one has replaced is skipped: the newer version carries the whole state.
  */
-public final class SyncSaga {
-    public static final String TASK = "sync-booking";
+final class SyncSaga {
+    static final String TASK = "sync-booking";
     /** Syncs run before email deliveries when both wait: a booking's state is what people watch. */
-    public static final int PRIORITY = TaskQueue.URGENT;
+    static final int PRIORITY = TaskQueue.URGENT;
     /** Who the saga's changes are by, in the audit log. */
     static final String ACTOR = "sync";
 
     private static final Logger log = LoggerFactory.getLogger(SyncSaga.class);
 
     private final Jdbi jdbi;
-    private final BookingStore bookings;
+    private final SyncRunStore runs;
+    private final BookingReader bookings;
     private final CalendarPort calendar;
     private final GuestPagePort guestPages;
     private final CrewPort crew;
     private final MeterRegistry metrics;
     private final Consumer<SyncStep> afterStep;
 
-    public SyncSaga(
+    SyncSaga(
             Jdbi jdbi,
-            BookingStore bookings,
+            SyncRunStore runs,
+            BookingReader bookings,
             CalendarPort calendar,
             GuestPagePort guestPages,
             CrewPort crew,
             MeterRegistry metrics,
             Consumer<SyncStep> afterStep) {
         this.jdbi = jdbi;
+        this.runs = runs;
         this.bookings = bookings;
         this.calendar = calendar;
         this.guestPages = guestPages;
@@ -72,20 +78,21 @@ public final class SyncSaga {
         this.afterStep = afterStep;
     }
 
-    public Task<String> task() {
+    Task<String> task() {
         Backoff<String> backoff = new Backoff<>(
                 Duration.ofSeconds(2),
                 Duration.ofMinutes(30),
                 25,
-                (instance, cause) -> giveUp(instance.getData(), cause),
-                (instance, attempt, next, cause) -> showRetry(instance.getData(), attempt, next, cause));
+                (instance, cause) -> giveUp(SyncTaskData.decode(instance.getData()), cause),
+                (instance, attempt, next, cause) ->
+                        showRetry(SyncTaskData.decode(instance.getData()), attempt, next, cause));
         return Tasks.custom(TASK, String.class)
                 .onFailure(backoff)
                 .onDeadExecutionRevive()
                 .defaultPriority(PRIORITY)
                 .execute((instance, context) -> {
-                    String[] parts = instance.getData().split(":");
-                    if (run(UUID.fromString(parts[0]), Integer.parseInt(parts[1]))) {
+                    SyncTaskData data = SyncTaskData.decode(instance.getData());
+                    if (run(data.bookingId(), data.version())) {
                         return new CompletionHandler.OnCompleteRemove<>();
                     }
                     // Another version of the booking is syncing: wait for it without spending a retry.
@@ -99,12 +106,9 @@ public final class SyncSaga {
     /** Syncs the version; answers false, doing nothing, when another run holds the booking. */
     boolean run(UUID bookingId, int version) {
         try (Handle h = jdbi.open()) {
-            long key = bookingId.getMostSignificantBits() ^ bookingId.getLeastSignificantBits();
-            boolean locked = h.createQuery("select pg_try_advisory_lock(:k)")
-                    .bind("k", key)
-                    .mapTo(Boolean.class)
-                    .one();
-            if (!locked) {
+            Optional<AdvisoryLocks.Held> lock =
+                    AdvisoryLocks.trySessionLock(h, new AdvisoryLocks.Key.BookingSync(bookingId));
+            if (lock.isEmpty()) {
                 return false;
             }
             // Checkpoints need not wait for the disk: if a crash of the machine lost the last ones, the
@@ -114,10 +118,7 @@ public final class SyncSaga {
                 runLocked(h, bookingId, version);
             } finally {
                 h.execute("reset synchronous_commit");
-                h.createQuery("select pg_advisory_unlock(:k)")
-                        .bind("k", key)
-                        .mapTo(Boolean.class)
-                        .one();
+                lock.get().release();
             }
             return true;
         }
@@ -125,44 +126,51 @@ public final class SyncSaga {
 
     /** Runs the steps not yet done; {@code h} (autocommit) carries the bookkeeping, each step its own work. */
     private void runLocked(Handle h, UUID bookingId, int version) {
-        StoredBooking current = bookings.find(h, bookingId).orElseThrow();
+        StoredBooking current = bookings.findCurrent(h, bookingId).orElseThrow();
         if (current.version() > version) {
-            Checkpoints.start(h, bookingId, version)
-                    .ifPresent(a -> Checkpoints.finish(
+            runs.startAttempt(h, bookingId, version)
+                    .ifPresent(a -> runs.finish(
                             h,
                             bookingId,
                             version,
-                            "superseded",
+                            RunState.SUPERSEDED,
                             Optional.of("replaced by version " + current.version())));
             return;
         }
-        Optional<Integer> attempt = Checkpoints.start(h, bookingId, version);
+        Optional<Integer> attempt = runs.startAttempt(h, bookingId, version);
         if (attempt.isEmpty()) {
             return;
         }
-        Map<SyncStep, Checkpoints.Step> done = attempt.get() == 1 ? Map.of() : Checkpoints.steps(h, bookingId, version);
-        String guestPageUrl = done.containsKey(SyncStep.GUEST_PAGE)
-                ? done.get(SyncStep.GUEST_PAGE).result().orElse("")
-                : "";
+        Map<SyncStep, SyncRunStore.StepRecord> recorded =
+                attempt.get() == 1 ? Map.of() : runs.findSteps(h, bookingId, version);
+        Map<SyncStep, StepResult> results = new EnumMap<>(SyncStep.class);
+        recorded.forEach((step, record) -> record.result().ifPresent(result -> results.put(step, result)));
         for (SyncStep step : SyncStep.values()) {
-            Checkpoints.Step previous = done.get(step);
-            if (previous != null && previous.state().equals("done")) {
+            SyncRunStore.StepRecord previous = recorded.get(step);
+            if (previous != null && previous.state() == StepState.DONE) {
                 continue;
             }
-            StepOutcome outcome = runStep(step, current, guestPageUrl);
-            Checkpoints.record(h, bookingId, version, step, outcome);
-            if (outcome instanceof StepOutcome.Failed failed) {
-                Checkpoints.finish(h, bookingId, version, "failed", Optional.of(step.key() + ": " + failed.reason()));
-                metrics.counter("chartersync_syncs_total", "outcome", "failed").increment();
-                return;
-            }
-            if (step == SyncStep.GUEST_PAGE) {
-                guestPageUrl = ((StepOutcome.Done) outcome).result();
+            StepOutcome outcome = runStep(step, current, guestPageUrl(results));
+            runs.recordStep(h, bookingId, version, step, outcome);
+            switch (outcome) {
+                case StepOutcome.Failed failed -> {
+                    runs.finish(
+                            h, bookingId, version, RunState.FAILED, Optional.of(step.key() + ": " + failed.reason()));
+                    metrics.counter("chartersync_syncs_total", "outcome", "failed")
+                            .increment();
+                    return;
+                }
+                case StepOutcome.Done done -> results.put(step, done.result());
             }
             afterStep.accept(step);
         }
-        Checkpoints.finish(h, bookingId, version, "done", Optional.empty());
+        runs.finish(h, bookingId, version, RunState.DONE, Optional.empty());
         metrics.counter("chartersync_syncs_total", "outcome", "synced").increment();
+    }
+
+    /** The page's URL for the crew event, once the guest-page step is done (empty before). */
+    private static String guestPageUrl(Map<SyncStep, StepResult> results) {
+        return results.get(SyncStep.GUEST_PAGE) instanceof StepResult.GuestPage page ? page.url() : "";
     }
 
     private StepOutcome runStep(SyncStep step, StoredBooking booking, String guestPageUrl) {
@@ -176,17 +184,20 @@ public final class SyncSaga {
 
     private StepOutcome runStepUntimed(SyncStep step, StoredBooking booking, String guestPageUrl) {
         try {
-            return switch (step) {
-                case CALENDAR -> new StepOutcome.Done(calendar.upsertForBooking(Requests.calendar(booking), ACTOR));
-                case GUEST_PAGE -> new StepOutcome.Done(guestPages.publish(Requests.guestPage(booking)));
-                case CREW_EVENT ->
-                    new StepOutcome.Done(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));
-                case CAPTAIN_SUMMARY -> {
-                    calendar.conflictFor(booking.id()).ifPresent(other -> crew.alertConflict(booking.id(), other));
-                    yield new StepOutcome.Done(
-                            crew.queueCaptainSummary(booking.id()).orElse("no summary: no captain or cancelled"));
-                }
-            };
+            return new StepOutcome.Done(
+                    switch (step) {
+                        case CALENDAR ->
+                            new StepResult.CalendarEntry(calendar.upsertForBooking(Requests.calendar(booking), ACTOR));
+                        case GUEST_PAGE -> new StepResult.GuestPage(guestPages.publish(Requests.guestPage(booking)));
+                        case CREW_EVENT ->
+                            new StepResult.CrewEvent(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));
+                        case CAPTAIN_SUMMARY -> {
+                            calendar.conflictFor(booking.id())
+                                    .ifPresent(other -> crew.alertConflict(booking.id(), other));
+                            yield new StepResult.CaptainSummary(crew.queueCaptainSummary(booking.id())
+                                    .orElse("no summary: no captain or cancelled"));
+                        }
+                    });
         } catch (RuntimeException e) {
             if (Failures.kind(e) == Failure.Kind.TRANSIENT) {
                 throw e;
@@ -194,7 +205,6 @@ public final class SyncSaga {
             return failedForGood(step, booking, e);
         }
     }
-
     /**
      * A step that will fail the same way however often it runs. Refused data keeps its own message (it names
      * the field or the thing missing); anything else is a programming error, or a statement the database
@@ -221,28 +231,20 @@ public final class SyncSaga {
     }
 
     /** While a run is retried, its error says what failed and when it tries again. */
-    private void showRetry(String data, int attempt, Instant next, Throwable cause) {
-        String[] parts = data.split(":");
+    private void showRetry(SyncTaskData data, int attempt, Instant next, Throwable cause) {
         String error = "attempt " + attempt + " failed (" + cause.getMessage() + "); retrying at " + next;
-        jdbi.useHandle(h -> h.createUpdate(
-                        "update sync_run set error = :error where booking_id = :b and version = :v and state in ('pending', 'running')")
-                .bind("error", error)
-                .bind("b", UUID.fromString(parts[0]))
-                .bind("v", Integer.parseInt(parts[1]))
-                .execute());
+        runs.showRetry(data.bookingId(), data.version(), error);
     }
 
     /**
      * After the last retry, or at once for a permanent failure outside a step (in the saga's own
      * bookkeeping), which Backoff has logged.
      */
-    private void giveUp(String data, Throwable cause) {
-        String[] parts = data.split(":");
+    private void giveUp(SyncTaskData data, Throwable cause) {
         String error = Failures.kind(cause) == Failure.Kind.TRANSIENT
                 ? "gave up after retries: " + cause.getMessage()
-                : "not retried: " + cause.getClass().getName() + ": " + cause.getMessage() + " (booking " + parts[0]
-                        + ", version " + parts[1] + ")";
-        jdbi.useHandle(h -> Checkpoints.finish(
-                h, UUID.fromString(parts[0]), Integer.parseInt(parts[1]), "failed", Optional.of(error)));
+                : "not retried: " + cause.getClass().getName() + ": " + cause.getMessage() + " (booking "
+                        + data.bookingId() + ", version " + data.version() + ")";
+        jdbi.useHandle(h -> runs.finish(h, data.bookingId(), data.version(), RunState.FAILED, Optional.of(error)));
     }
 }

@@ -1,7 +1,9 @@
 package io.chartersync.workflow;
 
+import io.chartersync.booking.BookingState;
 import io.chartersync.booking.BookingStatus;
 import io.chartersync.booking.StatusProvider;
+import io.chartersync.booking.StepState;
 import io.chartersync.booking.StoredBooking;
 import io.chartersync.calendar.CalendarPort;
 import io.chartersync.crew.CrewPort;
@@ -14,15 +16,17 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The status document: the saga's run and checkpoints, the crew's answers, the emails. */
-public final class SyncStatus implements StatusProvider {
+final class SyncStatus implements StatusProvider {
     private final Jdbi jdbi;
+    private final SyncRunStore runs;
     private final CalendarPort calendar;
     private final CrewPort crew;
     private final OutboxView mail;
 
-    public SyncStatus(Jdbi jdbi, CalendarPort calendar, CrewPort crew, OutboxView mail) {
-        this.calendar = calendar;
+    SyncStatus(Jdbi jdbi, SyncRunStore runs, CalendarPort calendar, CrewPort crew, OutboxView mail) {
         this.jdbi = jdbi;
+        this.runs = runs;
+        this.calendar = calendar;
         this.crew = crew;
         this.mail = mail;
     }
@@ -33,22 +37,22 @@ public final class SyncStatus implements StatusProvider {
     }
 
     private BookingStatus statusOf(Handle h, StoredBooking b) {
-        Checkpoints.Run run =
-                Checkpoints.run(h, b.id(), b.version()).orElse(new Checkpoints.Run("pending", Optional.empty(), 0));
-        Map<SyncStep, Checkpoints.Step> steps = new EnumMap<>(SyncStep.class);
+        SyncRunStore.Run run = runs.findRun(h, b.id(), b.version())
+                .orElse(new SyncRunStore.Run(RunState.PENDING, Optional.empty(), 0));
+        Map<SyncStep, SyncRunStore.StepRecord> steps = new EnumMap<>(SyncStep.class);
         Map<SyncStep, String> latest = new EnumMap<>(SyncStep.class);
-        for (Checkpoints.VersionedStep row : Checkpoints.history(h, b.id())) {
+        for (SyncRunStore.VersionedStep row : runs.findHistory(h, b.id())) {
             SyncStep step = row.step();
-            Checkpoints.Step state = row.state();
+            SyncRunStore.StepRecord record = row.record();
             if (row.version() == b.version()) {
-                steps.put(step, state);
+                steps.put(step, record);
             }
-            if (state.state().equals("done") && state.result().isPresent()) {
-                latest.putIfAbsent(step, state.result().get());
+            if (record.state() == StepState.DONE && record.result().isPresent()) {
+                latest.putIfAbsent(step, record.result().get().stored());
             }
         }
         Optional<CrewPort.Answers> answers = crew.answers(b.id());
-        Checkpoints.Step crewStep = steps.get(SyncStep.CREW_EVENT);
+        SyncRunStore.StepRecord crewStep = steps.get(SyncStep.CREW_EVENT);
         return new BookingStatus(
                 b.id(),
                 b.booking().source(),
@@ -79,26 +83,28 @@ public final class SyncStatus implements StatusProvider {
                                 stepState(steps.get(step)),
                                 steps.get(step) == null
                                         ? null
-                                        : steps.get(step).result().orElse(null),
+                                        : steps.get(step)
+                                                .result()
+                                                .map(StepResult::stored)
+                                                .orElse(null),
                                 error(steps.get(step))))
                         .toList());
     }
 
-    private static String state(Checkpoints.Run run, boolean cancelled) {
+    private static BookingState state(SyncRunStore.Run run, boolean cancelled) {
         return switch (run.state()) {
-            case "done" -> cancelled ? "cancelled" : "synced";
-            case "failed" -> "failed";
-            case "running" -> "syncing";
-            case "superseded" -> "syncing";
-            default -> run.attempts() > 0 ? "syncing" : "pending";
+            case DONE -> cancelled ? BookingState.CANCELLED : BookingState.SYNCED;
+            case FAILED -> BookingState.FAILED;
+            case RUNNING, SUPERSEDED -> BookingState.SYNCING;
+            case PENDING -> run.attempts() > 0 ? BookingState.SYNCING : BookingState.PENDING;
         };
     }
 
-    private static String stepState(Checkpoints.Step step) {
-        return step == null ? "pending" : step.state();
+    private static StepState stepState(SyncRunStore.StepRecord step) {
+        return step == null ? StepState.PENDING : step.state();
     }
 
-    private static String error(Checkpoints.Step step) {
+    private static String error(SyncRunStore.StepRecord step) {
         return step == null ? null : step.error().orElse(null);
     }
 }

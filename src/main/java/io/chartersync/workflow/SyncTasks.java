@@ -7,24 +7,21 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /** Schedules a booking version's saga in the intake transaction: its run row and its durable task. */
-public final class SyncTasks implements SyncScheduler {
+final class SyncTasks implements SyncScheduler {
+    private final SyncRunStore runs;
     private final TaskQueue tasks;
     private final Clock clock;
 
-    public SyncTasks(TaskQueue tasks, Clock clock) {
+    SyncTasks(SyncRunStore runs, TaskQueue tasks, Clock clock) {
+        this.runs = runs;
         this.tasks = tasks;
         this.clock = clock;
     }
 
     @Override
     public void schedule(Handle handle, UUID bookingId, int version) {
-        Checkpoints.createRun(handle, bookingId, version);
-        tasks.schedule(
-                handle,
-                SyncSaga.TASK,
-                bookingId + "-v" + version,
-                bookingId + ":" + version,
-                clock.instant(),
-                SyncSaga.PRIORITY);
+        SyncTaskData data = new SyncTaskData(bookingId, version);
+        runs.createRun(handle, bookingId, version);
+        tasks.schedule(handle, SyncSaga.TASK, data.instanceId(), data.encode(), clock.instant(), SyncSaga.PRIORITY);
     }
 }

@@ -1,0 +1,53 @@
+package io.chartersync.booking;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chartersync.audit.AuditLog;
+import io.chartersync.web.Guard;
+import io.chartersync.web.JsonBodies;
+import io.chartersync.web.RouteModule;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The booking feature: the intake API ({@code /api/bookings}), the bookings and their versions, and the
+ * audit of every intake.
+ *
+ * <p>Booking and the sync workflow need each other: the intake schedules a version's sync in its own
+ * transaction and answers with the sync's status, and the sync reads the booking it syncs. Booking does
+ * not know the workflow; it declares what it needs of it ({@link SyncScheduler}, {@link StatusProvider})
+ * and offers what the workflow reads ({@link BookingReader}). So it is built in two steps: {@link
+ * #create} builds the store, whose {@link #reader()} the workflow is built from; {@link #routes} then
+ * takes the workflow's scheduler and status and builds the intake.
+ */
+public final class BookingModule {
+    /**
+     * What the booking feature needs from the rest of the program; {@code crew} tells which crew member
+     * ids are in the roster, {@code operator} guards the API.
+     */
+    public record Deps(
+            Jdbi jdbi, ObjectMapper json, AuditLog audit, CrewDirectory crew, Guard operator, JsonBodies bodies) {}
+
+    private final Deps deps;
+    private final BookingStore store;
+
+    private BookingModule(Deps deps, BookingStore store) {
+        this.deps = deps;
+        this.store = store;
+    }
+
+    public static BookingModule create(Deps deps) {
+        return new BookingModule(deps, new BookingStore(deps.jdbi(), deps.json()));
+    }
+
+    /** The current version of a booking, for the sync workflow. */
+    public BookingReader reader() {
+        return store;
+    }
+
+    /** The intake API, which schedules each new version's sync with {@code sync} and answers {@code status}. */
+    public List<RouteModule> routes(SyncScheduler sync, StatusProvider status) {
+        BookingIntake intake = new BookingIntake(deps.jdbi(), store, sync, deps.audit());
+        return List.of(new BookingRoutes(
+                deps.operator(), deps.bodies(), new BookingParser(deps.crew()), intake, store, status));
+    }
+}

@@ -1,0 +1,29 @@
+package io.chartersync.workflow;
+
+import java.util.Locale;
+
+/**
+ * Where a saga run (one booking version's sync) stands, stored in {@code sync_run.state} as the name in
+ * lower case. {@link #PENDING} and {@link #RUNNING} are open; the others are final.
+ */
+enum RunState {
+    PENDING,
+    RUNNING,
+    DONE,
+    FAILED,
+    /** A newer version of the booking replaced this one before it ran: the newer run carries the state. */
+    SUPERSEDED;
+
+    String stored() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static RunState fromStored(String text) {
+        for (RunState state : values()) {
+            if (state.stored().equals(text)) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("unknown sync run state '" + text + "'");
+    }
+}
