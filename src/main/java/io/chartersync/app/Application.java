@@ -164,7 +164,8 @@ public final class Application implements AutoCloseable {
                 s.linkTokens(),
                 s.operator(),
                 s.bodies(),
-                s.baseUrl().getHost()));
+                s.baseUrl().getHost(),
+                s.clock()));
         GuestPageModule guestPages = GuestPageModule.create(new GuestPageModule.Deps(
                 s.jdbi(),
                 s.json(),

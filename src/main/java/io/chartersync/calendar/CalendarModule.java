@@ -6,6 +6,7 @@ import io.chartersync.common.LinkTokens;
 import io.chartersync.web.Guard;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.RouteModule;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -27,7 +28,8 @@ public final class CalendarModule {
             LinkTokens linkTokens,
             Guard operator,
             JsonBodies bodies,
-            String uidDomain) {}
+            String uidDomain,
+            Clock clock) {}
 
     private final CalendarService calendar;
     private final List<RouteModule> routes;
@@ -39,7 +41,10 @@ public final class CalendarModule {
 
     public static CalendarModule create(Deps deps) {
         CalendarService calendar = new CalendarService(
-                deps.jdbi(), new CalendarStore(deps.jdbi(), deps.json()), deps.marinaZone(), deps.audit());
+                deps.jdbi(),
+                new CalendarStore(deps.jdbi(), deps.json(), deps.clock()),
+                deps.marinaZone(),
+                deps.audit());
         return new CalendarModule(
                 calendar,
                 List.of(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +30,13 @@ final class CalendarStore {
                     + " location, guest_name, boat, assignments::text as assignments, status, conflict_with, sequence";
     private final Jdbi jdbi;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    CalendarStore(Jdbi jdbi, ObjectMapper json) {
+    /** {@code cancelled_at} is written on {@code clock}, which also decides how long the feed keeps a cancel. */
+    CalendarStore(Jdbi jdbi, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
         this.json = json;
+        this.clock = clock;
     }
 
     /** How an entry is written: active (held by the conflict rules), cancelled, or in conflict with another. */
@@ -52,7 +56,7 @@ final class CalendarStore {
             insert into calendar_entry (id, booking_id, event_type, local_date, start_time, time_zone, starts_at,
               ends_at, duration_hours, location, guest_name, boat, assignments, status, conflict_with, cancelled_at)
             values (:id, :booking, :type, :date, :time, :zone, :starts, :ends, :hours, :location, :guest, :boat,
-              cast(:assignments as jsonb), :status, :conflict, case when :status = 'cancelled' then now() end)""").bind("id", id).bindMap(bindings(in, state)).execute();
+              cast(:assignments as jsonb), :status, :conflict, case when :status = 'cancelled' then cast(:now as timestamptz) end)""").bind("id", id).bindMap(bindings(in, state)).execute();
         crew(h, id, in, state);
         return id;
     }
@@ -65,7 +69,7 @@ final class CalendarStore {
                   starts_at = :starts, ends_at = :ends, duration_hours = :hours, location = :location,
                   guest_name = :guest, boat = :boat, assignments = cast(:assignments as jsonb), status = :status,
                   conflict_with = :conflict,
-                  cancelled_at = case when :status = 'cancelled' then coalesce(cancelled_at, now()) end,
+                  cancelled_at = case when :status = 'cancelled' then coalesce(cancelled_at, cast(:now as timestamptz)) end,
                   sequence = sequence + 1, updated_at = now()
                 where id = :id and (event_type, local_date, start_time, time_zone, duration_hours, location,
                   guest_name, boat, assignments, status, conflict_with)
@@ -79,10 +83,11 @@ final class CalendarStore {
 
     /** Cancels an entry (it stays, status cancelled); answers whether it was not cancelled before. */
     boolean cancel(Handle h, UUID id) {
-        boolean changed = h.createUpdate("""
-                update calendar_entry set status = 'cancelled', cancelled_at = now(), sequence = sequence + 1,
+        boolean changed =
+                h.createUpdate("""
+                update calendar_entry set status = 'cancelled', cancelled_at = :now, sequence = sequence + 1,
                   updated_at = now()
-                where id = :id and status <> 'cancelled'""").bind("id", id).execute() == 1;
+                where id = :id and status <> 'cancelled'""").bind("id", id).bind("now", clock.instant()).execute() == 1;
         h.createUpdate("update calendar_crew set active = false where entry_id = :id")
                 .bind("id", id)
                 .execute();
@@ -228,10 +233,11 @@ final class CalendarStore {
     List<CalendarEntry> findForFeed(Optional<String> boat) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + """
                  from calendar_entry
-                where (status <> 'cancelled' or cancelled_at > now() - interval '30 days')
+                where (status <> 'cancelled' or cancelled_at > cast(:now as timestamptz) - interval '30 days')
                   and (cast(:boat as text) is null or boat = :boat)
                 order by starts_at, id""")
                 .bind("boat", boat.orElse(null))
+                .bind("now", clock.instant())
                 .map(this::entry)
                 .list());
     }
@@ -252,6 +258,7 @@ final class CalendarStore {
         m.put("assignments", write(in.assignments()));
         m.put("status", state.status().wire());
         m.put("conflict", state.conflictWith().orElse(null));
+        m.put("now", clock.instant());
         return m;
     }
 

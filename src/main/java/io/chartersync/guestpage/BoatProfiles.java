@@ -2,6 +2,7 @@ package io.chartersync.guestpage;
 
 import io.chartersync.audit.AuditEntry;
 import io.chartersync.audit.AuditLog;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -22,10 +23,12 @@ final class BoatProfiles {
     private final Jdbi jdbi;
     private final BoatStore boats;
     private final PageStore pages;
+    private final Clock clock;
     private final GuestPageService service;
     private final AuditLog audit;
 
-    BoatProfiles(Jdbi jdbi, BoatStore boats, PageStore pages, GuestPageService service, AuditLog audit) {
+    BoatProfiles(Jdbi jdbi, BoatStore boats, PageStore pages, GuestPageService service, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbi = jdbi;
         this.boats = boats;
         this.pages = pages;
@@ -45,7 +48,7 @@ final class BoatProfiles {
                     h,
                     new AuditEntry(
                             actor, "boat.what-to-bring.updated", "boat:" + boat, Map.of("what_to_bring", items)));
-            return pages.upcomingSlugsOf(h, boat);
+            return pages.upcomingSlugsOf(h, boat, clock.instant());
         });
         slugs.forEach(service::republish);
         return slugs.size();

@@ -89,7 +89,7 @@ public final class GuestPageModule {
         PhotoUploads uploads =
                 new PhotoUploads(d.jdbi(), pageStore, photoStore, d.blobs(), uploadTokens, d.tasks(), d.clock());
         PhotoIngest ingest = new PhotoIngest(d.jdbi(), photoStore, d.blobs(), pages, new PhotoProcessor(), d.clock());
-        BoatProfiles boats = new BoatProfiles(d.jdbi(), boatStore, pageStore, pages, d.audit());
+        BoatProfiles boats = new BoatProfiles(d.jdbi(), boatStore, pageStore, pages, d.audit(), d.clock());
         UploadRoutes uploadRoutes = new UploadRoutes(
                 uploads,
                 d.blobs(),

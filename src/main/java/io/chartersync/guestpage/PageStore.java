@@ -92,12 +92,16 @@ final class PageStore {
                 .execute();
     }
 
-    /** The pages of {@code boat} whose trips have not ended (their page data names the boat). */
-    List<String> upcomingSlugsOf(Handle h, String boat) {
+    /** The pages of {@code boat} whose trips have not ended by {@code now} (their page data names the boat). */
+    List<String> upcomingSlugsOf(Handle h, String boat, Instant now) {
         return h.createQuery("""
                 select slug from guest_page
-                where page_data is not null and page_data::jsonb ->> 'boat' = :boat and ends_at > now()
-                order by ends_at""").bind("boat", boat).mapTo(String.class).list();
+                where page_data is not null and page_data::jsonb ->> 'boat' = :boat and ends_at > :now
+                order by ends_at""")
+                .bind("boat", boat)
+                .bind("now", now)
+                .mapTo(String.class)
+                .list();
     }
 
     private String text(GuestPagePort.PageRequest r) {
