@@ -14,13 +14,13 @@ enum RunState {
     /** A newer version of the booking replaced this one before it ran: the newer run carries the state. */
     SUPERSEDED;
 
-    String stored() {
+    String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static RunState fromStored(String text) {
+    static RunState fromWire(String text) {
         for (RunState state : values()) {
-            if (state.stored().equals(text)) {
+            if (state.wire().equals(text)) {
                 return state;
             }
         }
