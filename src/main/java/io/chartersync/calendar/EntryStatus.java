@@ -1,12 +1,13 @@
 package io.chartersync.calendar;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.chartersync.common.WireForm;
 
 /**
  * Where a calendar entry stands. Its {@link #wire() wire} form is what {@code calendar_entry.status} stores
  * and what the API, the feed's ETag and the audit log show.
  */
-enum EntryStatus {
+enum EntryStatus implements WireForm {
     /** Held by the conflict rules: its boat and named crew are taken for its time. */
     ACTIVE("active"),
     /** Kept (subscribed calendars must see it go), but holds nothing. */
@@ -21,16 +22,12 @@ enum EntryStatus {
     }
 
     @JsonValue
-    String wire() {
+    @Override
+    public String wire() {
         return wire;
     }
 
     static EntryStatus fromWire(String stored) {
-        for (EntryStatus status : values()) {
-            if (status.wire.equals(stored)) {
-                return status;
-            }
-        }
-        throw new IllegalStateException("unknown calendar entry status '" + stored + "'");
+        return WireForm.of(EntryStatus.class, stored);
     }
 }

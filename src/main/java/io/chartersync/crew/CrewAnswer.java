@@ -1,7 +1,7 @@
 package io.chartersync.crew;
 
 import io.chartersync.common.AppException;
-import java.util.Arrays;
+import io.chartersync.common.WireForm;
 import java.util.Optional;
 
 /**
@@ -10,7 +10,7 @@ import java.util.Optional;
  * records; {@link #status()} is how the crew API, the emails and the page list it; {@link #yours()} is
  * the member's own line on their page. Public because {@link CrewView} (a template model) carries it.
  */
-public enum CrewAnswer {
+public enum CrewAnswer implements WireForm {
     CONFIRM("confirm", "confirmed", "You confirmed"),
     DECLINE("decline", "declined", "You declined");
 
@@ -30,7 +30,8 @@ public enum CrewAnswer {
         this.yours = yours;
     }
 
-    String wire() {
+    @Override
+    public String wire() {
         return wire;
     }
 
@@ -49,7 +50,7 @@ public enum CrewAnswer {
 
     /** The answer stored or sent as {@code wire}; empty for anything else (null included). */
     static Optional<CrewAnswer> fromWire(String wire) {
-        return Arrays.stream(values()).filter(a -> a.wire.equals(wire)).findFirst();
+        return WireForm.find(CrewAnswer.class, wire);
     }
 
     /** An answer read back from {@code crew_link.answer}, whose check constraint allows only these. */

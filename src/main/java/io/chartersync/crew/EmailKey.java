@@ -1,5 +1,6 @@
 package io.chartersync.crew;
 
+import io.chartersync.common.WireForm;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ import java.util.UUID;
 record EmailKey(Kind kind, String text) {
 
     /** The kinds of crew email, as {@code mail_outbox.kind} stores them. */
-    enum Kind {
+    enum Kind implements WireForm {
         INVITE("invite"),
         CHANGE("change"),
         REASSIGNED("reassigned"),
@@ -28,7 +29,8 @@ record EmailKey(Kind kind, String text) {
             this.wire = wire;
         }
 
-        String wire() {
+        @Override
+        public String wire() {
             return wire;
         }
 

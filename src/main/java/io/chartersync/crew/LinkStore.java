@@ -150,7 +150,7 @@ final class LinkStore {
                 where id = :id and revoked_at is null
                   and (answer is distinct from :answer or answered_version is distinct from :version)""")
                         .bind("id", linkId)
-                        .bind("answer", answer.wire())
+                        .bind("answer", answer)
                         .bind("version", eventVersion)
                         .bind("at", at)
                         .execute()

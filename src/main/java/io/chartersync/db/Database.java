@@ -161,7 +161,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Jdbi jdbi(DataSource dataSource) {
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin()).installPlugin(new WireForms());
         // Plain SQL only: no <attribute> templates, so statements skip the template engine.
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
         // A failed statement's message names neither the SQL nor its bound values (a booking body, revenue,

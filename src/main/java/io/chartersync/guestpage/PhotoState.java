@@ -1,22 +1,24 @@
 package io.chartersync.guestpage;
 
+import io.chartersync.common.WireForm;
 import java.util.Locale;
 
 /**
  * What became of a guest upload: pending until its ingest accepts it (ready, in the gallery) or refuses it.
  * Stored in {@code guest_photo.state} and shown in the upload's status as {@link #wire()}.
  */
-enum PhotoState {
+enum PhotoState implements WireForm {
     PENDING,
     READY,
     REJECTED;
 
     /** The stored and JSON form: {@code pending}, {@code ready}, {@code rejected}. */
-    String wire() {
+    @Override
+    public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     static PhotoState ofWire(String text) {
-        return valueOf(text.toUpperCase(Locale.ROOT));
+        return WireForm.of(PhotoState.class, text);
     }
 }

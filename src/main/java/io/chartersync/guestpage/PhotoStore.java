@@ -28,7 +28,7 @@ final class PhotoStore {
                 .bind("key", uploadKey)
                 .bind("type", type.mediaType())
                 .bind("size", size)
-                .bind("pending", PhotoState.PENDING.wire())
+                .bind("pending", PhotoState.PENDING)
                 .execute();
     }
 
@@ -46,7 +46,7 @@ final class PhotoStore {
         return h.createQuery("select " + COLUMNS
                         + " from guest_photo where slug = :s and state = :ready order by processed_at, id")
                 .bind("s", slug)
-                .bind("ready", PhotoState.READY.wire())
+                .bind("ready", PhotoState.READY)
                 .map(PhotoStore::photo)
                 .list();
     }
@@ -62,8 +62,8 @@ final class PhotoStore {
                   height = :h, thumb_width = :tw, thumb_height = :th, processed_at = :at
                 where id = :id and state = :pending""")
                         .bind("id", id)
-                        .bind("ready", PhotoState.READY.wire())
-                        .bind("pending", PhotoState.PENDING.wire())
+                        .bind("ready", PhotoState.READY)
+                        .bind("pending", PhotoState.PENDING)
                         .bind("display", displayKey)
                         .bind("thumb", thumbKey)
                         .bind("w", accepted.display().width())
@@ -81,8 +81,8 @@ final class PhotoStore {
                 update guest_photo set state = :rejected, reason = :reason, processed_at = :at
                 where id = :id and state = :pending""")
                 .bind("id", id)
-                .bind("rejected", PhotoState.REJECTED.wire())
-                .bind("pending", PhotoState.PENDING.wire())
+                .bind("rejected", PhotoState.REJECTED)
+                .bind("pending", PhotoState.PENDING)
                 .bind("reason", reason)
                 .bind("at", at)
                 .execute();

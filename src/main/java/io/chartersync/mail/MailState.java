@@ -1,7 +1,9 @@
 package io.chartersync.mail;
 
+import io.chartersync.common.WireForm;
+
 /** Where a queued email stands. Its {@link #wire() wire} form is what {@code mail_outbox.state} stores. */
-public enum MailState {
+public enum MailState implements WireForm {
     /** Waiting for its delivery task (or that task's next retry). */
     QUEUED("queued"),
     /** Handed to the SMTP server, or written to its file. */
@@ -15,16 +17,12 @@ public enum MailState {
         this.wire = wire;
     }
 
-    String wire() {
+    @Override
+    public String wire() {
         return wire;
     }
 
     static MailState fromWire(String stored) {
-        for (MailState state : values()) {
-            if (state.wire.equals(stored)) {
-                return state;
-            }
-        }
-        throw new IllegalStateException("unknown email state '" + stored + "'");
+        return WireForm.of(MailState.class, stored);
     }
 }

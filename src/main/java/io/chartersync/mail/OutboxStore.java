@@ -61,7 +61,7 @@ final class OutboxStore implements OutboxView {
         return jdbi.withHandle(h -> h.createQuery(
                         "select recipient, subject, body_text, body_html, link_id from mail_outbox where id = :id and state = :queued")
                 .bind("id", id)
-                .bind("queued", MailState.QUEUED.wire())
+                .bind("queued", MailState.QUEUED)
                 .map((rs, ctx) -> new Queued(
                         rs.getString("recipient"),
                         rs.getString("subject"),
@@ -76,7 +76,7 @@ final class OutboxStore implements OutboxView {
         jdbi.useHandle(h -> h.createUpdate(
                         "update mail_outbox set state = :sent, sent_at = :now, attempts = attempts + 1 where id = :id")
                 .bind("id", id)
-                .bind("sent", MailState.SENT.wire())
+                .bind("sent", MailState.SENT)
                 .bind("now", at)
                 .execute());
     }
@@ -86,7 +86,7 @@ final class OutboxStore implements OutboxView {
         jdbi.useHandle(h -> h.createUpdate(
                         "update mail_outbox set state = :failed, attempts = attempts + 1, last_error = :error where id = :id")
                 .bind("id", id)
-                .bind("failed", MailState.FAILED.wire())
+                .bind("failed", MailState.FAILED)
                 .bind("error", reason)
                 .execute());
     }
@@ -105,8 +105,8 @@ final class OutboxStore implements OutboxView {
         jdbi.useHandle(h -> h.createUpdate(
                         "update mail_outbox set state = :failed, last_error = :error where id = any(:ids) and state = :queued")
                 .bind("ids", ids.toArray(UUID[]::new))
-                .bind("failed", MailState.FAILED.wire())
-                .bind("queued", MailState.QUEUED.wire())
+                .bind("failed", MailState.FAILED)
+                .bind("queued", MailState.QUEUED)
                 .bind("error", reason)
                 .execute());
     }
@@ -119,9 +119,9 @@ final class OutboxStore implements OutboxView {
                            count(*) filter (where state = :failed) as failed
                     from mail_outbox where booking_id = :booking""")
                 .bind("booking", bookingId)
-                .bind("queued", MailState.QUEUED.wire())
-                .bind("sent", MailState.SENT.wire())
-                .bind("failed", MailState.FAILED.wire())
+                .bind("queued", MailState.QUEUED)
+                .bind("sent", MailState.SENT)
+                .bind("failed", MailState.FAILED)
                 .map((rs, ctx) ->
                         new MailCounts(rs.getInt("queued"), rs.getInt("sent"), rs.getInt("failed"), List.of()))
                 .one();
@@ -132,7 +132,7 @@ final class OutboxStore implements OutboxView {
                     select recipient, kind, coalesce(last_error, 'unknown') as error from mail_outbox
                     where booking_id = :booking and state = :failed order by created_at, id""")
                 .bind("booking", bookingId)
-                .bind("failed", MailState.FAILED.wire())
+                .bind("failed", MailState.FAILED)
                 .map((rs, ctx) ->
                         new MailCounts.Failure(rs.getString("recipient"), rs.getString("kind"), rs.getString("error")))
                 .list();

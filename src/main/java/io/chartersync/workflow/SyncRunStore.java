@@ -38,7 +38,7 @@ final class SyncRunStore implements SyncProgress {
                         "insert into sync_run (booking_id, version, state) values (:b, :v, :state) on conflict do nothing")
                 .bind("b", booking)
                 .bind("v", version)
-                .bind("state", RunState.PENDING.wire())
+                .bind("state", RunState.PENDING)
                 .execute();
     }
 
@@ -58,8 +58,8 @@ final class SyncRunStore implements SyncProgress {
         return h.createQuery("""
             update sync_run set state = :running, attempts = attempts + 1
             where booking_id = :b and version = :v and state in (:pending, :running) returning attempts""")
-                .bind("pending", RunState.PENDING.wire())
-                .bind("running", RunState.RUNNING.wire())
+                .bind("pending", RunState.PENDING)
+                .bind("running", RunState.RUNNING)
                 .bind("b", booking)
                 .bind("v", version)
                 .mapTo(Integer.class)
@@ -71,7 +71,7 @@ final class SyncRunStore implements SyncProgress {
                         "update sync_run set state = :state, error = :error, finished_at = now() where booking_id = :b and version = :v")
                 .bind("b", booking)
                 .bind("v", version)
-                .bind("state", state.wire())
+                .bind("state", state)
                 .bind("error", error.orElse(null))
                 .execute();
     }
@@ -80,8 +80,8 @@ final class SyncRunStore implements SyncProgress {
     void showRetry(UUID booking, int version, String error) {
         jdbi.useHandle(h -> h.createUpdate(
                         "update sync_run set error = :error where booking_id = :b and version = :v and state in (:pending, :running)")
-                .bind("pending", RunState.PENDING.wire())
-                .bind("running", RunState.RUNNING.wire())
+                .bind("pending", RunState.PENDING)
+                .bind("running", RunState.RUNNING)
                 .bind("error", error)
                 .bind("b", booking)
                 .bind("v", version)
@@ -109,7 +109,7 @@ final class SyncRunStore implements SyncProgress {
                 .bind("b", booking)
                 .bind("v", version)
                 .bind("step", step.key())
-                .bind("state", state.wire())
+                .bind("state", state)
                 .bind("result", result)
                 .bind("error", error)
                 .execute();
@@ -145,8 +145,8 @@ final class SyncRunStore implements SyncProgress {
     @Override
     public int unfinished() {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from sync_run where state in (:pending, :running)")
-                .bind("pending", RunState.PENDING.wire())
-                .bind("running", RunState.RUNNING.wire())
+                .bind("pending", RunState.PENDING)
+                .bind("running", RunState.RUNNING)
                 .mapTo(Integer.class)
                 .one());
     }
@@ -154,7 +154,7 @@ final class SyncRunStore implements SyncProgress {
     @Override
     public int failed() {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from sync_run where state = :failed")
-                .bind("failed", RunState.FAILED.wire())
+                .bind("failed", RunState.FAILED)
                 .mapTo(Integer.class)
                 .one());
     }
@@ -163,7 +163,7 @@ final class SyncRunStore implements SyncProgress {
     public List<Synced> synced(Collection<UUID> bookingIds) {
         return jdbi.withHandle(h -> h.createQuery(
                         "select booking_id, finished_at from sync_run where state = :done and booking_id = any(:ids)")
-                .bind("done", RunState.DONE.wire())
+                .bind("done", RunState.DONE)
                 .bind("ids", bookingIds.toArray(UUID[]::new))
                 .map((rs, ctx) -> new Synced(
                         rs.getObject("booking_id", UUID.class),
@@ -175,7 +175,7 @@ final class SyncRunStore implements SyncProgress {
     public Optional<Instant> lastSynced() {
         OffsetDateTime last =
                 jdbi.withHandle(h -> h.createQuery("select max(finished_at) from sync_run where state = :done")
-                        .bind("done", RunState.DONE.wire())
+                        .bind("done", RunState.DONE)
                         .mapTo(OffsetDateTime.class)
                         .one());
         return Optional.ofNullable(last).map(OffsetDateTime::toInstant);
