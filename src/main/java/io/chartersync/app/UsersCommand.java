@@ -11,7 +11,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,7 +34,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "users",
         description = "Add, list, remove or reset the users of the operator console.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Remove.class, UsersCommand.Reset.class},
+        subcommands = {
+            UsersCommand.Add.class,
+            UsersCommand.ListUsers.class,
+            UsersCommand.Remove.class,
+            UsersCommand.Reset.class
+        },
         mixinStandardHelpOptions = true)
 final class UsersCommand implements Runnable {
     @Spec
@@ -50,8 +54,8 @@ final class UsersCommand implements Runnable {
     static int withAccounts(CommonOptions options, CommandSpec spec, Function<Accounts, String> action) {
         AppConfig config = options.config();
         try (Database db = ToolDatabase.open(config)) {
-            Accounts accounts =
-                    ConsoleModule.accounts(db.jdbi(), ToolDatabase.auditLog(), Clock.systemUTC(), TokenGenerator.secure());
+            Accounts accounts = ConsoleModule.accounts(
+                    db.jdbi(), ToolDatabase.auditLog(), Clock.systemUTC(), TokenGenerator.secure());
             String printed = action.apply(accounts);
             spec.commandLine().getOut().print(printed);
             spec.commandLine().getOut().flush();
@@ -79,11 +83,17 @@ final class UsersCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "EMAIL", description = "The user's email (signs in with it)")
         String email;
 
-        @Option(names = "--role", required = true, paramLabel = "owner|dispatcher",
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "owner|dispatcher",
                 description = "owner: sees everything; dispatcher: never revenue or the internal note")
         String role;
 
-        @Option(names = "--password-stdin", description = "Read the password (12 characters or more) from standard input instead of printing a link")
+        @Option(
+                names = "--password-stdin",
+                description =
+                        "Read the password (12 characters or more) from standard input instead of printing a link")
         boolean passwordStdin;
 
         @Override
@@ -108,7 +118,8 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "list", description = "List the users, their roles and whether they have set a password.")
     static final class ListUsers implements Callable<Integer> {
-        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+        private static final DateTimeFormatter DAY =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
         @Mixin
         CommonOptions options;
@@ -157,7 +168,9 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "reset", description = "Reset a user's password: it stops working, and a new one-time link (24 h) is printed.")
+    @Command(
+            name = "reset",
+            description = "Reset a user's password: it stops working, and a new one-time link (24 h) is printed.")
     static final class Reset implements Callable<Integer> {
         @Mixin
         CommonOptions options;
@@ -187,5 +200,4 @@ final class UsersCommand implements Runnable {
             throw new UncheckedIOException("could not read the password from standard input", e);
         }
     }
-
 }

@@ -61,7 +61,11 @@ public final class Accounts {
             UUID id = insert(h, address, role, Optional.of(hash));
             audit.append(
                     h,
-                    entry(actor, "console-user.added", id, Map.of("email", address, "role", role.wire(), "password", "set")));
+                    entry(
+                            actor,
+                            "console-user.added",
+                            id,
+                            Map.of("email", address, "role", role.wire(), "password", "set")));
         });
         return list().stream()
                 .filter(a -> a.email().equalsIgnoreCase(address))
@@ -81,7 +85,12 @@ public final class Accounts {
             users.disable(h, user.id(), clock.instant());
             int ended = sessions.deleteOfUser(h, user.id());
             audit.append(
-                    h, entry(actor, "console-user.removed", user.id(), Map.of("email", user.email(), "sessions_ended", ended)));
+                    h,
+                    entry(
+                            actor,
+                            "console-user.removed",
+                            user.id(),
+                            Map.of("email", user.email(), "sessions_ended", ended)));
         });
     }
 
@@ -96,7 +105,12 @@ public final class Accounts {
             int ended = sessions.deleteOfUser(h, user.id());
             String token = newLink(h, user.id());
             audit.append(
-                    h, entry(actor, "console-user.reset", user.id(), Map.of("email", user.email(), "sessions_ended", ended)));
+                    h,
+                    entry(
+                            actor,
+                            "console-user.reset",
+                            user.id(),
+                            Map.of("email", user.email(), "sessions_ended", ended)));
             return token;
         });
     }
@@ -123,7 +137,12 @@ public final class Accounts {
             users.deleteToken(h, tokenHash);
             sessions.deleteOfUser(h, user.id());
             audit.append(
-                    h, entry("console:" + user.email(), "console-user.password-set", user.id(), Map.of("email", user.email())));
+                    h,
+                    entry(
+                            "console:" + user.email(),
+                            "console-user.password-set",
+                            user.id(),
+                            Map.of("email", user.email())));
             return user.email();
         });
     }

@@ -16,13 +16,18 @@ final class Cookies {
     }
 
     void set(Context ctx, String name, String value, String path, Duration maxAge) {
-        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge.toSeconds()
-                + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge.toSeconds()
+                                + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
     }
 
     void clear(Context ctx, String name, String path) {
-        ctx.res().addHeader("Set-Cookie", name + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Lax"
-                + (secure ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        name + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
     }
 
     /** The cookie's value, or null; values that could not be ours (too long) are ignored. */

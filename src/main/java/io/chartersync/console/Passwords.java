@@ -109,13 +109,19 @@ final class Passwords {
                 }
             }
             // Bounds, so a tampered row cannot make one check take the machine's memory.
-            if (memory < 8 || memory > 1024 * 1024 || iterations < 1 || iterations > 16 || parallelism < 1
+            if (memory < 8
+                    || memory > 1024 * 1024
+                    || iterations < 1
+                    || iterations > 16
+                    || parallelism < 1
                     || parallelism > 16) {
                 return Optional.empty();
             }
             byte[] salt = B64_DECODER.decode(parts[4]);
             byte[] hash = B64_DECODER.decode(parts[5]);
-            return hash.length < 16 ? Optional.empty() : Optional.of(new Parsed(memory, iterations, parallelism, salt, hash));
+            return hash.length < 16
+                    ? Optional.empty()
+                    : Optional.of(new Parsed(memory, iterations, parallelism, salt, hash));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }

@@ -24,6 +24,8 @@ public enum Role implements WireForm {
 
     /** The role spelled {@code text} (any case, trimmed); empty for anything else. */
     public static Optional<Role> parse(String text) {
-        return text == null ? Optional.empty() : WireForm.find(Role.class, text.strip().toLowerCase(Locale.ROOT));
+        return text == null
+                ? Optional.empty()
+                : WireForm.find(Role.class, text.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -20,6 +20,7 @@ final class SignIn {
     static final Duration MAX_AGE = Duration.ofDays(7);
     /** A session's last use is written at most this often (every request would be a write otherwise). */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
     private static final String CSRF_PURPOSE = "console-csrf";
 
     private final Jdbi jdbi;
@@ -83,7 +84,8 @@ final class SignIn {
         String hash = LinkTokens.hashOf(token);
         Instant now = clock.instant();
         return jdbi.withHandle(h -> sessions.find(h, hash)
-                .filter(s -> s.lastSeenAt().plus(IDLE).isAfter(now) && s.createdAt().plus(MAX_AGE).isAfter(now))
+                .filter(s -> s.lastSeenAt().plus(IDLE).isAfter(now)
+                        && s.createdAt().plus(MAX_AGE).isAfter(now))
                 .flatMap(s -> {
                     if (Duration.between(s.lastSeenAt(), now).compareTo(TOUCH_EVERY) >= 0) {
                         sessions.touch(h, hash, now);

@@ -22,16 +22,17 @@ final class SignInFailures {
      */
     Optional<Long> refusedFor(Handle h, String email, String address, Instant now) {
         Instant since = now.minus(WINDOW);
-        Optional<Instant> byEmail = oldestIfOver(
-                h, "lower(email) = lower(:key)", email, PER_EMAIL, since);
+        Optional<Instant> byEmail = oldestIfOver(h, "lower(email) = lower(:key)", email, PER_EMAIL, since);
         Optional<Instant> byAddress = oldestIfOver(h, "address = :key", address, PER_ADDRESS, since);
         return byEmail.or(() -> byAddress)
-                .map(oldest -> Math.max(1, (Duration.between(now, oldest.plus(WINDOW)).toMillis() + 999) / 1000));
+                .map(oldest ->
+                        Math.max(1, (Duration.between(now, oldest.plus(WINDOW)).toMillis() + 999) / 1000));
     }
 
     /** The oldest failure that still counts, when {@code limit} or more match; the condition is a constant. */
     private static Optional<Instant> oldestIfOver(Handle h, String condition, String key, int limit, Instant since) {
-        return h.createQuery("select at from console_sign_in_failure where " + condition
+        return h
+                .createQuery("select at from console_sign_in_failure where " + condition
                         + " and at > :since order by at desc limit :limit")
                 .bind("key", key)
                 .bind("since", since)

@@ -23,19 +23,13 @@ final class UserStore {
     Optional<Stored> findActive(Handle h, String email) {
         return h.createQuery("""
                     select id, email, role, password_hash from console_user
-                     where lower(email) = lower(:email) and disabled_at is null""")
-                .bind("email", email)
-                .map(UserStore::stored)
-                .findOne();
+                     where lower(email) = lower(:email) and disabled_at is null""").bind("email", email).map(UserStore::stored).findOne();
     }
 
     Optional<Stored> findActive(Handle h, UUID id) {
         return h.createQuery("""
                     select id, email, role, password_hash from console_user
-                     where id = :id and disabled_at is null""")
-                .bind("id", id)
-                .map(UserStore::stored)
-                .findOne();
+                     where id = :id and disabled_at is null""").bind("id", id).map(UserStore::stored).findOne();
     }
 
     private static Stored stored(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -80,7 +74,9 @@ final class UserStore {
                 .bind("id", id)
                 .bind("now", now)
                 .execute();
-        h.createUpdate("delete from console_password_token where user_id = :id").bind("id", id).execute();
+        h.createUpdate("delete from console_password_token where user_id = :id")
+                .bind("id", id)
+                .execute();
     }
 
     void setPassword(Handle h, UUID id, Optional<String> hash) {
@@ -92,7 +88,9 @@ final class UserStore {
 
     /** Stores a new set-password link of the user, replacing its earlier ones. */
     void replaceToken(Handle h, UUID userId, String tokenHash, Instant now, Instant expiresAt) {
-        h.createUpdate("delete from console_password_token where user_id = :id").bind("id", userId).execute();
+        h.createUpdate("delete from console_password_token where user_id = :id")
+                .bind("id", userId)
+                .execute();
         h.createUpdate("""
                     insert into console_password_token (token_hash, user_id, created_at, expires_at)
                     values (:hash, :id, :now, :expires)""")
