@@ -7,12 +7,10 @@ import io.chartersync.testsupport.AuditTrail;
 import io.chartersync.testsupport.Cli;
 import io.chartersync.testsupport.ConsoleClient;
 import io.chartersync.testsupport.RunningApp;
-import io.chartersync.testsupport.StandardInput;
 import io.chartersync.testsupport.TestApp;
 import io.chartersync.testsupport.TestDatabase;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -276,23 +274,11 @@ class ConsoleSignInTest {
         }
     }
 
-    /** Runs {@code charter-sync users ...} against the test database; the password on stdin is {@link #PASSWORD}. */
-    static Cli.Run users(String... args) {
-        Map<String, String> env = new HashMap<>(TestApp.environment(app.dataDir()));
-        env.put("PUBLIC_BASE_URL", app.baseUrl().toString());
-        String[] command = new String[args.length + 1];
-        command[0] = "users";
-        System.arraycopy(args, 0, command, 1, args.length);
-        Cli.Run run = StandardInput.with(PASSWORD + "\n", () -> Cli.run(env, command));
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        return run;
+    private static Cli.Run users(String... args) {
+        return ConsoleUsers.run(app, PASSWORD, args);
     }
 
     static String link(String output) {
-        return output.lines()
-                .map(String::strip)
-                .filter(l -> l.contains("/set-password/"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no link in: " + output));
+        return ConsoleUsers.link(output);
     }
 }
