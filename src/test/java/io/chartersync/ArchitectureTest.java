@@ -29,7 +29,13 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "..booking..", "..workflow..", "..calendar..", "..crew..", "..guestpage..", "..app..")
+                        "..booking..",
+                        "..workflow..",
+                        "..calendar..",
+                        "..crew..",
+                        "..guestpage..",
+                        "..console..",
+                        "..app..")
                 .check(classes);
     }
 

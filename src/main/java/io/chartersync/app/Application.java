@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import io.chartersync.booking.BookingModule;
 import io.chartersync.calendar.CalendarModule;
 import io.chartersync.common.TokenGenerator;
+import io.chartersync.console.ConsoleModule;
 import io.chartersync.crew.CrewModule;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
@@ -216,6 +217,15 @@ public final class Application implements AutoCloseable {
                 s.metrics(),
                 s.clock(),
                 hooks.afterStep()));
+        ConsoleModule console = ConsoleModule.create(new ConsoleModule.Deps(
+                s.jdbi(),
+                s.audit(),
+                s.templates(),
+                s.linkTokens(),
+                s.random(),
+                s.baseUrl(),
+                s.clientAddress(),
+                s.clock()));
 
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));
@@ -224,6 +234,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(crew.routes());
         routes.addAll(guestPages.routes());
         routes.add(new SiteRoutes(storage.blobs(), guestPages.securityHeaders()));
+        routes.addAll(console.routes());
         List<Task<?>> tasks = new ArrayList<>(workflow.tasks());
         tasks.addAll(mail.tasks());
         tasks.addAll(crew.tasks());

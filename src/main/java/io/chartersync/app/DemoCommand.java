@@ -3,7 +3,12 @@ package io.chartersync.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartersync.booking.BookingState;
+import io.chartersync.common.AppException;
 import io.chartersync.common.Json;
+import io.chartersync.common.TokenGenerator;
+import io.chartersync.console.Accounts;
+import io.chartersync.console.ConsoleModule;
+import io.chartersync.console.Role;
 import io.chartersync.mail.MailModule;
 import io.chartersync.mail.OutboxView;
 import io.chartersync.mail.SmtpServer;
@@ -11,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,6 +30,8 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "demo", description = "Serve, load the example roster and booking, and print the links.")
 final class DemoCommand implements Runnable {
+    static final String DEMO_OWNER = "owner@demo.local";
+
     @Mixin
     CommonOptions options;
 
@@ -87,11 +95,28 @@ final class DemoCommand implements Runnable {
             System.out.println("    " + mail.id() + (smtp.isPresent() ? "  " : ".eml  ") + mail.kind() + " to "
                     + mail.recipient() + ": " + mail.subject());
         }
+        System.out.println("  console:        " + app.baseUrl() + "/  (sign in as " + DEMO_OWNER + ", an owner)");
+        System.out.println("    set its password (one-time link, 24 h): " + app.baseUrl()
+                + ConsoleModule.setPasswordPath(demoOwnerLink(app)));
         System.out.println("  status:         " + app.baseUrl() + "/api/bookings/" + id + "  (or ./charter-sync status "
                 + id + ")");
         System.out.println("  tokens:         generated secrets are in "
                 + app.secrets().directory() + " (./charter-sync keys); crew magic links are inside the "
                 + (smtp.isPresent() ? "emails" : ".eml files"));
+    }
+
+    /**
+     * A one-time set-password link for the demo owner: added on the first demo of a data directory, its
+     * password reset (a new link) on the next ones.
+     */
+    private static String demoOwnerLink(Application app) {
+        Accounts accounts = ConsoleModule.accounts(
+                app.database().jdbi(), ToolDatabase.auditLog(), Clock.systemUTC(), TokenGenerator.secure());
+        try {
+            return accounts.add(DEMO_OWNER, Role.OWNER, ToolDatabase.ACTOR);
+        } catch (AppException.Conflict exists) {
+            return accounts.reset(DEMO_OWNER, ToolDatabase.ACTOR);
+        }
     }
 
     private static JsonNode read(ObjectMapper json, String name) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             KeysCommand.class,
             AuditCommand.class,
+            UsersCommand.class,
             BackupCommand.class,
             RestoreCommand.class,
             BenchCommand.class

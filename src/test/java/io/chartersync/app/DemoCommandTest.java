@@ -56,6 +56,18 @@ class DemoCommandTest {
             assertThat(Files.exists(dataDir.resolve("secrets").resolve(Secrets.DASHBOARD_TOKEN_FILE)))
                     .isTrue();
 
+            assertThat(lines)
+                    .anyMatch(l -> l.equals("  console:        http://localhost:" + port
+                            + "/  (sign in as owner@demo.local, an owner)"));
+            String setPassword = match(
+                    lines,
+                    "\\s+set its password \\(one-time link, 24 h\\): (http://localhost:" + port
+                            + "/set-password/[A-Za-z0-9_-]{43})");
+            TestHttp.Response form = TestHttp.to(URI.create("http://localhost:" + port), "")
+                    .get(URI.create(setPassword).getPath(), NOBODY);
+            assertThat(form.status()).isEqualTo(200);
+            assertThat(form.body()).contains("Set your password", "owner@demo.local");
+
             TestHttp.Response page = TestHttp.to(URI.create("http://localhost:" + port), "")
                     .get(URI.create(guestPage).getPath(), NOBODY);
             assertThat(page.status()).isEqualTo(200);

@@ -98,6 +98,20 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
         return phone(false);
     }
 
+    /** A desktop window (1280 × 800 CSS pixels, mouse, no touch), with or without JavaScript. */
+    public BrowserContext desktop(boolean javaScript) {
+        if (chromium == null) {
+            throw new IllegalStateException("no browser (register Browser as a static extension)");
+        }
+        BrowserContext desktop = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 800)
+                .setLocale("en-US")
+                .setJavaScriptEnabled(javaScript));
+        desktop.addInitScript(REPORT_CSP_VIOLATIONS);
+        open.add(desktop);
+        return desktop;
+    }
+
     private BrowserContext phone(boolean javaScript) {
         if (chromium == null) {
             throw new IllegalStateException("no browser (register Browser as a static extension)");

@@ -1,0 +1,4 @@
+package io.chartersync.console;
+
+/** The console's home page. */
+public record HomePage(Shell shell) {}
