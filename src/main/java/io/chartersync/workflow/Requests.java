@@ -49,7 +49,8 @@ final class Requests {
                 b.guest().name(),
                 b.guest().partySize(),
                 b.notes().guest(),
-                s.cancelled());
+                s.cancelled(),
+                b.guestNotifyAddress());
     }
 
     static CrewPort.EventRequest crewEvent(StoredBooking s, String guestPageUrl) {
