@@ -204,7 +204,7 @@ public final class Application implements AutoCloseable {
                 s.operator(),
                 s.service(),
                 s.baseUrl(),
-                config.mail().operatorEmail(),
+                operatorContact,
                 config.marinaZone(),
                 s.limiter(config.http().linkLimits().perLink()),
                 s.limiter(config.http().linkLimits().perAddress()),

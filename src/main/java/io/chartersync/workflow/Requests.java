@@ -75,6 +75,12 @@ final class Requests {
                 s.cancelled());
     }
 
+    /** The other side of a calendar clash, as the crew's alert names it. */
+    static CrewPort.OtherBooking otherBooking(CalendarPort.Clash clash) {
+        return new CrewPort.OtherBooking(
+                clash.entryId(), clash.bookingId(), clash.guestName(), clash.boat(), clash.startsAt());
+    }
+
     /** "Boatsetter Charter - May 30", as the seed named its events. */
     static String eventName(Booking b) {
         String source = b.source().isEmpty()
