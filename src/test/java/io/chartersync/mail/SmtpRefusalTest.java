@@ -52,7 +52,10 @@ class SmtpRefusalTest {
         assertThat(status.get("state").asText()).isEqualTo("synced");
         assertThat(smtp.delivered)
                 .containsExactlyInAnyOrder(
-                        "captain-1@crew.example.com", "crew-1@crew.example.com", "captain-1@crew.example.com");
+                        "captain-1@crew.example.com",
+                        "crew-1@crew.example.com",
+                        "captain-1@crew.example.com",
+                        "guest@example.com");
     }
 
     @Test
