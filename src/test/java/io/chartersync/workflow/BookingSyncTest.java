@@ -132,9 +132,12 @@ class BookingSyncTest {
                                 TestDatabase.dump("mail_outbox")))
                 .toList();
 
-        assertThat(crewAndGuestOutputs).hasSize(10).allSatisfy(output -> {
-            assertThat(output).doesNotContain(REVENUE_CANARY, "97531", INTERNAL_CANARY);
-        });
+        assertThat(crewAndGuestOutputs)
+                .as("5 emails (the guest's included), 6 other outputs")
+                .hasSize(11)
+                .allSatisfy(output -> {
+                    assertThat(output).doesNotContain(REVENUE_CANARY, "97531", INTERNAL_CANARY);
+                });
         assertThat(app.http()
                         .get("/api/bookings/" + status.get("id").asText(), OPERATOR)
                         .body())
