@@ -2,6 +2,7 @@ package io.chartersync.app;
 
 import io.chartersync.common.Hashes;
 import io.chartersync.common.JsonFields;
+import io.chartersync.common.OperatorContact;
 import io.chartersync.mail.SmtpServer;
 import io.chartersync.storage.AwsKeys;
 import io.chartersync.storage.StorageUrl;
@@ -89,19 +90,45 @@ public record AppConfig(
     /**
      * {@code smtp}: the server of {@code SMTP_URL}; unset, each email is written as a file under {@code
      * dataDir/mail}. {@code operatorEmail}: where operator alerts go (a calendar conflict); unset, the
-     * captain gets them.
+     * captain gets them. {@code operatorName}, {@code operatorPhone} and {@code operatorEmail} are the
+     * operator's contact on every guest page and guest email ({@link #operatorContact()}).
      */
-    public record Mail(Optional<SmtpServer> smtp, String from, Optional<String> operatorEmail) {
+    public record Mail(
+            Optional<SmtpServer> smtp,
+            String from,
+            Optional<String> operatorEmail,
+            Optional<String> operatorName,
+            Optional<String> operatorPhone) {
+        private static final int MAX_NAME = 100;
+
         public Mail {
             operatorEmail.filter(e -> !JsonFields.isEmail(e)).ifPresent(e -> {
                 throw new ConfigException("OPERATOR_EMAIL is not an email address: " + e);
             });
+            operatorName
+                    .filter(n -> n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl))
+                    .ifPresent(n -> {
+                        throw new ConfigException(
+                                "OPERATOR_NAME must be one line of at most " + MAX_NAME + " characters");
+                    });
+            operatorPhone
+                    .filter(p -> !p.matches("\\+?[0-9 ().-]{3,40}")
+                            || p.replaceAll("[^0-9]", "").length() < 3)
+                    .ifPresent(p -> {
+                        throw new ConfigException(
+                                "OPERATOR_PHONE must be a phone number (digits, spaces, + ( ) . -), was " + p);
+                    });
             try {
                 new InternetAddress(from, true).validate();
             } catch (AddressException e) {
                 throw new ConfigException(
                         "MAIL_FROM is not a mail address (e.g. Charter Sync <ops@example.com>): " + from);
             }
+        }
+
+        /** What guests are shown of the operator: only what is set. */
+        public OperatorContact operatorContact() {
+            return new OperatorContact(operatorName, operatorPhone, operatorEmail);
         }
     }
 
@@ -169,7 +196,9 @@ public record AppConfig(
                 new Mail(
                         s.optional("SMTP_URL").map(SmtpUrl::parse),
                         s.optional("MAIL_FROM").orElse("Charter Sync <no-reply@chartersync.local>"),
-                        s.optional("OPERATOR_EMAIL")),
+                        s.optional("OPERATOR_EMAIL"),
+                        s.optional("OPERATOR_NAME"),
+                        s.optional("OPERATOR_PHONE")),
                 Storage.from(s),
                 zone(s.optional("MARINA_TIME_ZONE").orElse("America/Los_Angeles")),
                 s.integer("TASK_THREADS", defaultTaskThreads()));

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.chartersync.booking.BookingModule;
 import io.chartersync.calendar.CalendarModule;
+import io.chartersync.common.OperatorContact;
 import io.chartersync.common.TokenGenerator;
 import io.chartersync.console.ConsoleModule;
 import io.chartersync.crew.CrewModule;
@@ -146,6 +147,9 @@ public final class Application implements AutoCloseable {
      */
     private static Modules modules(Shared s, SiteStorage storage, LocalUploads localUploads, Hooks hooks) {
         AppConfig config = s.config();
+        // The operator's contact, read where it is shown; a settings store may take the place of the environment.
+        OperatorContact.Source operatorContact =
+                OperatorContact.Source.fixed(config.mail().operatorContact());
         MailModule mail = MailModule.create(new MailModule.Deps(
                 s.jdbi(),
                 s.tasks(),
@@ -185,7 +189,10 @@ public final class Application implements AutoCloseable {
                 s.limiter(config.http().linkLimits().uploadsPerAddress()),
                 s.clientAddress(),
                 s.clock(),
-                hooks.guestPageWritten()));
+                hooks.guestPageWritten(),
+                mail.outbox(),
+                mail.renderer(),
+                operatorContact));
         CrewModule crew = CrewModule.create(new CrewModule.Deps(
                 s.jdbi(),
                 s.audit(),
@@ -198,7 +205,7 @@ public final class Application implements AutoCloseable {
                 s.operator(),
                 s.service(),
                 s.baseUrl(),
-                config.mail().operatorEmail(),
+                operatorContact,
                 config.marinaZone(),
                 s.limiter(config.http().linkLimits().perLink()),
                 s.limiter(config.http().linkLimits().perAddress()),

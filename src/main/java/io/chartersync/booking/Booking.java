@@ -1,5 +1,6 @@
 package io.chartersync.booking;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -23,10 +24,49 @@ public record Booking(
         Guest guest,
         Optional<Money> revenue,
         List<CrewAssignment> crewAssignments,
-        Notes notes) {
+        Notes notes,
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Boolean> notifyGuest) {
 
+    /**
+     * {@code notifyGuest} is present only as {@code false} ({@code "notify_guest": false}): the default, true,
+     * is left out of the stored body, so the bodies stored before the field existed keep their hashes.
+     */
     public Booking {
         crewAssignments = List.copyOf(crewAssignments);
+        notifyGuest = notifyGuest == null ? Optional.empty() : notifyGuest.filter(n -> !n);
+    }
+
+    /** A booking that notifies its guest (the default). */
+    public Booking(
+            String source,
+            String externalId,
+            LocalDateTime start,
+            ZoneId timeZone,
+            BigDecimal durationHours,
+            String boat,
+            String location,
+            Guest guest,
+            Optional<Money> revenue,
+            List<CrewAssignment> crewAssignments,
+            Notes notes) {
+        this(
+                source,
+                externalId,
+                start,
+                timeZone,
+                durationHours,
+                boat,
+                location,
+                guest,
+                revenue,
+                crewAssignments,
+                notes,
+                Optional.empty());
+    }
+
+    /** Where the guest is emailed their page, a change and a cancellation: their address, unless told not to. */
+    public Optional<String> guestNotifyAddress() {
+        return notifyGuest.orElse(true) ? guest.email() : Optional.empty();
     }
 
     /** The start on the marina's clock; validation has refused times that do not exist there. */

@@ -44,6 +44,7 @@ final class BookingParser {
         Optional<Booking.Money> revenue = revenue(f);
         List<Booking.CrewAssignment> assignments = assignments(f);
         Booking.Notes notes = notes(f);
+        boolean notifyGuest = notifyGuest(f);
         f.throwIfAny();
         return new Booking(
                 source,
@@ -56,7 +57,21 @@ final class BookingParser {
                 guest,
                 revenue,
                 assignments,
-                notes);
+                notes,
+                Optional.of(notifyGuest));
+    }
+
+    /** {@code notify_guest}: true (the default) or false, never anything else. */
+    private static boolean notifyGuest(JsonFields f) {
+        JsonNode node = f.node("notify_guest");
+        if (node == null || node.isNull()) {
+            return true;
+        }
+        if (!node.isBoolean()) {
+            f.error("notify_guest", "must be true or false");
+            return true;
+        }
+        return node.booleanValue();
     }
 
     /** The start on the booking's clock; an instant with an offset is read as the wall time there. */

@@ -3,6 +3,7 @@ package io.chartersync.calendar;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,15 @@ public interface CalendarPort {
 
     /** The id of the entry a booking's entry clashes with, if it is stored in conflict. */
     Optional<String> conflictFor(UUID bookingId);
+
+    /** The entry a booking's entry clashes with, as the operator names it (guest, boat, time), if in conflict. */
+    Optional<Clash> clashFor(UUID bookingId);
+
+    /**
+     * The other side of a clash: its entry, its booking (none for an entry made through the calendar API), its
+     * guest, boat and start on the marina's clock.
+     */
+    record Clash(String entryId, Optional<UUID> bookingId, String guestName, String boat, ZonedDateTime startsAt) {}
 
     /** One booking's entry; {@code cancelled} marks it cancelled (the entry stays). */
     record BookingEntry(

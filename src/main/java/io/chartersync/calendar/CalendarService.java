@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -66,6 +67,18 @@ final class CalendarService implements CalendarPort {
     @Override
     public Optional<String> conflictFor(UUID bookingId) {
         return store.findConflictWith(bookingId).map(UUID::toString);
+    }
+
+    @Override
+    public Optional<Clash> clashFor(UUID bookingId) {
+        return store.findConflictWith(bookingId)
+                .flatMap(store::find)
+                .map(other -> new Clash(
+                        other.id().toString(),
+                        Optional.ofNullable(other.bookingId()),
+                        Objects.requireNonNullElse(other.guestName(), ""),
+                        Objects.requireNonNullElse(other.boat(), ""),
+                        other.startsAt().atZone(ZoneId.of(other.timeZone()))));
     }
 
     /** Every write appends its audit entries last, in its own transaction (the log's lock is held until commit). */

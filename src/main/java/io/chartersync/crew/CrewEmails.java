@@ -1,7 +1,9 @@
 package io.chartersync.crew;
 
+import io.chartersync.common.Formats;
 import io.chartersync.mail.EmailContent;
 import io.chartersync.mail.EmailContent.Row;
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,8 @@ final class CrewEmails {
             DateTimeFormatter.ofPattern("EEE, MMM d, yyyy 'at' h:mm a z", Locale.US);
     private static final String FOOTER =
             "Sent by Charter Sync for your charter operator. This link is personal: do not forward it.";
+    /** For emails that carry no personal link (a removal, a cancellation). */
+    private static final String PLAIN_FOOTER = "Sent by Charter Sync for your charter operator.";
 
     static EmailContent invitation(CrewView v, String linkUrl) {
         return askToConfirm(
@@ -28,41 +32,89 @@ final class CrewEmails {
                 linkUrl);
     }
 
-    static EmailContent change(CrewView v, String linkUrl) {
+    /** The time or place changed: each change old → new, then the charter as it is now. */
+    static EmailContent change(CrewView v, String linkUrl, List<Row> changes) {
         return askToConfirm(
                 "Changed: " + v.boat() + " charter now " + v.shortWhen() + " - please confirm again",
                 "The charter changed: " + v.eventName(),
                 "Hi " + v.memberName()
-                        + ", the time or place of this charter changed. Your earlier answer no longer counts; please confirm again.",
+                        + ", the time or place of this charter changed as shown below. Your earlier answer no longer"
+                        + " counts; please confirm again.",
+                changes,
                 v,
                 "Review and confirm",
                 linkUrl);
     }
 
-    static EmailContent reassigned(CrewView v, String linkUrl) {
+    /** A new role or rate: old → new, then the charter. */
+    static EmailContent reassigned(CrewView v, String linkUrl, Link before) {
+        List<Row> changes = new ArrayList<>();
+        if (!before.role().equals(v.role())) {
+            changes.add(new Row("Role", before.role() + " → " + v.role()));
+        }
+        if (!rate(before.hourlyRate()).equals(rate(v.hourlyRate()))) {
+            changes.add(new Row("Your rate", rate(before.hourlyRate()) + " → " + rate(v.hourlyRate())));
+        }
         return askToConfirm(
                 "Changed: your role on the " + v.boat() + " charter " + v.shortWhen() + " - please confirm again",
                 "Your assignment changed: " + v.eventName(),
                 "Hi " + v.memberName() + ", you are now on this charter as " + v.role() + ". Please confirm again.",
+                changes,
                 v,
                 "Review and confirm",
                 linkUrl);
     }
 
-    /** To the operator (or captain): a booking's entry clashes with another; built from the event, no revenue. */
-    static EmailContent conflict(StoredEvent e, String otherEntry) {
+    /** What crew see changed between two versions of an event: when, how long, where; old → new. */
+    static List<Row> changes(StoredEvent before, StoredEvent after) {
+        List<Row> rows = new ArrayList<>();
+        String then = WHEN.format(before.localStart());
+        String now = WHEN.format(after.localStart());
+        if (!then.equals(now)) {
+            rows.add(new Row("When", then + " → " + now));
+        }
+        if (before.durationHours().compareTo(after.durationHours()) != 0) {
+            rows.add(new Row(
+                    "Duration", Formats.hours(before.durationHours()) + " → " + Formats.hours(after.durationHours())));
+        }
+        if (!before.location().equals(after.location())) {
+            rows.add(new Row("Where", before.location() + " → " + after.location()));
+        }
+        return rows;
+    }
+
+    private static String rate(Optional<BigDecimal> hourly) {
+        return hourly.map(r -> "$" + r.stripTrailingZeros().toPlainString() + " an hour")
+                .orElse("no rate");
+    }
+
+    /**
+     * To the operator (or a captain): a booking's entry clashes with another booking, named by its guest, boat
+     * and time; built from the event and the other's calendar facts, no revenue.
+     */
+    static EmailContent conflict(StoredEvent e, CrewPort.OtherBooking other) {
         String when = SHORT_ZONED.format(e.localStart());
+        String otherWhen = SHORT_ZONED.format(other.startsAt());
+        String otherName = other.guestName().isBlank() ? "another charter" : other.guestName() + "'s charter";
+        String otherBoat = other.boat().isBlank() ? "" : " on " + other.boat();
         return new EmailContent(
-                "Conflict: " + e.boat() + " charter " + when + " overlaps another calendar entry",
+                "Conflict: " + e.boat() + " charter " + when + " overlaps " + otherName + otherBoat + " " + otherWhen,
                 "Calendar conflict: " + e.eventName(),
-                "This booking was accepted (a marketplace booking cannot be refused), but its calendar entry"
-                        + " overlaps another for the same boat or crew. Please resolve it.",
+                "This booking was accepted (a marketplace booking cannot be refused), but it overlaps " + otherName
+                        + otherBoat + " at " + otherWhen + ", for the same boat or crew. Please resolve it.",
                 List.of(
                         new Row("When", when),
                         new Row("Boat", e.boat()),
                         new Row("Where", e.location()),
                         new Row("Guest", e.guestName()),
-                        new Row("Clashes with calendar entry", otherEntry)),
+                        new Row(
+                                "Clashes with",
+                                (other.guestName().isBlank() ? "(no guest)" : other.guestName()) + ", "
+                                        + (other.boat().isBlank() ? "(no boat)" : other.boat()) + ", " + otherWhen),
+                        new Row(
+                                "Other booking",
+                                other.bookingId().map(Object::toString).orElse("none (calendar only)")),
+                        new Row("Calendar entry", other.entryId())),
                 Optional.empty(),
                 "Sent by Charter Sync.");
     }
@@ -75,7 +127,7 @@ final class CrewEmails {
                         + ", you have been taken off this charter. Your link no longer works. Nothing else to do.",
                 List.of(new Row("When", v.when()), new Row("Boat", v.boat())),
                 Optional.empty(),
-                FOOTER);
+                PLAIN_FOOTER);
     }
 
     static EmailContent cancellation(CrewView v) {
@@ -85,7 +137,7 @@ final class CrewEmails {
                 "Hi " + v.memberName() + ", the charter below is cancelled. You are free for that time.",
                 List.of(new Row("When", v.when()), new Row("Boat", v.boat()), new Row("Where", v.location())),
                 Optional.empty(),
-                FOOTER);
+                PLAIN_FOOTER);
     }
 
     /** A crew member as the captain's briefing lists them: with their answer and phone number. */
@@ -148,8 +200,22 @@ final class CrewEmails {
     /** An email that asks the member to confirm: the charter's details and the personal link. */
     private static EmailContent askToConfirm(
             String subject, String heading, String intro, CrewView v, String action, String linkUrl) {
+        return askToConfirm(subject, heading, intro, List.of(), v, action, linkUrl);
+    }
+
+    /** The same, with what changed (old → new) above the details. */
+    private static EmailContent askToConfirm(
+            String subject,
+            String heading,
+            String intro,
+            List<Row> changes,
+            CrewView v,
+            String action,
+            String linkUrl) {
+        List<Row> rows = new ArrayList<>(changes);
+        rows.addAll(details(v));
         return new EmailContent(
-                subject, heading, intro, details(v), Optional.of(new EmailContent.Action(action, linkUrl)), FOOTER);
+                subject, heading, intro, rows, Optional.of(new EmailContent.Action(action, linkUrl)), FOOTER);
     }
 
     private static List<Row> details(CrewView v) {
@@ -166,7 +232,7 @@ final class CrewEmails {
             rows.add(new Row("Note", v.crewNote()));
         }
         if (!v.guestPageUrl().isBlank()) {
-            rows.add(new Row("Guest page", v.guestPageUrl()));
+            rows.add(Row.link("Guest page", v.guestPageUrl(), v.guestPageUrl()));
         }
         return rows;
     }

@@ -2,6 +2,7 @@ package io.chartersync.crew;
 
 import io.chartersync.common.AppException;
 import io.chartersync.common.Hashes;
+import io.chartersync.common.OperatorContact;
 import io.chartersync.mail.EmailContent;
 import io.chartersync.mail.EmailRenderer;
 import io.chartersync.mail.Outbox;
@@ -28,7 +29,7 @@ final class CrewMail {
     private final Outbox outbox;
     private final EmailRenderer renderer;
     private final URI publicBaseUrl;
-    private final Optional<String> operatorEmail;
+    private final OperatorContact.Source operator;
     private final Clock clock;
 
     CrewMail(
@@ -38,7 +39,7 @@ final class CrewMail {
             Outbox outbox,
             EmailRenderer renderer,
             URI publicBaseUrl,
-            Optional<String> operatorEmail,
+            OperatorContact.Source operator,
             Clock clock) {
         this.events = events;
         this.links = links;
@@ -46,7 +47,7 @@ final class CrewMail {
         this.outbox = outbox;
         this.renderer = renderer;
         this.publicBaseUrl = publicBaseUrl;
-        this.operatorEmail = operatorEmail;
+        this.operator = operator;
         this.clock = clock;
     }
 
@@ -150,15 +151,33 @@ final class CrewMail {
      * it is about ({@code about}), once per {@code key}; answers the key, or empty with nobody to tell.
      */
     Optional<String> alert(Handle h, StoredEvent event, EmailKey key, EmailContent content, Optional<String> about) {
-        Optional<String> to = operatorEmail.or(() -> event.captainId()
+        Optional<String> to = operator.current().email().or(() -> captainEmail(h, event, about));
+        return to.map(address -> queueAlert(h, event, key, content, address));
+    }
+
+    /**
+     * A clash: the operator, else the booking's captain, else the captain of the booking it clashes with
+     * ({@code other}'s event), so that a clash on a charter without crew still reaches someone.
+     */
+    Optional<String> conflictAlert(
+            Handle h, StoredEvent event, EmailKey key, EmailContent content, Optional<StoredEvent> other) {
+        Optional<String> to = operator.current()
+                .email()
+                .or(() -> captainEmail(h, event, Optional.empty()))
+                .or(() -> other.flatMap(o -> captainEmail(h, o, Optional.empty())));
+        return to.map(address -> queueAlert(h, event, key, content, address));
+    }
+
+    private Optional<String> captainEmail(Handle h, StoredEvent event, Optional<String> about) {
+        return event.captainId()
                 .filter(c -> about.filter(c::equals).isEmpty())
                 .flatMap(c -> roster.find(h, c))
-                .map(CrewMember::email));
-        if (to.isEmpty()) {
-            return Optional.empty();
-        }
-        outbox.enqueue(h, List.of(message(key, event, to.get(), renderer.render(content), Optional.empty())));
-        return Optional.of(key.text());
+                .map(CrewMember::email);
+    }
+
+    private String queueAlert(Handle h, StoredEvent event, EmailKey key, EmailContent content, String to) {
+        outbox.enqueue(h, List.of(message(key, event, to, renderer.render(content), Optional.empty())));
+        return key.text();
     }
 
     private Optional<Captain> captain(Handle h, StoredEvent event) {

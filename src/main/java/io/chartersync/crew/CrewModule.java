@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import gg.jte.TemplateEngine;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.common.LinkTokens;
+import io.chartersync.common.OperatorContact;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.mail.EmailRenderer;
 import io.chartersync.mail.Outbox;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
@@ -33,7 +33,7 @@ public final class CrewModule {
      * @param operator guards the roster API ({@code /api/crew})
      * @param service guards the seed crew API ({@code /events})
      * @param publicBaseUrl what every printed link starts with (never the request's Host)
-     * @param operatorEmail who hears of declines and conflicts (without it, the captain)
+     * @param operatorContact whose email hears of declines and conflicts (without one, the captain)
      * @param marinaZone the clock a seed date without an offset is read on
      * @param perLink limits requests to {@code /m/*} per link
      * @param perAddress limits requests to {@code /m/*} per client address
@@ -50,7 +50,7 @@ public final class CrewModule {
             Guard operator,
             Guard service,
             URI publicBaseUrl,
-            Optional<String> operatorEmail,
+            OperatorContact.Source operatorContact,
             ZoneId marinaZone,
             RateLimiter perLink,
             RateLimiter perAddress,
@@ -74,7 +74,7 @@ public final class CrewModule {
         LinkStore links = new LinkStore();
         RosterStore roster = new RosterStore(d.jdbi(), d.audit());
         CrewMail mail = new CrewMail(
-                events, links, roster, d.outbox(), d.emails(), d.publicBaseUrl(), d.operatorEmail(), d.clock());
+                events, links, roster, d.outbox(), d.emails(), d.publicBaseUrl(), d.operatorContact(), d.clock());
         CaptainSummaries summaries = new CaptainSummaries(d.jdbi(), events, mail, d.tasks(), d.clock());
         Briefings briefings = new Briefings(d.jdbi(), events, mail, d.tasks(), d.clock());
         CrewService service = new CrewService(

@@ -3,6 +3,7 @@ package io.chartersync.crew;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,12 +24,20 @@ public interface CrewPort {
     Optional<String> queueCaptainSummary(UUID bookingId);
 
     /**
-     * Tells the operator (or, without an operator address, the captain) once that the booking's calendar
-     * entry clashes with {@code otherEntry}; empty when there is nobody to tell. No address is passed: the
-     * crew module is given {@code OPERATOR_EMAIL} when it is built, because it sends the other operator
-     * alerts too (a crew member's decline) and finds the captain to fall back on in its own roster.
+     * Tells the operator once that the booking's calendar entry clashes with {@code other}, naming the other
+     * booking by guest, boat and time; without an operator address, the booking's captain, else the other
+     * booking's captain. Answers the email's key; empty when there is nobody to tell (then it is logged). No
+     * address is passed: the crew module reads the operator's contact itself, because it sends the other
+     * operator alerts too (a crew member's decline) and finds the captains to fall back on in its own roster.
      */
-    Optional<String> alertConflict(UUID bookingId, String otherEntry);
+    Optional<String> alertConflict(UUID bookingId, OtherBooking other);
+
+    /**
+     * The other side of a clash: its calendar entry, its booking (none for an entry made in the calendar
+     * alone), its guest, boat and start on the marina's clock.
+     */
+    record OtherBooking(
+            String entryId, Optional<UUID> bookingId, String guestName, String boat, ZonedDateTime startsAt) {}
 
     /** How the crew of a booking's event has answered. */
     Optional<Answers> answers(UUID bookingId);

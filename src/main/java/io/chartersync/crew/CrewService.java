@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The crew service: keeps each event in line with what it should be, mints one magic link per assigned
@@ -15,6 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * entries, all in one transaction.
  */
 final class CrewService implements CrewPort {
+    private static final Logger log = LoggerFactory.getLogger(CrewService.class);
     private final Jdbi jdbi;
     private final EventStore events;
     private final LinkStore links;
@@ -116,14 +119,21 @@ final class CrewService implements CrewPort {
     }
 
     @Override
-    public Optional<String> alertConflict(UUID bookingId, String otherEntry) {
-        return jdbi.inTransaction(h -> events.findForBooking(h, bookingId)
-                .flatMap(e -> mail.alert(
+    public Optional<String> alertConflict(UUID bookingId, OtherBooking other) {
+        Optional<String> sent = jdbi.inTransaction(h -> events.findForBooking(h, bookingId)
+                .flatMap(e -> mail.conflictAlert(
                         h,
                         e,
-                        EmailKey.conflict(bookingId, otherEntry),
-                        CrewEmails.conflict(e, otherEntry),
-                        Optional.empty())));
+                        EmailKey.conflict(bookingId, other.entryId()),
+                        CrewEmails.conflict(e, other),
+                        other.bookingId().flatMap(b -> events.findForBooking(h, b)))));
+        if (sent.isEmpty()) {
+            log.warn(
+                    "Booking {} clashes with calendar entry {} and nobody could be emailed: set OPERATOR_EMAIL",
+                    bookingId,
+                    other.entryId());
+        }
+        return sent;
     }
 
     @Override

@@ -98,14 +98,14 @@ final class EventChanges {
                         after,
                         reassigned,
                         EmailKey.reassigned(link.id(), reassigned.changes()),
-                        v -> CrewEmails.reassigned(v, mail.linkUrl()),
+                        v -> CrewEmails.reassigned(v, mail.linkUrl(), link),
                         true));
             } else if (reconfirm) {
                 emails.add(new CrewMail.Pending(
                         after,
                         link,
                         EmailKey.change(link.id(), after.version()),
-                        v -> CrewEmails.change(v, mail.linkUrl()),
+                        v -> CrewEmails.change(v, mail.linkUrl(), CrewEmails.changes(before, after)),
                         true));
             }
         }

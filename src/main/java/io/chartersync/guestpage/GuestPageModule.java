@@ -5,8 +5,11 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import gg.jte.TemplateEngine;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.common.LinkTokens;
+import io.chartersync.common.OperatorContact;
 import io.chartersync.common.TokenGenerator;
 import io.chartersync.db.TaskQueue;
+import io.chartersync.mail.EmailRenderer;
+import io.chartersync.mail.Outbox;
 import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.CdnInvalidator;
 import io.chartersync.storage.LocalUploads;
@@ -23,8 +26,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The guest-page feature: publishes each booking's page and calendar file to blob storage, takes the guests'
- * photos into its gallery, and keeps each boat's list of what to bring. Owns {@code guest_page},
+ * The guest-page feature: publishes each booking's page and calendar file to blob storage, emails the guest
+ * its link and every change, takes the guests' photos into its gallery, and keeps each boat's list of what to
+ * bring. Owns {@code guest_page},
  * {@code guest_photo} and {@code boat_profile}.
  */
 public final class GuestPageModule {
@@ -37,6 +41,9 @@ public final class GuestPageModule {
      * @param uploadsPerAddress how many uploads one client address may start
      * @param pageWritten runs right after a page object is written, before its row is updated (a test's
      *     fault point; a no-op in production)
+     * @param outbox where the guest emails are queued, in the transaction that publishes the page
+     * @param emails renders the guest emails
+     * @param operatorContact the operator's contact that every guest page and guest email shows
      */
     public record Deps(
             Jdbi jdbi,
@@ -55,7 +62,10 @@ public final class GuestPageModule {
             RateLimiter uploadsPerAddress,
             ClientAddress clients,
             Clock clock,
-            Runnable pageWritten) {}
+            Runnable pageWritten,
+            Outbox outbox,
+            EmailRenderer emails,
+            OperatorContact.Source operatorContact) {}
 
     private final GuestPageService pages;
     private final List<RouteModule> routes;
@@ -85,7 +95,9 @@ public final class GuestPageModule {
                 d.publicBaseUrl(),
                 d.tasks(),
                 d.clock(),
-                d.pageWritten());
+                d.pageWritten(),
+                new GuestNotices(d.outbox(), d.emails(), d.operatorContact()),
+                d.operatorContact());
         PhotoUploads uploads =
                 new PhotoUploads(d.jdbi(), pageStore, photoStore, d.blobs(), uploadTokens, d.tasks(), d.clock());
         PhotoIngest ingest = new PhotoIngest(d.jdbi(), photoStore, d.blobs(), pages, new PhotoProcessor(), d.clock());

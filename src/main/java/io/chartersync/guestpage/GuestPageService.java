@@ -3,6 +3,7 @@ package io.chartersync.guestpage;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.chartersync.common.Hashes;
+import io.chartersync.common.OperatorContact;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.storage.BlobStore;
 import io.chartersync.storage.CdnInvalidator;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -48,6 +50,9 @@ final class GuestPageService implements GuestPagePort {
     /** Runs right after a page object is written, before its row is updated (a test's fault point). */
     private final Runnable pageWritten;
 
+    private final GuestNotices notices;
+    private final OperatorContact.Source operator;
+
     GuestPageService(
             Jdbi jdbi,
             PageStore pages,
@@ -61,7 +66,9 @@ final class GuestPageService implements GuestPagePort {
             URI publicBaseUrl,
             TaskQueue tasks,
             Clock clock,
-            Runnable pageWritten) {
+            Runnable pageWritten,
+            GuestNotices notices,
+            OperatorContact.Source operator) {
         this.jdbi = jdbi;
         this.pages = pages;
         this.photos = photos;
@@ -75,6 +82,8 @@ final class GuestPageService implements GuestPagePort {
         this.tasks = tasks;
         this.clock = clock;
         this.pageWritten = pageWritten;
+        this.notices = notices;
+        this.operator = operator;
         this.contentSecurityPolicy = GuestSecurity.contentSecurityPolicy(uploadOrigin(blobs));
     }
 
@@ -89,8 +98,10 @@ final class GuestPageService implements GuestPagePort {
     public String publish(PageRequest r) {
         String slug = jdbi.inTransaction(h -> slugFor(h, r));
         jdbi.useTransaction(h -> {
-            pages.lockRow(h, slug);
+            Optional<PageRequest> before = pages.lock(h, slug).flatMap(PageStore.Page::data);
             write(h, slug, r);
+            // The guest hears of it in the same transaction that records what the page now shows.
+            notices.queue(h, before, r, pageUrl(slug));
         });
         return pageUrl(slug);
     }
@@ -112,7 +123,7 @@ final class GuestPageService implements GuestPagePort {
 
     private void write(Handle h, String slug, PageRequest r) {
         Instant endsAt = endsAt(r);
-        GuestView view = view(h, slug, r, endsAt);
+        GuestView view = view(h, slug, r.withoutAddress(), endsAt);
         StringOutput html = new StringOutput();
         templates.render("guestpage/page.jte", new GuestPage(view, contentSecurityPolicy), html);
         String etag = blobs.put(
@@ -132,7 +143,7 @@ final class GuestPageService implements GuestPagePort {
         cdn.invalidate(
                 List.of("/g/" + slug + ".html", "/g/" + slug, "/g/" + slug + "/calendar.ics"),
                 Hashes.sha256Hex(slug + ":" + etag + ":" + icsTag).substring(0, 40));
-        pages.recordPublished(h, slug, r, endsAt, etag);
+        pages.recordPublished(h, slug, r.withoutAddress(), endsAt, etag);
         if (view.uploadsOpen()) {
             new CloseUploadsTask(slug, endsAt.plus(UPLOADS_AFTER_TRIP)).schedule(tasks, h);
         }
@@ -159,6 +170,7 @@ final class GuestPageService implements GuestPagePort {
                 boats.findWhatToBring(h, r.boat()).orElse(BoatProfiles.DEFAULT_WHAT_TO_BRING),
                 gallery,
                 uploadsOpen(r.cancelled(), endsAt, clock.instant()),
+                operator.current(),
                 new GuestView.Links(
                         publicBaseUrl + "/g/" + slug + "/calendar.ics",
                         publicBaseUrl + "/g/presign",

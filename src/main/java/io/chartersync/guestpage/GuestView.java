@@ -1,6 +1,7 @@
 package io.chartersync.guestpage;
 
 import io.chartersync.common.Formats;
+import io.chartersync.common.OperatorContact;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The guest page's model, built from {@link GuestPagePort.PageRequest}: it has no revenue field and no
- * internal note, so the page cannot show them. {@code links} are absolute, from {@code PUBLIC_BASE_URL}.
+ * internal note, so the page cannot show them. {@code links} are absolute, from {@code PUBLIC_BASE_URL};
+ * {@code operator} is how the guest reaches the charter operator (only what is set).
  */
 public record GuestView(
         String slug,
@@ -25,6 +27,7 @@ public record GuestView(
         List<String> whatToBring,
         List<GalleryPhoto> photos,
         boolean uploadsOpen,
+        OperatorContact operator,
         Links links) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
@@ -56,6 +59,11 @@ public record GuestView(
 
     public String duration() {
         return Formats.hours(durationHours);
+    }
+
+    /** The operator by name, or "your charter operator" when no name is set. */
+    public String operatorName() {
+        return operator.name().orElse("your charter operator");
     }
 
     public String mapUrl() {

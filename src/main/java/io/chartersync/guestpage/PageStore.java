@@ -55,14 +55,6 @@ final class PageStore {
                 .findOne();
     }
 
-    /** Locks the page's row until the caller's transaction ends, reading nothing. */
-    void lockRow(Handle h, String slug) {
-        h.createQuery("select 1 from guest_page where slug = :s for update")
-                .bind("s", slug)
-                .mapTo(Integer.class)
-                .one();
-    }
-
     Optional<Page> find(Handle h, String slug) {
         return h.createQuery(
                         "select booking_id, slug, null as page_data, cancelled, ends_at from guest_page where slug = :s")

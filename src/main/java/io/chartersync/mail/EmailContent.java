@@ -14,7 +14,17 @@ public record EmailContent(
         rows = List.copyOf(rows);
     }
 
-    public record Row(String label, String value) {}
+    /** A labelled value; with {@code href}, the HTML part shows the value as a link there. */
+    public record Row(String label, String value, Optional<String> href) {
+        public Row(String label, String value) {
+            this(label, value, Optional.empty());
+        }
+
+        /** A row whose value is a link: a page address shown as itself, a phone or email with its URI. */
+        public static Row link(String label, String value, String href) {
+            return new Row(label, value, Optional.of(href));
+        }
+    }
 
     public record Action(String label, String url) {}
 }

@@ -49,7 +49,8 @@ final class Requests {
                 b.guest().name(),
                 b.guest().partySize(),
                 b.notes().guest(),
-                s.cancelled());
+                s.cancelled(),
+                b.guestNotifyAddress());
     }
 
     static CrewPort.EventRequest crewEvent(StoredBooking s, String guestPageUrl) {
@@ -72,6 +73,12 @@ final class Requests {
                 guestPageUrl,
                 crew,
                 s.cancelled());
+    }
+
+    /** The other side of a calendar clash, as the crew's alert names it. */
+    static CrewPort.OtherBooking otherBooking(CalendarPort.Clash clash) {
+        return new CrewPort.OtherBooking(
+                clash.entryId(), clash.bookingId(), clash.guestName(), clash.boat(), clash.startsAt());
     }
 
     /** "Boatsetter Charter - May 30", as the seed named its events. */

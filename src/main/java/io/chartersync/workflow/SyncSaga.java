@@ -192,8 +192,8 @@ final class SyncSaga {
                         case CREW_EVENT ->
                             new StepResult.CrewEvent(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));
                         case CAPTAIN_SUMMARY -> {
-                            calendar.conflictFor(booking.id())
-                                    .ifPresent(other -> crew.alertConflict(booking.id(), other));
+                            calendar.clashFor(booking.id())
+                                    .ifPresent(other -> crew.alertConflict(booking.id(), Requests.otherBooking(other)));
                             yield new StepResult.CaptainSummary(crew.queueCaptainSummary(booking.id())
                                     .orElse("no summary: no captain or cancelled"));
                         }

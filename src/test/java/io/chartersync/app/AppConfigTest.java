@@ -143,6 +143,23 @@ class AppConfigTest {
     }
 
     @Test
+    void operator_contact_is_what_is_set_and_a_bad_name_or_phone_is_refused_naming_it() {
+        assertThat(AppConfig.from(Map.of(), Map.of()).mail().operatorContact().isEmpty())
+                .isTrue();
+        AppConfig config = AppConfig.from(
+                Map.of("OPERATOR_NAME", " Harbor Charters ", "OPERATOR_PHONE", "+1 (619) 555-0199"), Map.of());
+        assertThat(config.mail().operatorContact().name()).hasValue("Harbor Charters");
+        assertThat(config.mail().operatorContact().phoneUri()).hasValue("tel:+16195550199");
+        assertThat(config.mail().operatorContact().email()).isEmpty();
+        assertThatThrownBy(() -> AppConfig.from(Map.of("OPERATOR_PHONE", "call me"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OPERATOR_PHONE");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("OPERATOR_NAME", "x".repeat(101)), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OPERATOR_NAME");
+    }
+
+    @Test
     void without_smtp_url_there_is_no_smtp_server() {
         assertThat(AppConfig.from(Map.of(), Map.of()).mail().smtp()).isEmpty();
         assertThat(AppConfig.from(Map.of("SMTP_URL", "${SMTP_URL}"), Map.of())

@@ -47,7 +47,7 @@ class DemoCommandTest {
                     .map(l -> l.strip().split("\\s+")[0])
                     .toList();
             assertThat(emails)
-                    .hasSize(4)
+                    .hasSize(5)
                     .allSatisfy(file ->
                             assertThat(dataDir.resolve("mail").resolve(file)).isRegularFile());
             assertThat(lines)

@@ -33,6 +33,28 @@ class BookingParserTest {
     }
 
     @Test
+    void notify_guest_defaults_to_true_and_is_stored_only_when_false() throws Exception {
+        Booking plain = parser.parse(example());
+        Booking told = parser.parse(example().put("notify_guest", true));
+        Booking quiet = parser.parse(example().put("notify_guest", false));
+        String plainJson = Json.mapper().writeValueAsString(plain);
+
+        assertThat(plain.guestNotifyAddress()).hasValue("guest@example.com");
+        assertThat(quiet.guestNotifyAddress()).isEmpty();
+        assertThat(plainJson)
+                .as("bodies stored before the field keep their hash")
+                .doesNotContain("notify_guest");
+        assertThat(Json.mapper().writeValueAsString(told)).isEqualTo(plainJson);
+        assertThat(Json.mapper().writeValueAsString(quiet)).contains("\"notify_guest\":false");
+        assertThat(Json.mapper().readValue(plainJson, Booking.class).guestNotifyAddress())
+                .hasValue("guest@example.com");
+        assertThat(Json.mapper()
+                        .readValue(Json.mapper().writeValueAsString(quiet), Booking.class)
+                        .notifyGuest())
+                .hasValue(false);
+    }
+
+    @Test
     void every_bad_field_is_named_in_one_answer() throws Exception {
         ObjectNode body = example();
         body.remove("external_id");

@@ -151,6 +151,65 @@ class CrewChangesTest {
     }
 
     @Test
+    void change_email_says_what_changed_old_and_new() {
+        app.bookings().submitAndSync(Examples.booking(), 1);
+        ObjectNode moved =
+                Examples.booking().put("start", "2024-05-30T10:00:00").put("location", "Fuel dock");
+
+        app.bookings().submitAndSync(moved, 2);
+
+        String text = Mailbox.part(only(app.mailbox().to("crew-1", CHANGE)), "text/plain");
+        assertThat(text)
+                .contains("When: Thu, May 30, 2024 at 9:00 AM PDT → Thu, May 30, 2024 at 10:00 AM PDT")
+                .contains("Where: Sheraton Marina → Fuel dock")
+                .doesNotContain("Duration: 3 hours →");
+    }
+
+    @Test
+    void role_change_email_says_the_old_and_new_role_and_rate() {
+        app.bookings().submitAndSync(Examples.booking(), 1);
+        ObjectNode promoted = Examples.booking();
+        ObjectNode crew =
+                (ObjectNode) promoted.withArrayProperty("crew_assignments").get(1);
+        crew.put("count", 1);
+        crew.withArrayProperty("members").removeAll().add("crew-2");
+        promoted.withArrayProperty("crew_assignments")
+                .addObject()
+                .put("role", "deckhand")
+                .put("count", 1)
+                .put("hourly_rate", 30)
+                .withArrayProperty("members")
+                .add("crew-1");
+
+        app.bookings().submitAndSync(promoted, 2);
+
+        assertThat(Mailbox.part(only(app.mailbox().to("crew-1", ROLE_CHANGE)), "text/plain"))
+                .contains("Role: crew → deckhand", "Your rate: $25 an hour → $30 an hour");
+    }
+
+    @Test
+    void removal_and_cancellation_emails_claim_no_personal_link_and_the_guest_page_is_a_link() {
+        JsonNode status = app.bookings().submitAndSync(Examples.booking(), 1);
+        String guestPage = status.at("/guest_page/url").asText();
+        ObjectNode swapped = Examples.booking();
+        crewMembers(swapped, 1).removeAll().add("crew-1").add("crew-3");
+        app.bookings().submitAndSync(swapped, 2);
+        TestHttp.Response cancel =
+                app.http().post("/api/bookings/" + status.get("id").asText() + "/cancel", null, OPERATOR);
+        assertThat(cancel.status()).isEqualTo(200);
+        app.bookings().awaitSettled(status.get("id").asText(), 3);
+
+        List<Path> linkless = new java.util.ArrayList<>(app.mailbox().to("crew-2", REMOVAL));
+        linkless.addAll(app.mailbox().containing("Subject: Cancelled: JADA charter"));
+        assertThat(linkless).hasSize(4);
+        assertThat(linkless)
+                .allSatisfy(email -> assertThat(Mailbox.decoded(email)).doesNotContain("This link is personal", "/m/"));
+        assertThat(Mailbox.part(only(app.mailbox().to("crew-3", INVITATION)), "text/html"))
+                .contains("This link is personal")
+                .contains("<a href=\"" + guestPage + "\"");
+    }
+
+    @Test
     void guest_note_change_sends_no_new_captain_summary() {
         app.bookings().submitAndSync(Examples.booking(), 1);
         assertThat(app.mailbox().to("captain-1", SUMMARY)).hasSize(1);
@@ -160,7 +219,9 @@ class CrewChangesTest {
         app.bookings().submitAndSync(renoted, 2);
 
         assertThat(app.mailbox().to("captain-1", SUMMARY)).hasSize(1);
-        assertThat(app.mailbox().all()).hasSize(4);
+        assertThat(app.mailbox().all())
+                .as("the crew's 4 and the guest's page, nothing more")
+                .hasSize(5);
     }
 
     @Test

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Revenue canary: a booking with a unique revenue figure and a unique internal note lives its whole life
  * (invitations, a decline, a reschedule, a crew swap, the evening-before briefing, a cancel), and every
- * output crew can see is scanned for either, in any formatting: every email, every crew page and feed,
- * the crew API, the guest page, and what the crew service stores.
+ * output crew or the guest can see is scanned for either, in any formatting: every email (the guest's
+ * included), every crew page and feed, the crew API, the guest page, and what the crew service stores.
  */
 class CrewRevenueCanaryTest {
     private static final String REVENUE = "7654321.89";
@@ -48,7 +48,10 @@ class CrewRevenueCanaryTest {
             "removal", "Subject: You're off the JADA charter",
             "summary", "Subject: Captain summary: JADA charter",
             "briefing", "Subject: Briefing: JADA charter",
-            "cancellation", "Subject: Cancelled: JADA charter");
+            "cancellation", "Subject: Cancelled: JADA charter",
+            "guest page email", "Subject: Your JADA charter",
+            "guest change", "Subject: Changed: your JADA charter",
+            "guest cancellation", "Subject: Cancelled: your JADA charter");
 
     @RegisterExtension
     static final RunningApp app = new RunningApp().withRoster();
@@ -102,6 +105,9 @@ class CrewRevenueCanaryTest {
         assertThat(outputs.get("briefing")).hasSize(1);
         assertThat(outputs.get("cancellation")).as("the 3 on the charter told").hasSize(3);
         assertThat(outputs.get("summary")).as("a summary per crew state").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(outputs.get("guest page email")).as("the guest's link, once").hasSize(1);
+        assertThat(outputs.get("guest change")).as("the reschedule, old → new").hasSize(1);
+        assertThat(outputs.get("guest cancellation")).hasSize(1);
         outputs.forEach((kind, texts) -> assertThat(texts)
                 .as(kind + " produced")
                 .isNotEmpty()

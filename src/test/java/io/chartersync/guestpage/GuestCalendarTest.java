@@ -2,6 +2,7 @@ package io.chartersync.guestpage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chartersync.common.OperatorContact;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ class GuestCalendarTest {
                 List.of(),
                 List.of(),
                 false,
+                OperatorContact.NONE,
                 new GuestView.Links("c", "p", "f", "t", "h"));
     }
 

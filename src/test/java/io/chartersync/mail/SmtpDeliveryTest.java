@@ -48,23 +48,25 @@ class SmtpDeliveryTest {
     void seed_booking_sends_three_invitations_and_the_captain_summary_over_smtp() throws Exception {
         JsonNode status = app.bookings().submitAndSync(Examples.booking(), 1);
 
-        assertThat(status.at("/emails/sent").asInt()).isEqualTo(4);
+        assertThat(status.at("/emails/sent").asInt()).isEqualTo(5);
         assertThat(status.at("/emails/errors")).isEmpty();
-        List<MimeMessage> received = awaitReceived(4);
+        List<MimeMessage> received = awaitReceived(5);
         assertThat(received)
                 .extracting(MimeMessage::getSubject)
                 .containsExactlyInAnyOrder(
                         "Confirm: JADA charter Thu May 30, 9:00 AM",
                         "Confirm: JADA charter Thu May 30, 9:00 AM",
                         "Confirm: JADA charter Thu May 30, 9:00 AM",
-                        "Captain summary: JADA charter Thu May 30, 9:00 AM (0 of 3 confirmed)");
+                        "Captain summary: JADA charter Thu May 30, 9:00 AM (0 of 3 confirmed)",
+                        "Your JADA charter Thu May 30, 9:00 AM: your guest page");
         assertThat(received)
                 .extracting(SmtpDeliveryTest::to)
                 .containsExactlyInAnyOrder(
                         "captain-1@crew.example.com",
                         "crew-1@crew.example.com",
                         "crew-2@crew.example.com",
-                        "captain-1@crew.example.com");
+                        "captain-1@crew.example.com",
+                        "guest@example.com");
         assertThat(app.mailbox().all()).as("no .eml files when SMTP is set").isEmpty();
     }
 
@@ -72,7 +74,7 @@ class SmtpDeliveryTest {
     void each_email_is_multipart_alternative_from_mail_from_with_the_outbox_id_as_message_id() throws Exception {
         app.bookings().submitAndSync(Examples.booking(), 1);
 
-        List<MimeMessage> received = awaitReceived(4);
+        List<MimeMessage> received = awaitReceived(5);
         List<String> outboxIds = TestDatabase.strings("select id::text from mail_outbox");
         assertThat(received)
                 .extracting(MimeMessage::getMessageID)
@@ -93,7 +95,7 @@ class SmtpDeliveryTest {
     void invitation_text_part_carries_a_magic_link_that_opens_the_crew_page() throws Exception {
         app.bookings().submitAndSync(Examples.booking(), 1);
 
-        List<MimeMessage> invitations = awaitReceived(4).stream()
+        List<MimeMessage> invitations = awaitReceived(5).stream()
                 .filter(m -> subject(m).startsWith("Confirm:"))
                 .toList();
         assertThat(invitations).hasSize(3);

@@ -47,9 +47,9 @@ class SmtpOutageTest {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() ->
                         TestDatabase.count("select count(*) from mail_outbox where state = 'queued' and attempts > 0")
-                                == 4);
+                                == 5);
         JsonNode during = app.bookings().status(id);
-        assertThat(during.at("/emails/queued").asInt()).isEqualTo(4);
+        assertThat(during.at("/emails/queued").asInt()).isEqualTo(5);
         assertThat(during.at("/emails/sent").asInt()).isZero();
         assertThat(during.at("/emails/failed").asInt()).isZero();
         assertThat(during.at("/emails/errors")).isEmpty();
@@ -61,7 +61,7 @@ class SmtpOutageTest {
 
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> app.bookings().status(id).at("/emails/sent").asInt() == 4);
+                .until(() -> app.bookings().status(id).at("/emails/sent").asInt() == 5);
         JsonNode after = app.bookings().status(id);
         assertThat(after.at("/emails/queued").asInt()).isZero();
         assertThat(after.at("/emails/failed").asInt()).isZero();

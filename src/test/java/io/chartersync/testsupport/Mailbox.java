@@ -91,6 +91,33 @@ public final class Mailbox {
         }
     }
 
+    /** The decoded text of an email's part of {@code mimeType} ({@code text/plain}, {@code text/html}). */
+    public static String part(Path email, String mimeType) {
+        try (InputStream in = Files.newInputStream(email)) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+            StringBuilder text = new StringBuilder();
+            appendParts(message, text, mimeType);
+            assertThat(text).as("a " + mimeType + " part in " + email).isNotEmpty();
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("not a MIME message: " + email, e);
+        }
+    }
+
+    private static void appendParts(Part part, StringBuilder text, String mimeType)
+            throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                appendParts(multipart.getBodyPart(i), text, mimeType);
+            }
+        } else if (part.isMimeType(mimeType)) {
+            text.append(content);
+        }
+    }
+
     private static void appendParts(Part part, StringBuilder text) throws MessagingException, IOException {
         Object content = part.getContent();
         if (content instanceof Multipart multipart) {

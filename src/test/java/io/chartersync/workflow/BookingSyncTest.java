@@ -46,14 +46,14 @@ class BookingSyncTest {
         assertThat(status.at("/calendar/state").asText()).isEqualTo("done");
         assertThat(status.at("/crew/invited").asInt()).isEqualTo(3);
         assertThat(status.at("/guest_page/url").asText()).matches(app.baseUrl() + "/g/may-30-boatsetter-[a-z0-9]{8}/");
-        assertThat(status.at("/emails/sent").asInt()).isEqualTo(4);
+        assertThat(status.at("/emails/sent").asInt()).isEqualTo(5);
         assertThat(status.get("steps").findValuesAsText("step"))
                 .containsExactly("calendar", "guest-page", "crew-event", "captain-summary");
         assertThat(status.get("steps").findValuesAsText("state")).containsOnly("done");
         assertThat(TestDatabase.count("select count(*) from calendar_entry")).isEqualTo(1);
         assertThat(TestDatabase.count("select count(*) from crew_event")).isEqualTo(1);
         assertThat(TestDatabase.count("select count(*) from guest_page")).isEqualTo(1);
-        assertThat(emails()).hasSize(4);
+        assertThat(emails()).hasSize(5);
         assertThat(emailsContaining("Subject: Confirm: JADA charter Thu May 30, 9:00 AM"))
                 .hasSize(3);
         assertThat(emailsContaining("Subject: Captain summary: JADA charter Thu May 30, 9:00 AM"))
@@ -132,9 +132,12 @@ class BookingSyncTest {
                                 TestDatabase.dump("mail_outbox")))
                 .toList();
 
-        assertThat(crewAndGuestOutputs).hasSize(10).allSatisfy(output -> {
-            assertThat(output).doesNotContain(REVENUE_CANARY, "97531", INTERNAL_CANARY);
-        });
+        assertThat(crewAndGuestOutputs)
+                .as("5 emails (the guest's included), 6 other outputs")
+                .hasSize(11)
+                .allSatisfy(output -> {
+                    assertThat(output).doesNotContain(REVENUE_CANARY, "97531", INTERNAL_CANARY);
+                });
         assertThat(app.http()
                         .get("/api/bookings/" + status.get("id").asText(), OPERATOR)
                         .body())
@@ -153,7 +156,7 @@ class BookingSyncTest {
         assertThat(TestDatabase.count("select count(*) from booking_version")).isEqualTo(1);
         assertThat(TestDatabase.count("select count(*) from scheduled_tasks where task_name = 'sync-booking'"))
                 .isZero();
-        assertThat(emails()).hasSize(4);
+        assertThat(emails()).hasSize(5);
     }
 
     @Test

@@ -36,4 +36,19 @@ class ConflictAlertTest {
         assertThat(app.mailbox().to("captain-1", "Conflict: JADA charter")).hasSize(1);
         assertThat(app.mailbox().to("crew-1", "Conflict:")).isEmpty();
     }
+
+    @Test
+    void without_an_operator_address_a_clash_on_a_booking_without_crew_reaches_the_other_bookings_captain() {
+        app.bookings().submitAndSync(Examples.booking(), 1);
+        ObjectNode uncrewed =
+                Examples.booking().put("external_id", "BS-NO-CREW").put("start", "2024-05-30T10:00:00");
+        uncrewed.remove("crew_assignments");
+
+        app.bookings().submitAndSync(uncrewed, 1);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        app.mailbox().to("captain-1", "Conflict: JADA charter").size() == 1);
+        assertThat(app.mailbox().containing("Subject: Conflict:")).hasSize(1);
+    }
 }
