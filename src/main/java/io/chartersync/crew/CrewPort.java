@@ -47,6 +47,12 @@ public interface CrewPort {
         }
     }
 
+    /** A member's answer to an event's current version, as the workflow reads it. */
+    enum Reply {
+        CONFIRMED,
+        DECLINED
+    }
+
     /**
      * A member on an event: {@code answer} to the event's current version, if any, and when it was given;
      * {@code askedAt}, when the member was put on the event.
@@ -55,7 +61,7 @@ public interface CrewPort {
             String memberId,
             String name,
             String role,
-            Optional<CrewAnswer> answer,
+            Optional<Reply> answer,
             Optional<Instant> answeredAt,
             Instant askedAt) {}
 

@@ -96,7 +96,8 @@ final class LinkStore {
                         rs.getString("member_id"),
                         rs.getString("name"),
                         rs.getString("role"),
-                        answer(rs),
+                        answer(rs)
+                                .map(a -> a == CrewAnswer.CONFIRM ? CrewPort.Reply.CONFIRMED : CrewPort.Reply.DECLINED),
                         Optional.ofNullable(rs.getObject("answered_at", OffsetDateTime.class))
                                 .map(OffsetDateTime::toInstant),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))

@@ -4,7 +4,6 @@ import io.chartersync.booking.AttentionKind;
 import io.chartersync.booking.Booking;
 import io.chartersync.booking.BookingStatus;
 import io.chartersync.calendar.CalendarPort;
-import io.chartersync.crew.CrewAnswer;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.mail.OutboxView;
 import java.math.BigDecimal;
@@ -92,7 +91,7 @@ final class Attention {
     private void crew(CrewPort.Crew crew, Instant start, Instant now, List<BookingStatus.Attention> items) {
         Instant alertFrom = start.minus(unansweredAlert);
         for (CrewPort.CrewState m : crew.members()) {
-            if (m.answer().filter(CrewAnswer.DECLINE::equals).isPresent()) {
+            if (m.answer().filter(CrewPort.Reply.DECLINED::equals).isPresent()) {
                 items.add(item(
                         AttentionKind.DECLINED,
                         m.name() + " (" + m.role() + ") declined",

@@ -6,7 +6,6 @@ import io.chartersync.booking.StatusProvider;
 import io.chartersync.booking.StepState;
 import io.chartersync.booking.StoredBooking;
 import io.chartersync.calendar.CalendarPort;
-import io.chartersync.crew.CrewAnswer;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.mail.MailCounts;
 import io.chartersync.mail.OutboxView;
@@ -116,10 +115,10 @@ final class SyncStatus implements StatusProvider {
     /** How the crew has answered the event's current version, counted from who is on it now. */
     private static CrewPort.Answers answers(CrewPort.Crew c) {
         return new CrewPort.Answers(
-                c.eventId(), c.members().size(), count(c, CrewAnswer.CONFIRM), count(c, CrewAnswer.DECLINE));
+                c.eventId(), c.members().size(), count(c, CrewPort.Reply.CONFIRMED), count(c, CrewPort.Reply.DECLINED));
     }
 
-    private static int count(CrewPort.Crew c, CrewAnswer answer) {
+    private static int count(CrewPort.Crew c, CrewPort.Reply answer) {
         return (int) c.members().stream()
                 .filter(m -> m.answer().filter(answer::equals).isPresent())
                 .count();
