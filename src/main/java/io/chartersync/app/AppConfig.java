@@ -11,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,18 @@ import java.util.Optional;
  * missing setting stops the start with a {@link ConfigException} naming the setting.
  */
 public record AppConfig(
-        Http http, Path dataDir, Db db, Keys keys, Mail mail, Storage storage, ZoneId marinaZone, int taskThreads) {
+        Http http,
+        Path dataDir,
+        Db db,
+        Keys keys,
+        Mail mail,
+        Storage storage,
+        ZoneId marinaZone,
+        int taskThreads,
+        Duration unansweredAlert) {
+
+    /** The most {@code UNANSWERED_ALERT_HOURS} may be: 30 days. */
+    static final int MAX_UNANSWERED_ALERT_HOURS = 720;
 
     public AppConfig {
         if (db.url().isPresent()) {
@@ -30,6 +42,11 @@ public record AppConfig(
         }
         if (taskThreads < 1 || taskThreads > 256) {
             throw new ConfigException("TASK_THREADS must be between 1 and 256, was " + taskThreads);
+        }
+        if (unansweredAlert.compareTo(Duration.ofHours(1)) < 0
+                || unansweredAlert.compareTo(Duration.ofHours(MAX_UNANSWERED_ALERT_HOURS)) > 0) {
+            throw new ConfigException("UNANSWERED_ALERT_HOURS must be between 1 and " + MAX_UNANSWERED_ALERT_HOURS
+                    + ", was " + unansweredAlert.toHours());
         }
     }
 
@@ -201,7 +218,8 @@ public record AppConfig(
                         s.optional("OPERATOR_PHONE")),
                 Storage.from(s),
                 zone(s.optional("MARINA_TIME_ZONE").orElse("America/Los_Angeles")),
-                s.integer("TASK_THREADS", defaultTaskThreads()));
+                s.integer("TASK_THREADS", defaultTaskThreads()),
+                Duration.ofHours(s.integer("UNANSWERED_ALERT_HOURS", 48)));
     }
 
     /**

@@ -211,8 +211,8 @@ public final class Application implements AutoCloseable {
                 s.limiter(config.http().linkLimits().perAddress()),
                 s.clientAddress(),
                 s.clock()));
-        BookingModule bookings = BookingModule.create(
-                new BookingModule.Deps(s.jdbi(), s.json(), s.audit(), crew::unknownMembers, s.operator(), s.bodies()));
+        BookingModule bookings = BookingModule.create(new BookingModule.Deps(
+                s.jdbi(), s.json(), s.audit(), crew::unknownMembers, s.operator(), s.bodies(), config.marinaZone()));
         WorkflowModule workflow = WorkflowModule.create(new WorkflowModule.Deps(
                 s.jdbi(),
                 bookings.reader(),
@@ -223,6 +223,7 @@ public final class Application implements AutoCloseable {
                 s.tasks(),
                 s.metrics(),
                 s.clock(),
+                config.unansweredAlert(),
                 hooks.afterStep()));
         ConsoleModule console = ConsoleModule.create(new ConsoleModule.Deps(
                 s.jdbi(),

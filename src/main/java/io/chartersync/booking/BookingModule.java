@@ -5,6 +5,7 @@ import io.chartersync.audit.AuditLog;
 import io.chartersync.web.Guard;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.RouteModule;
+import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,10 +23,17 @@ import org.jdbi.v3.core.Jdbi;
 public final class BookingModule {
     /**
      * What the booking feature needs from the rest of the program; {@code crew} tells which crew member
-     * ids are in the roster, {@code operator} guards the API.
+     * ids are in the roster, {@code operator} guards the API, {@code marinaZone} is the clock of the list's
+     * dates.
      */
     public record Deps(
-            Jdbi jdbi, ObjectMapper json, AuditLog audit, CrewDirectory crew, Guard operator, JsonBodies bodies) {}
+            Jdbi jdbi,
+            ObjectMapper json,
+            AuditLog audit,
+            CrewDirectory crew,
+            Guard operator,
+            JsonBodies bodies,
+            ZoneId marinaZone) {}
 
     private final Deps deps;
     private final BookingStore store;
@@ -48,6 +56,12 @@ public final class BookingModule {
     public List<RouteModule> routes(SyncScheduler sync, StatusProvider status) {
         BookingIntake intake = new BookingIntake(deps.jdbi(), store, sync, deps.audit());
         return List.of(new BookingRoutes(
-                deps.operator(), deps.bodies(), new BookingParser(deps.crew()), intake, store, status));
+                deps.operator(),
+                deps.bodies(),
+                new BookingParser(deps.crew()),
+                intake,
+                store,
+                status,
+                deps.marinaZone()));
     }
 }

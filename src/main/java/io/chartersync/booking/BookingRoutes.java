@@ -7,6 +7,10 @@ import io.chartersync.web.Params;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +26,10 @@ final class BookingRoutes implements RouteModule {
     private final BookingIntake intake;
     private final BookingStore store;
     private final StatusProvider status;
+    private final ZoneId marinaZone;
+
+    /** How many candidates the state and attention filters look at per query. */
+    private static final int CHUNK = 200;
 
     BookingRoutes(
             Guard operator,
@@ -29,19 +37,22 @@ final class BookingRoutes implements RouteModule {
             BookingParser parser,
             BookingIntake intake,
             BookingStore store,
-            StatusProvider status) {
+            StatusProvider status,
+            ZoneId marinaZone) {
         this.operator = operator;
         this.bodies = bodies;
         this.parser = parser;
         this.intake = intake;
         this.store = store;
         this.status = status;
+        this.marinaZone = marinaZone;
     }
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         routes.post("/api/bookings", operator.protect(this::submit));
         routes.get("/api/bookings", operator.protect(this::list));
+        routes.get("/api/bookings/by-external/{source}/{external_id}", operator.protect(this::byExternal));
         routes.get("/api/bookings/{id}", operator.protect(ctx -> ctx.json(statusOf(id(ctx)))));
         routes.post("/api/bookings/{id}/cancel", operator.protect(this::cancel));
     }
@@ -59,12 +70,61 @@ final class BookingRoutes implements RouteModule {
         ctx.json(statusOf(result.id()));
     }
 
+    /**
+     * A page of bookings, newest first, with {@code next}: the cursor of the next page (the last booking's
+     * id), or null on the last page. Filters on the body are the store's; the state and attention filters
+     * look at each candidate's status, a chunk of candidates at a time.
+     */
     private void list(Context ctx) {
-        int limit = limit(ctx.queryParam("limit"));
-        Optional<UUID> after = Optional.ofNullable(ctx.queryParam("after")).map(a -> uuid("after", a));
-        ctx.json(Map.of(
-                "bookings",
-                store.list(limit, after).stream().map(status::statusOf).toList()));
+        BookingQuery query = BookingQuery.parse(ctx.queryParamMap(), marinaZone);
+        query.after().ifPresent(after -> {
+            if (!store.exists(after)) {
+                throw AppException.InvalidInput.of("after", "no booking has the id " + after);
+            }
+        });
+        List<BookingStatus> page = new ArrayList<>();
+        Optional<UUID> cursor = query.after();
+        int chunk = query.byStatus() ? Math.max(CHUNK, query.limit() + 1) : query.limit() + 1;
+        while (page.size() <= query.limit()) {
+            List<StoredBooking> candidates = store.list(query, cursor, chunk);
+            for (StoredBooking b : candidates) {
+                BookingStatus s = status.statusOf(b);
+                if (matches(query, s)) {
+                    page.add(s);
+                    if (page.size() > query.limit()) {
+                        break;
+                    }
+                }
+            }
+            if (candidates.size() < chunk) {
+                break;
+            }
+            cursor = Optional.of(candidates.getLast().id());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        boolean more = page.size() > query.limit();
+        List<BookingStatus> shown = more ? page.subList(0, query.limit()) : page;
+        answer.put("bookings", shown);
+        answer.put("next", more ? shown.getLast().id().toString() : null);
+        ctx.json(answer);
+    }
+
+    private static boolean matches(BookingQuery query, BookingStatus s) {
+        return (!query.attention() || s.needsAttention())
+                && query.state().map(state -> state == s.state()).orElse(true);
+    }
+
+    /** {@code GET /api/bookings/by-external/{source}/{external_id}}: the status of the booking with that natural key. */
+    private void byExternal(Context ctx) {
+        String unknown = ctx.queryParamMap().keySet().stream().findFirst().orElse(null);
+        if (unknown != null) {
+            throw AppException.InvalidInput.of(unknown, "is not a parameter of this route (it takes none)");
+        }
+        String source = ctx.pathParam("source");
+        String externalId = ctx.pathParam("external_id");
+        StoredBooking booking = store.findByExternal(source, externalId)
+                .orElseThrow(() -> new AppException.NotFound("booking", source + "/" + externalId));
+        ctx.json(status.statusOf(booking));
     }
 
     private BookingStatus statusOf(UUID id) {
@@ -74,28 +134,5 @@ final class BookingRoutes implements RouteModule {
 
     private static UUID id(Context ctx) {
         return Params.id(ctx, "booking");
-    }
-
-    private static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw AppException.InvalidInput.of(field, "'" + value + "' is not a booking id (a UUID)");
-        }
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return 50;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= 500) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw AppException.InvalidInput.of("limit", "must be a whole number from 1 to 500");
     }
 }

@@ -116,19 +116,60 @@ final class BookingStore implements BookingReader {
                 .findOne();
     }
 
-    /** Newest first; {@code after} is the id of the last booking of the previous page. */
-    List<StoredBooking> list(int limit, Optional<UUID> after) {
+    /**
+     * Newest first (received), filtered on what the body says: boat, start, guest name or external id;
+     * {@code after} is the id of the last booking of the previous page. The state and attention filters
+     * are the caller's, on each booking's status.
+     */
+    List<StoredBooking> list(BookingQuery query, Optional<UUID> after, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                     select v.booking_id, v.version, v.cancelled, v.body::text as body
                     from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version
                     where (cast(:after as uuid) is null
                            or (b.created_at, b.id) < (select created_at, id from booking where id = cast(:after as uuid)))
+                      and (cast(:boat as text) is null or lower(btrim(v.body->>'boat')) = lower(cast(:boat as text)))
+                      and (cast(:from as timestamptz) is null
+                           or cast(v.body->>'start' as timestamp) at time zone (v.body->>'time_zone') >= cast(:from as timestamptz))
+                      and (cast(:to as timestamptz) is null
+                           or cast(v.body->>'start' as timestamp) at time zone (v.body->>'time_zone') < cast(:to as timestamptz))
+                      and (cast(:q as text) is null
+                           or (v.body->'guest'->>'name') ilike cast(:q as text) escape '!'
+                           or b.external_id ilike cast(:q as text) escape '!')
                     order by b.created_at desc, b.id desc
                     limit :limit""")
                 .bind("after", after.orElse(null))
+                .bind("boat", query.boat().orElse(null))
+                .bind("from", query.from().orElse(null))
+                .bind("to", query.to().orElse(null))
+                .bind("q", query.q().map(BookingStore::contains).orElse(null))
                 .bind("limit", limit)
                 .map(this::stored)
                 .list());
+    }
+
+    /** A LIKE pattern for text containing {@code part}, its wildcards taken literally. */
+    private static String contains(String part) {
+        return "%" + part.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    boolean exists(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from booking where id = :id")
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0);
+    }
+
+    /** The current version of the booking with this natural key. */
+    Optional<StoredBooking> findByExternal(String source, String externalId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                    select v.booking_id, v.version, v.cancelled, v.body::text as body
+                    from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version
+                    where b.source = :source and b.external_id = :external""")
+                .bind("source", source)
+                .bind("external", externalId)
+                .map(this::stored)
+                .findOne());
     }
 
     private StoredBooking stored(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {

@@ -1,6 +1,7 @@
 package io.chartersync.calendar;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -28,6 +29,27 @@ public interface CalendarPort {
      * guest, boat and start on the marina's clock.
      */
     record Clash(String entryId, Optional<UUID> bookingId, String guestName, String boat, ZonedDateTime startsAt) {}
+
+    /**
+     * What a booking's entry clashes with, while it is held in conflict: the other entry as the operator
+     * knows it, for the status document's {@code attention}.
+     */
+    Optional<Conflict> conflictOf(UUID bookingId);
+
+    /**
+     * A clash: the other entry ({@code otherBookingId} when a booking made it), its guest, boat, kind of
+     * event and start on the marina's clock; {@code sameBoat} when it holds the same boat (otherwise it
+     * holds one of the crew); {@code since} when the entry was first held in conflict.
+     */
+    record Conflict(
+            String otherEntryId,
+            Optional<UUID> otherBookingId,
+            Optional<String> otherGuestName,
+            Optional<String> otherBoat,
+            String otherEventType,
+            LocalDateTime otherStart,
+            boolean sameBoat,
+            Instant since) {}
 
     /** One booking's entry; {@code cancelled} marks it cancelled (the entry stays). */
     record BookingEntry(

@@ -81,6 +81,20 @@ final class CalendarService implements CalendarPort {
                         other.startsAt().atZone(ZoneId.of(other.timeZone()))));
     }
 
+    @Override
+    public Optional<Conflict> conflictOf(UUID bookingId) {
+        return store.findClashDetails(bookingId)
+                .map(c -> new Conflict(
+                        c.otherId().toString(),
+                        c.otherBookingId(),
+                        c.otherGuestName(),
+                        c.otherBoat(),
+                        c.otherEventType(),
+                        c.otherStartsAt().atZone(marinaZone).toLocalDateTime(),
+                        c.sameBoat(),
+                        c.since()));
+    }
+
     /** Every write appends its audit entries last, in its own transaction (the log's lock is held until commit). */
     private UUID write(UUID bookingId, EntryInput in, CalendarStore.State state, String actor) {
         return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {

@@ -54,9 +54,11 @@ final class CalendarStore {
         UUID id = UUID.randomUUID();
         h.createUpdate("""
             insert into calendar_entry (id, booking_id, event_type, local_date, start_time, time_zone, starts_at,
-              ends_at, duration_hours, location, guest_name, boat, assignments, status, conflict_with, cancelled_at)
+              ends_at, duration_hours, location, guest_name, boat, assignments, status, conflict_with, cancelled_at,
+              conflict_since)
             values (:id, :booking, :type, :date, :time, :zone, :starts, :ends, :hours, :location, :guest, :boat,
-              cast(:assignments as jsonb), :status, :conflict, case when :status = 'cancelled' then cast(:now as timestamptz) end)""").bind("id", id).bindMap(bindings(in, state)).execute();
+              cast(:assignments as jsonb), :status, :conflict, case when :status = 'cancelled' then cast(:now as timestamptz) end,
+              case when :status = 'conflict' then cast(:now as timestamptz) end)""").bind("id", id).bindMap(bindings(in, state)).execute();
         crew(h, id, in, state);
         return id;
     }
@@ -70,6 +72,7 @@ final class CalendarStore {
                   guest_name = :guest, boat = :boat, assignments = cast(:assignments as jsonb), status = :status,
                   conflict_with = :conflict,
                   cancelled_at = case when :status = 'cancelled' then coalesce(cancelled_at, cast(:now as timestamptz)) end,
+                  conflict_since = case when :status = 'conflict' then coalesce(conflict_since, cast(:now as timestamptz)) end,
                   sequence = sequence + 1, updated_at = now()
                 where id = :id and (event_type, local_date, start_time, time_zone, duration_hours, location,
                   guest_name, boat, assignments, status, conflict_with)
@@ -109,7 +112,7 @@ final class CalendarStore {
             h.savepoint("release");
             try {
                 h.createUpdate("""
-                        update calendar_entry set status = 'active', conflict_with = null, sequence = sequence + 1,
+                        update calendar_entry set status = 'active', conflict_with = null, conflict_since = null, sequence = sequence + 1,
                           updated_at = now() where id = :id""").bind("id", id).execute();
                 h.createUpdate("update calendar_crew set active = true where entry_id = :id")
                         .bind("id", id)
@@ -200,6 +203,39 @@ final class CalendarStore {
                 .mapTo(UUID.class)
                 .findOne());
     }
+
+    /** The entry a booking's entry clashes with, with when the clash began, while it is held in conflict. */
+    Optional<Clash> findClashDetails(UUID bookingId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select o.id, o.booking_id, o.guest_name, o.boat, o.event_type, o.starts_at,
+                       (o.boat = e.boat and e.boat <> '') as same_boat,
+                       coalesce(e.conflict_since, e.updated_at) as since
+                from calendar_entry e join calendar_entry o on o.id = e.conflict_with
+                where e.booking_id = :b and e.status = 'conflict'""")
+                .bind("b", bookingId)
+                .map((rs, ctx) -> new Clash(
+                        rs.getObject("id", UUID.class),
+                        Optional.ofNullable(rs.getObject("booking_id", UUID.class)),
+                        Optional.ofNullable(rs.getString("guest_name")).filter(n -> !n.isBlank()),
+                        Optional.ofNullable(rs.getString("boat")).filter(b -> !b.isBlank()),
+                        rs.getString("event_type"),
+                        rs.getObject("starts_at", java.time.OffsetDateTime.class)
+                                .toInstant(),
+                        rs.getBoolean("same_boat"),
+                        rs.getObject("since", java.time.OffsetDateTime.class).toInstant()))
+                .findOne());
+    }
+
+    /** The other entry of a clash, as {@link #findClashDetails} reads it. */
+    record Clash(
+            UUID otherId,
+            Optional<UUID> otherBookingId,
+            Optional<String> otherGuestName,
+            Optional<String> otherBoat,
+            String otherEventType,
+            Instant otherStartsAt,
+            boolean sameBoat,
+            Instant since) {}
 
     Optional<CalendarEntry> find(UUID id) {
         return jdbi.withHandle(h -> find(h, id));

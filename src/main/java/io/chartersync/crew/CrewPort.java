@@ -1,6 +1,7 @@
 package io.chartersync.crew;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -41,6 +42,37 @@ public interface CrewPort {
 
     /** How the crew of a booking's event has answered. */
     Optional<Answers> answers(UUID bookingId);
+
+    /**
+     * Who is on a booking's crew event now, with their names and answers to its current version, for the
+     * operator's status document; empty when the booking has no event.
+     */
+    Optional<Crew> crewOf(UUID bookingId);
+
+    /** A booking's crew event now: its id, whether it is cancelled, and the members on it. */
+    record Crew(String eventId, boolean cancelled, List<CrewState> members) {
+        public Crew {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** A member's answer to an event's current version, as the workflow reads it. */
+    enum Reply {
+        CONFIRMED,
+        DECLINED
+    }
+
+    /**
+     * A member on an event: {@code answer} to the event's current version, if any, and when it was given;
+     * {@code askedAt}, when the member was put on the event.
+     */
+    record CrewState(
+            String memberId,
+            String name,
+            String role,
+            Optional<Reply> answer,
+            Optional<Instant> answeredAt,
+            Instant askedAt) {}
 
     record EventRequest(
             UUID bookingId,

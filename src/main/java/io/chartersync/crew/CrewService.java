@@ -148,6 +148,12 @@ final class CrewService implements CrewPort {
         }));
     }
 
+    @Override
+    public Optional<Crew> crewOf(UUID bookingId) {
+        return jdbi.withHandle(h -> events.findForBooking(h, bookingId)
+                .map(e -> new Crew(e.id().toString(), e.cancelled(), links.findCrewStates(h, e.id(), e.version()))));
+    }
+
     private static int count(List<Link> live, int eventVersion, CrewAnswer answer) {
         return (int) live.stream()
                 .filter(l ->

@@ -82,6 +82,28 @@ final class LinkStore {
                 .list();
     }
 
+    /** The crew on an event now with names, answers to its current version and when they were asked. */
+    List<CrewPort.CrewState> findCrewStates(Handle h, UUID eventId, int eventVersion) {
+        return h.createQuery("""
+            select l.member_id, coalesce(m.name, l.member_id) as name, l.role, l.created_at,
+                   case when l.answered_version = :version then l.answer end as answer,
+                   case when l.answered_version = :version then l.answered_at end as answered_at
+            from crew_link l left join crew_member m on m.id = l.member_id
+            where l.event_id = :e and l.revoked_at is null order by l.created_at, l.id""")
+                .bind("e", eventId)
+                .bind("version", eventVersion)
+                .map((rs, ctx) -> new CrewPort.CrewState(
+                        rs.getString("member_id"),
+                        rs.getString("name"),
+                        rs.getString("role"),
+                        answer(rs)
+                                .map(a -> a == CrewAnswer.CONFIRM ? CrewPort.Reply.CONFIRMED : CrewPort.Reply.DECLINED),
+                        Optional.ofNullable(rs.getObject("answered_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /** The crew on an event now with their phone numbers, for the captain's briefing only. */
     List<CrewEmails.Contact> findContacts(Handle h, UUID eventId, int eventVersion) {
         return h.createQuery("""

@@ -141,12 +141,13 @@ final class MailDelivery {
 
     /** One email that can never go out: failed at once, this attempt counted, the reason kept. */
     private void markFailed(UUID id, String reason) {
-        store.markFailed(id, reason);
+        store.markFailed(id, reason, clock.instant());
         metrics.counter("chartersync_emails_failed_total").increment();
     }
 
     /** After the last retry: every email of the task not yet sent is marked failed, with the error. */
     private void giveUp(TaskInstance<String> instance, Throwable cause) {
-        store.failStillQueued(MailBatch.decode(instance.getData()).emailIds(), String.valueOf(cause.getMessage()));
+        store.failStillQueued(
+                MailBatch.decode(instance.getData()).emailIds(), String.valueOf(cause.getMessage()), clock.instant());
     }
 }

@@ -81,11 +81,12 @@ final class OutboxStore implements OutboxView {
                 .execute());
     }
 
-    /** Failed for good at this attempt (counted), with the reason. */
-    void markFailed(UUID id, String reason) {
+    /** Failed for good at this attempt (counted, at {@code at}), with the reason. */
+    void markFailed(UUID id, String reason, Instant at) {
         jdbi.useHandle(h -> h.createUpdate(
-                        "update mail_outbox set state = :failed, attempts = attempts + 1, last_error = :error where id = :id")
+                        "update mail_outbox set state = :failed, attempts = attempts + 1, last_error = :error, failed_at = :at where id = :id")
                 .bind("id", id)
+                .bind("at", at)
                 .bind("failed", MailState.FAILED)
                 .bind("error", reason)
                 .execute());
@@ -100,10 +101,11 @@ final class OutboxStore implements OutboxView {
                 .execute());
     }
 
-    /** Marks those of {@code ids} still queued failed, with the reason (no attempt counted). */
-    void failStillQueued(List<UUID> ids, String reason) {
+    /** Marks those of {@code ids} still queued failed at {@code at}, with the reason (no attempt counted). */
+    void failStillQueued(List<UUID> ids, String reason, Instant at) {
         jdbi.useHandle(h -> h.createUpdate(
-                        "update mail_outbox set state = :failed, last_error = :error where id = any(:ids) and state = :queued")
+                        "update mail_outbox set state = :failed, last_error = :error, failed_at = :at where id = any(:ids) and state = :queued")
+                .bind("at", at)
                 .bind("ids", ids.toArray(UUID[]::new))
                 .bind("failed", MailState.FAILED)
                 .bind("queued", MailState.QUEUED)
@@ -137,6 +139,29 @@ final class OutboxStore implements OutboxView {
                         new MailCounts.Failure(rs.getString("recipient"), rs.getString("kind"), rs.getString("error")))
                 .list();
         return new MailCounts(counts.queued(), counts.sent(), counts.failed(), errors);
+    }
+
+    @Override
+    public List<FailedEmail> failures(Handle h, UUID bookingId) {
+        return h.createQuery("""
+                    select f.recipient, f.kind, coalesce(f.last_error, 'unknown') as error,
+                           coalesce(f.failed_at, f.created_at) as failed_at
+                    from mail_outbox f
+                    where f.booking_id = :booking and f.state = :failed
+                      and not exists (select 1 from mail_outbox s
+                                      where s.booking_id = f.booking_id and s.state = :sent and s.kind = f.kind
+                                        and s.recipient = f.recipient and s.created_at > f.created_at)
+                    order by f.created_at, f.id""")
+                .bind("booking", bookingId)
+                .bind("failed", MailState.FAILED)
+                .bind("sent", MailState.SENT)
+                .map((rs, ctx) -> new FailedEmail(
+                        rs.getString("recipient"),
+                        rs.getString("kind"),
+                        rs.getString("error"),
+                        rs.getObject("failed_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
+                .list();
     }
 
     @Override

@@ -25,7 +25,13 @@ final class SyncRunStore implements SyncProgress {
         this.jdbi = jdbi;
     }
 
-    record Run(RunState state, Optional<String> error, int attempts) {}
+    /** A version's run; {@code createdAt} is when the version was accepted (the run is made with it). */
+    record Run(
+            RunState state,
+            Optional<String> error,
+            int attempts,
+            Optional<Instant> createdAt,
+            Optional<Instant> finishedAt) {}
 
     /** A step's checkpoint; a done step has its result. */
     record StepRecord(StepState state, Optional<StepResult> result, Optional<String> error) {}
@@ -43,13 +49,18 @@ final class SyncRunStore implements SyncProgress {
     }
 
     Optional<Run> findRun(Handle h, UUID booking, int version) {
-        return h.createQuery("select state, error, attempts from sync_run where booking_id = :b and version = :v")
+        return h.createQuery(
+                        "select state, error, attempts, created_at, finished_at from sync_run where booking_id = :b and version = :v")
                 .bind("b", booking)
                 .bind("v", version)
                 .map((rs, ctx) -> new Run(
                         RunState.fromWire(rs.getString("state")),
                         Optional.ofNullable(rs.getString("error")),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        Optional.ofNullable(rs.getObject("created_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant),
+                        Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)))
                 .findOne();
     }
 

@@ -7,9 +7,11 @@ import io.chartersync.booking.StepState;
 import io.chartersync.booking.StoredBooking;
 import io.chartersync.calendar.CalendarPort;
 import io.chartersync.crew.CrewPort;
+import io.chartersync.mail.MailCounts;
 import io.chartersync.mail.OutboxView;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -22,13 +24,16 @@ final class SyncStatus implements StatusProvider {
     private final CalendarPort calendar;
     private final CrewPort crew;
     private final OutboxView mail;
+    private final Attention attention;
 
-    SyncStatus(Jdbi jdbi, SyncRunStore runs, CalendarPort calendar, CrewPort crew, OutboxView mail) {
+    SyncStatus(
+            Jdbi jdbi, SyncRunStore runs, CalendarPort calendar, CrewPort crew, OutboxView mail, Attention attention) {
         this.jdbi = jdbi;
         this.runs = runs;
         this.calendar = calendar;
         this.crew = crew;
         this.mail = mail;
+        this.attention = attention;
     }
 
     @Override
@@ -38,7 +43,8 @@ final class SyncStatus implements StatusProvider {
 
     private BookingStatus statusOf(Handle h, StoredBooking b) {
         SyncRunStore.Run run = runs.findRun(h, b.id(), b.version())
-                .orElse(new SyncRunStore.Run(RunState.PENDING, Optional.empty(), 0));
+                .orElse(new SyncRunStore.Run(
+                        RunState.PENDING, Optional.empty(), 0, Optional.empty(), Optional.empty()));
         Map<SyncStep, SyncRunStore.StepRecord> steps = new EnumMap<>(SyncStep.class);
         Map<SyncStep, String> latest = new EnumMap<>(SyncStep.class);
         for (SyncRunStore.VersionedStep row : runs.findHistory(h, b.id())) {
@@ -51,8 +57,21 @@ final class SyncStatus implements StatusProvider {
                 latest.putIfAbsent(step, record.result().get().stored());
             }
         }
-        Optional<CrewPort.Answers> answers = crew.answers(b.id());
+        Optional<CrewPort.Crew> crewNow = crew.crewOf(b.id());
+        Optional<CrewPort.Answers> answers = crewNow.map(SyncStatus::answers);
+        Optional<CalendarPort.Conflict> conflict = calendar.conflictOf(b.id());
+        MailCounts emails = mail.counts(h, b.id());
         SyncRunStore.StepRecord crewStep = steps.get(SyncStep.CREW_EVENT);
+        List<BookingStatus.Attention> needs = attention.of(new Attention.Facts(
+                b.booking(),
+                b.cancelled(),
+                run.state(),
+                run.error(),
+                run.createdAt(),
+                run.finishedAt(),
+                conflict,
+                crewNow,
+                emails.failed() == 0 ? List.of() : mail.failures(h, b.id())));
         return new BookingStatus(
                 b.id(),
                 b.booking().source(),
@@ -63,7 +82,7 @@ final class SyncStatus implements StatusProvider {
                 new BookingStatus.Calendar(
                         stepState(steps.get(SyncStep.CALENDAR)),
                         latest.get(SyncStep.CALENDAR),
-                        calendar.conflictFor(b.id()).orElse(null),
+                        conflict.map(CalendarPort.Conflict::otherEntryId).orElse(null),
                         error(steps.get(SyncStep.CALENDAR))),
                 new BookingStatus.Crew(
                         stepState(crewStep),
@@ -76,7 +95,7 @@ final class SyncStatus implements StatusProvider {
                         stepState(steps.get(SyncStep.GUEST_PAGE)),
                         latest.get(SyncStep.GUEST_PAGE),
                         error(steps.get(SyncStep.GUEST_PAGE))),
-                mail.counts(h, b.id()),
+                emails,
                 Arrays.stream(SyncStep.values())
                         .map(step -> new BookingStatus.Step(
                                 step.key(),
@@ -88,7 +107,21 @@ final class SyncStatus implements StatusProvider {
                                                 .map(StepResult::stored)
                                                 .orElse(null),
                                 error(steps.get(step))))
-                        .toList());
+                        .toList(),
+                b.booking(),
+                needs);
+    }
+
+    /** How the crew has answered the event's current version, counted from who is on it now. */
+    private static CrewPort.Answers answers(CrewPort.Crew c) {
+        return new CrewPort.Answers(
+                c.eventId(), c.members().size(), count(c, CrewPort.Reply.CONFIRMED), count(c, CrewPort.Reply.DECLINED));
+    }
+
+    private static int count(CrewPort.Crew c, CrewPort.Reply answer) {
+        return (int) c.members().stream()
+                .filter(m -> m.answer().filter(answer::equals).isPresent())
+                .count();
     }
 
     private static BookingState state(SyncRunStore.Run run, boolean cancelled) {

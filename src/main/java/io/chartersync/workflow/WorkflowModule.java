@@ -11,6 +11,7 @@ import io.chartersync.guestpage.GuestPagePort;
 import io.chartersync.mail.OutboxView;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
@@ -28,7 +29,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class WorkflowModule {
     /**
      * What the workflow needs: the booking read view, the three services' ports, the outbox's read view
-     * (the status counts a booking's emails), the task queue its saga runs on, and {@code afterStep}, a test hook run after each checkpointed step (nothing in production).
+     * (the status counts a booking's emails), the task queue its saga runs on, {@code unansweredAlert}
+     * (how long before the start a member who has not answered needs the operator), and {@code afterStep}, a test hook run after each checkpointed step (nothing in production).
      */
     public record Deps(
             Jdbi jdbi,
@@ -40,6 +42,7 @@ public final class WorkflowModule {
             TaskQueue tasks,
             MeterRegistry metrics,
             Clock clock,
+            Duration unansweredAlert,
             Consumer<SyncStep> afterStep) {}
 
     private final SyncRunStore runs;
@@ -68,7 +71,13 @@ public final class WorkflowModule {
                         deps.metrics(),
                         deps.afterStep()),
                 new SyncTasks(runs, deps.tasks(), deps.clock()),
-                new SyncStatus(deps.jdbi(), runs, deps.calendar(), deps.crew(), deps.mail()));
+                new SyncStatus(
+                        deps.jdbi(),
+                        runs,
+                        deps.calendar(),
+                        deps.crew(),
+                        deps.mail(),
+                        new Attention(deps.clock(), deps.unansweredAlert())));
     }
 
     /** Schedules a booking version's sync, for booking's intake. */

@@ -119,6 +119,17 @@ class AppConfigTest {
     }
 
     @Test
+    void unanswered_alert_defaults_to_48_hours_and_a_bad_value_is_refused_naming_it() {
+        assertThat(AppConfig.from(Map.of(), Map.of()).unansweredAlert()).isEqualTo(java.time.Duration.ofHours(48));
+        assertThat(AppConfig.from(Map.of("UNANSWERED_ALERT_HOURS", "24"), Map.of())
+                        .unansweredAlert())
+                .isEqualTo(java.time.Duration.ofHours(24));
+        assertRefused(Map.of("UNANSWERED_ALERT_HOURS", "two days"), "UNANSWERED_ALERT_HOURS");
+        assertRefused(Map.of("UNANSWERED_ALERT_HOURS", "0"), "UNANSWERED_ALERT_HOURS");
+        assertRefused(Map.of("UNANSWERED_ALERT_HOURS", "721"), "UNANSWERED_ALERT_HOURS");
+    }
+
+    @Test
     void smtp_url_gives_host_port_and_url_decoded_user_and_password() {
         SmtpServer smtp = smtp("smtp://AKIA%2B1:se%2Fcr+et%40x@smtp.example.com:2587");
 

@@ -138,10 +138,13 @@ class BookingSyncTest {
                 .allSatisfy(output -> {
                     assertThat(output).doesNotContain(REVENUE_CANARY, "97531", INTERNAL_CANARY);
                 });
-        assertThat(app.http()
-                        .get("/api/bookings/" + status.get("id").asText(), OPERATOR)
-                        .body())
-                .doesNotContain(REVENUE_CANARY);
+        // The operator's status document carries the booking as accepted, revenue included, and only there.
+        ObjectNode operatorStatus = (ObjectNode) app.http()
+                .get("/api/bookings/" + status.get("id").asText(), OPERATOR)
+                .json();
+        assertThat(operatorStatus.at("/booking/revenue/amount").decimalValue()).isEqualByComparingTo(REVENUE_CANARY);
+        operatorStatus.remove("booking");
+        assertThat(operatorStatus.toString()).doesNotContain(REVENUE_CANARY, INTERNAL_CANARY);
     }
 
     @Test
