@@ -2,6 +2,7 @@ package io.chartersync.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartersync.booking.BookingState;
 import io.chartersync.common.AppException;
 import io.chartersync.common.Json;
@@ -19,6 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
 import picocli.CommandLine.Command;
@@ -47,8 +53,9 @@ final class DemoCommand implements Runnable {
         for (JsonNode member : read(json, "crew-roster.example.json")) {
             client.expectOk("PUT", "/api/crew/" + member.get("id").asText(), member.toString());
         }
+        ObjectNode example = (ObjectNode) read(json, "booking.example.json");
         ApiClient.Answer submitted = client.send(
-                "POST", "/api/bookings", read(json, "booking.example.json").toString());
+                "POST", "/api/bookings", upcoming(example, Clock.systemUTC()).toString());
         if (submitted.status() / 100 != 2) {
             throw new ApiClient.ApiException("the example booking was refused: " + submitted.body());
         }
@@ -56,6 +63,19 @@ final class DemoCommand implements Runnable {
         JsonNode status = waitFor(client, id);
         print(app, id, status);
         ServeCommand.serveUntilStopped(app);
+    }
+
+    /**
+     * The seed's booking moved to three days from today on its own clock, same time and details: the
+     * demo's charter is upcoming, so its guest page takes photos and its briefing is planned. A demo run
+     * again on a later day reschedules it (a new version), as an operator would.
+     */
+    static ObjectNode upcoming(ObjectNode booking, Clock clock) {
+        ZoneId zone = ZoneId.of(booking.get("time_zone").asText());
+        LocalTime time = LocalDateTime.parse(booking.get("start").asText()).toLocalTime();
+        LocalDate day = LocalDate.now(clock.withZone(zone)).plusDays(3);
+        booking.put("start", day.atTime(time).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        return booking;
     }
 
     private static JsonNode waitFor(ApiClient client, String id) {

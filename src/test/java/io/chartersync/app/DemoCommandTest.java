@@ -40,8 +40,9 @@ class DemoCommandTest {
             assertThat(lines).anyMatch(l -> l.matches("Demo booking synced: [0-9a-f-]{36} \\(version 1\\)"));
             assertThat(lines).anyMatch(l -> l.matches("\\s+calendar entry:\\s+\\S+"));
             assertThat(lines).anyMatch(l -> l.matches("\\s+crew event:\\s+\\S+ \\(3 crew invited\\)"));
-            String guestPage =
-                    match(lines, "\\s+guest page:\\s+(http://localhost:" + port + "/g/may-30-boatsetter-[a-z0-9]{8}/)");
+            String guestPage = match(
+                    lines,
+                    "\\s+guest page:\\s+(http://localhost:" + port + "/g/[a-z]{3}-[0-9]{1,2}-boatsetter-[a-z0-9]{8}/)");
             List<String> emails = lines.stream()
                     .filter(l -> l.matches("\\s+\\S+\\.eml\\s+.*"))
                     .map(l -> l.strip().split("\\s+")[0])
@@ -71,10 +72,25 @@ class DemoCommandTest {
             TestHttp.Response page = TestHttp.to(URI.create("http://localhost:" + port), "")
                     .get(URI.create(guestPage).getPath(), NOBODY);
             assertThat(page.status()).isEqualTo(200);
-            assertThat(page.body()).contains("Sheraton Marina");
+            assertThat(page.body())
+                    .as("the demo's charter is upcoming, so its page takes photos")
+                    .contains("Sheraton Marina", "Share your photos");
 
             demo.stop();
         }
+    }
+
+    @Test
+    void the_demo_moves_the_seed_booking_three_days_ahead_at_the_same_time_on_its_own_clock() {
+        com.fasterxml.jackson.databind.node.ObjectNode booking = io.chartersync.common.Json.mapper()
+                .createObjectNode()
+                .put("start", "2024-05-30T09:00:00")
+                .put("time_zone", "America/Los_Angeles");
+        // 02:00 UTC on Dec 2 is still Dec 1 in Los Angeles.
+        java.time.Clock clock =
+                java.time.Clock.fixed(java.time.Instant.parse("2026-12-02T02:00:00Z"), java.time.ZoneOffset.UTC);
+
+        assertThat(DemoCommand.upcoming(booking, clock).get("start").asText()).isEqualTo("2026-12-04T09:00:00");
     }
 
     private static String match(List<String> lines, String regex) {
