@@ -1,8 +1,12 @@
 package io.chartersync.booking;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.common.AppException;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -12,6 +16,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@code actor} names who asked, for the audit log ({@code operator} for the intake API).
  */
 final class BookingIntake {
+    /** The fields that name a booking: a patch cannot change them. */
+    private static final List<String> NATURAL_KEY = List.of("source", "external_id");
+
     private final Jdbi jdbi;
     private final BookingStore store;
     private final SyncScheduler sync;
@@ -49,21 +56,55 @@ final class BookingIntake {
                 throw new AppException.Conflict("booking " + head.id() + " (" + booking.source() + "/"
                         + booking.externalId() + ") is cancelled; send a new external_id to book again");
             }
-            StoredBooking previous =
-                    store.findVersion(h, head.id(), head.version()).orElseThrow();
-            int next = head.version() + 1;
-            store.insertVersion(h, head.id(), next, booking, false);
-            sync.schedule(h, head.id(), next);
-            audit.append(
-                    h,
-                    BookingAudit.updated(
-                            actor,
-                            head.id(),
-                            next,
-                            booking,
-                            BookingAudit.changedFields(store.tree(previous.booking()), store.tree(booking))));
-            return new Result(head.id(), next, Outcome.UPDATED);
+            return nextVersion(h, head, booking, actor);
         });
+    }
+
+    /**
+     * Applies a JSON merge patch (RFC 7396) to the body of the booking's current version, under its row lock:
+     * {@code source} and {@code external_id} cannot change; the result is read by {@code parse}, the intake's
+     * own parser, as a whole. The same body again changes nothing; another becomes the next version, synced
+     * like any other change.
+     */
+    Result patch(UUID id, JsonNode patch, Function<JsonNode, Booking> parse, String actor) {
+        return jdbi.inTransaction(h -> {
+            BookingStore.Head head =
+                    store.lockById(h, id).orElseThrow(() -> new AppException.NotFound("booking", id.toString()));
+            if (head.cancelled()) {
+                throw new AppException.Conflict("booking " + id + " is cancelled; a cancelled booking is not edited");
+            }
+            JsonNode current = store.tree(
+                    store.findVersion(h, id, head.version()).orElseThrow().booking());
+            JsonNode merged = MergePatch.apply(current, patch);
+            for (String key : NATURAL_KEY) {
+                if (!current.path(key).equals(merged.path(key))) {
+                    throw AppException.InvalidInput.of(
+                            key, "cannot change: it names the booking (with source); book a new one instead");
+                }
+            }
+            Booking booking = parse.apply(merged);
+            if (head.bodyHash().equals(store.hash(booking))) {
+                return new Result(id, head.version(), Outcome.UNCHANGED);
+            }
+            return nextVersion(h, head, booking, actor);
+        });
+    }
+
+    /** Stores {@code booking} as the version after {@code head}'s, schedules its sync and audits what changed. */
+    private Result nextVersion(Handle h, BookingStore.Head head, Booking booking, String actor) {
+        StoredBooking previous = store.findVersion(h, head.id(), head.version()).orElseThrow();
+        int next = head.version() + 1;
+        store.insertVersion(h, head.id(), next, booking, false);
+        sync.schedule(h, head.id(), next);
+        audit.append(
+                h,
+                BookingAudit.updated(
+                        actor,
+                        head.id(),
+                        next,
+                        booking,
+                        BookingAudit.changedFields(store.tree(previous.booking()), store.tree(booking))));
+        return new Result(head.id(), next, Outcome.UPDATED);
     }
 
     /** Cancels a booking: a new version that carries the cancel to every system. */
