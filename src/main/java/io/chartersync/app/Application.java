@@ -203,8 +203,8 @@ public final class Application implements AutoCloseable {
                 s.limiter(config.http().linkLimits().perAddress()),
                 s.clientAddress(),
                 s.clock()));
-        BookingModule bookings = BookingModule.create(
-                new BookingModule.Deps(s.jdbi(), s.json(), s.audit(), crew::unknownMembers, s.operator(), s.bodies()));
+        BookingModule bookings = BookingModule.create(new BookingModule.Deps(
+                s.jdbi(), s.json(), s.audit(), crew::unknownMembers, guestPages::boatName, s.operator(), s.bodies()));
         WorkflowModule workflow = WorkflowModule.create(new WorkflowModule.Deps(
                 s.jdbi(),
                 bookings.reader(),

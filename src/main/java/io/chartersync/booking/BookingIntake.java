@@ -23,9 +23,11 @@ final class BookingIntake {
     private final BookingStore store;
     private final SyncScheduler sync;
     private final AuditLog audit;
+    private final BoatDirectory boats;
 
-    BookingIntake(Jdbi jdbi, BookingStore store, SyncScheduler sync, AuditLog audit) {
+    BookingIntake(Jdbi jdbi, BookingStore store, SyncScheduler sync, AuditLog audit, BoatDirectory boats) {
         this.jdbi = jdbi;
+        this.boats = boats;
         this.store = store;
         this.sync = sync;
         this.audit = audit;
@@ -39,8 +41,9 @@ final class BookingIntake {
 
     record Result(UUID id, int version, Outcome outcome) {}
 
-    Result submit(Booking booking, String actor) {
+    Result submit(Booking sent, String actor) {
         return jdbi.inTransaction(h -> {
+            Booking booking = named(h, sent);
             UUID newId = UUID.randomUUID();
             if (store.insertIfNew(h, newId, booking)) {
                 sync.schedule(h, newId, 1);
@@ -82,12 +85,20 @@ final class BookingIntake {
                             key, "cannot change: it names the booking (with source); book a new one instead");
                 }
             }
-            Booking booking = parse.apply(merged);
+            Booking booking = named(h, parse.apply(merged));
             if (head.bodyHash().equals(store.hash(booking))) {
                 return new Result(id, head.version(), Outcome.UNCHANGED);
             }
             return nextVersion(h, head, booking, actor);
         });
+    }
+
+    /**
+     * The booking with its boat under the boat's display name ({@code "Jada "} becomes {@code JADA} when that
+     * is how the boat was registered or first seen), so every system shows one name for one boat.
+     */
+    private Booking named(Handle h, Booking booking) {
+        return booking.boat().isBlank() ? booking : booking.withBoat(boats.displayName(h, booking.boat()));
     }
 
     /** Stores {@code booking} as the version after {@code head}'s, schedules its sync and audits what changed. */
