@@ -50,3 +50,13 @@ select distinct on (upper(btrim(body ->> 'boat'))) upper(btrim(body ->> 'boat'))
  order by upper(btrim(body ->> 'boat')), created_at, booking_id, version
 on conflict (boat) do nothing;
 alter table boat_profile alter column display_name set not null;
+
+-- Calendar feed tokens of one boat are keyed too; of two live tokens of one boat ("jada" and JADA) the newest
+-- stays live and the other is revoked (its URL answers 404; `charter-sync keys --boat` prints the live one).
+update feed_token f set revoked_at = now()
+ where f.revoked_at is null and f.boat is not null
+   and exists (select 1 from feed_token g
+               where g.revoked_at is null and g.boat is not null and g.id <> f.id
+                 and upper(btrim(g.boat)) = upper(btrim(f.boat))
+                 and (g.created_at, g.id) > (f.created_at, f.id));
+update feed_token set boat = upper(btrim(boat)) where boat is not null;
