@@ -3,6 +3,7 @@ package io.chartersync.booking;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.common.AppException;
+import io.chartersync.db.Deadlocks;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,7 +14,10 @@ import org.jdbi.v3.core.Jdbi;
  * Accepts bookings. One transaction stores the booking version, schedules its sync and writes the audit
  * entry, so an answered intake is durable, will be synced, and is on record. {@code (source, external_id)}
  * is the natural key: the same body again changes nothing; a different body becomes the next version.
- * {@code actor} names who asked, for the audit log ({@code operator} for the intake API).
+ * {@code actor} names who asked, for the audit log ({@code operator} for the intake API). A boat seen for the
+ * first time is registered in the same transaction, before or after the booking's row lock (a POST names the
+ * boat first, a PATCH after reading the locked version), so two such intakes of one booking can deadlock: the
+ * one PostgreSQL fails runs again ({@link Deadlocks}).
  */
 final class BookingIntake {
     /** The fields that name a booking: a patch cannot change them. */
@@ -42,7 +46,7 @@ final class BookingIntake {
     record Result(UUID id, int version, Outcome outcome) {}
 
     Result submit(Booking sent, String actor) {
-        return jdbi.inTransaction(h -> {
+        return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
             Booking booking = named(h, sent);
             UUID newId = UUID.randomUUID();
             if (store.insertIfNew(h, newId, booking)) {
@@ -60,7 +64,7 @@ final class BookingIntake {
                         + booking.externalId() + ") is cancelled; send a new external_id to book again");
             }
             return nextVersion(h, head, booking, actor);
-        });
+        }));
     }
 
     /**
@@ -70,7 +74,7 @@ final class BookingIntake {
      * like any other change.
      */
     Result patch(UUID id, JsonNode patch, Function<JsonNode, Booking> parse, String actor) {
-        return jdbi.inTransaction(h -> {
+        return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
             BookingStore.Head head =
                     store.lockById(h, id).orElseThrow(() -> new AppException.NotFound("booking", id.toString()));
             if (head.cancelled()) {
@@ -90,7 +94,7 @@ final class BookingIntake {
                 return new Result(id, head.version(), Outcome.UNCHANGED);
             }
             return nextVersion(h, head, booking, actor);
-        });
+        }));
     }
 
     /**
