@@ -212,7 +212,14 @@ public final class Application implements AutoCloseable {
                 s.clientAddress(),
                 s.clock()));
         BookingModule bookings = BookingModule.create(new BookingModule.Deps(
-                s.jdbi(), s.json(), s.audit(), crew::unknownMembers, s.operator(), s.bodies(), config.marinaZone()));
+                s.jdbi(),
+                s.json(),
+                s.audit(),
+                crew::unknownMembers,
+                guestPages::boatName,
+                s.operator(),
+                s.bodies(),
+                config.marinaZone()));
         WorkflowModule workflow = WorkflowModule.create(new WorkflowModule.Deps(
                 s.jdbi(),
                 bookings.reader(),

@@ -69,6 +69,22 @@ public record Booking(
         return notifyGuest.orElse(true) ? guest.email() : Optional.empty();
     }
 
+    /** This booking with its boat named {@code boat}. */
+    public Booking withBoat(String boat) {
+        return new Booking(
+                source,
+                externalId,
+                start,
+                timeZone,
+                durationHours,
+                boat,
+                location,
+                guest,
+                revenue,
+                crewAssignments,
+                notes);
+    }
+
     /** The start on the marina's clock; validation has refused times that do not exist there. */
     public ZonedDateTime startsAt() {
         return ZonedDateTime.ofLocal(start, timeZone, null);

@@ -23,14 +23,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class BookingModule {
     /**
      * What the booking feature needs from the rest of the program; {@code crew} tells which crew member
-     * ids are in the roster, {@code operator} guards the API, {@code marinaZone} is the clock of the list's
-     * dates.
+     * ids are in the roster, {@code boats} the name each boat is shown by, {@code operator} guards the API,
+     * {@code marinaZone} is the clock of the list's dates.
      */
     public record Deps(
             Jdbi jdbi,
             ObjectMapper json,
             AuditLog audit,
             CrewDirectory crew,
+            BoatDirectory boats,
             Guard operator,
             JsonBodies bodies,
             ZoneId marinaZone) {}
@@ -54,7 +55,7 @@ public final class BookingModule {
 
     /** The intake API, which schedules each new version's sync with {@code sync} and answers {@code status}. */
     public List<RouteModule> routes(SyncScheduler sync, StatusProvider status) {
-        BookingIntake intake = new BookingIntake(deps.jdbi(), store, sync, deps.audit());
+        BookingIntake intake = new BookingIntake(deps.jdbi(), store, sync, deps.audit(), deps.boats());
         return List.of(new BookingRoutes(
                 deps.operator(),
                 deps.bodies(),

@@ -6,6 +6,7 @@ import io.chartersync.web.JsonBodies;
 import io.chartersync.web.Params;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.UUID;
 final class BookingRoutes implements RouteModule {
     /** Who acts through these routes, for the audit log: whoever holds the operator token. */
     private static final String ACTOR = "operator";
+
+    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final Guard operator;
     private final JsonBodies bodies;
@@ -55,6 +58,7 @@ final class BookingRoutes implements RouteModule {
         routes.get("/api/bookings/by-external/{source}/{external_id}", operator.protect(this::byExternal));
         routes.get("/api/bookings/{id}", operator.protect(ctx -> ctx.json(statusOf(id(ctx)))));
         routes.post("/api/bookings/{id}/cancel", operator.protect(this::cancel));
+        routes.patch("/api/bookings/{id}", operator.protect(this::patch));
     }
 
     private void submit(Context ctx) {
@@ -63,6 +67,25 @@ final class BookingRoutes implements RouteModule {
         ctx.header("Location", "/api/bookings/" + result.id());
         ctx.status(result.outcome() == BookingIntake.Outcome.CREATED ? 201 : 200)
                 .json(statusOf(result.id()));
+    }
+
+    /** A JSON merge patch (RFC 7396) of the current version's body: only what it names changes. */
+    private void patch(Context ctx) {
+        requireMergePatch(ctx.header("Content-Type"));
+        UUID id = id(ctx);
+        BookingIntake.Result result = intake.patch(id, bodies.object(ctx), parser::parse, ACTOR);
+        ctx.json(statusOf(result.id()));
+    }
+
+    /** PATCH takes {@code application/merge-patch+json} only (UTF-8): any other type would mean other semantics. */
+    private static void requireMergePatch(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip();
+        if (!type.equalsIgnoreCase(MERGE_PATCH)) {
+            throw new HttpResponseException(
+                    415,
+                    "PATCH takes a JSON merge patch (RFC 7396): send Content-Type: " + MERGE_PATCH + ", not '"
+                            + (type.length() > 80 ? type.substring(0, 80) + "…" : type) + "'.");
+        }
     }
 
     private void cancel(Context ctx) {

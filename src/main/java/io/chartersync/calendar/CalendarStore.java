@@ -3,6 +3,7 @@ package io.chartersync.calendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chartersync.common.BoatNames;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,9 +55,9 @@ final class CalendarStore {
         UUID id = UUID.randomUUID();
         h.createUpdate("""
             insert into calendar_entry (id, booking_id, event_type, local_date, start_time, time_zone, starts_at,
-              ends_at, duration_hours, location, guest_name, boat, assignments, status, conflict_with, cancelled_at,
+              ends_at, duration_hours, location, guest_name, boat, boat_key, assignments, status, conflict_with, cancelled_at,
               conflict_since)
-            values (:id, :booking, :type, :date, :time, :zone, :starts, :ends, :hours, :location, :guest, :boat,
+            values (:id, :booking, :type, :date, :time, :zone, :starts, :ends, :hours, :location, :guest, :boat, :boatKey,
               cast(:assignments as jsonb), :status, :conflict, case when :status = 'cancelled' then cast(:now as timestamptz) end,
               case when :status = 'conflict' then cast(:now as timestamptz) end)""").bind("id", id).bindMap(bindings(in, state)).execute();
         crew(h, id, in, state);
@@ -69,7 +70,7 @@ final class CalendarStore {
                 h.createUpdate("""
                 update calendar_entry set event_type = :type, local_date = :date, start_time = :time, time_zone = :zone,
                   starts_at = :starts, ends_at = :ends, duration_hours = :hours, location = :location,
-                  guest_name = :guest, boat = :boat, assignments = cast(:assignments as jsonb), status = :status,
+                  guest_name = :guest, boat = :boat, boat_key = :boatKey, assignments = cast(:assignments as jsonb), status = :status,
                   conflict_with = :conflict,
                   cancelled_at = case when :status = 'cancelled' then coalesce(cancelled_at, cast(:now as timestamptz)) end,
                   conflict_since = case when :status = 'conflict' then coalesce(conflict_since, cast(:now as timestamptz)) end,
@@ -138,7 +139,7 @@ final class CalendarStore {
                 select o.id from calendar_entry e join calendar_entry o
                   on o.status = 'active' and o.id <> e.id
                  and tstzrange(o.starts_at, o.ends_at) && tstzrange(e.starts_at, e.ends_at)
-                 and ((o.boat = e.boat and e.boat <> '')
+                 and ((o.boat_key = e.boat_key and e.boat_key <> '')
                       or exists (select 1 from calendar_crew oc join calendar_crew ec on ec.member_id = oc.member_id
                                  where oc.entry_id = o.id and ec.entry_id = e.id))
                 where e.id = :id order by o.starts_at limit 1""").bind("id", id).mapTo(UUID.class).findOne();
@@ -162,19 +163,22 @@ final class CalendarStore {
         }
     }
 
-    /** An active entry, other than {@code self}, that holds the same boat or a named member at that time. */
+    /**
+     * An active entry, other than {@code self}, that holds the same boat (by {@link BoatNames#key}) or a named
+     * member at that time.
+     */
     Optional<UUID> findClash(Handle h, EntryInput in, Optional<UUID> self) {
         return h.createQuery("""
                 select e.id from calendar_entry e
                 where e.status = 'active' and e.id <> coalesce(cast(:self as uuid), '00000000-0000-0000-0000-000000000000')
                   and tstzrange(e.starts_at, e.ends_at) && tstzrange(:starts, :ends)
-                  and ((e.boat = :boat and :boat <> '')
+                  and ((e.boat_key = :boat and :boat <> '')
                        or exists (select 1 from calendar_crew c where c.entry_id = e.id and c.member_id = any(:members)))
                 order by e.starts_at limit 1""")
                 .bind("self", self.orElse(null))
                 .bind("starts", in.startsAt())
                 .bind("ends", in.endsAt())
-                .bind("boat", in.boat())
+                .bind("boat", BoatNames.key(in.boat()))
                 .bind("members", in.members().toArray(String[]::new))
                 .mapTo(UUID.class)
                 .findOne();
@@ -265,14 +269,14 @@ final class CalendarStore {
                 .list());
     }
 
-    /** Every entry of one boat or all, cancelled ones for 30 days after their cancel. */
+    /** Every entry of one boat (by {@link BoatNames#key}) or all, cancelled ones for 30 days after their cancel. */
     List<CalendarEntry> findForFeed(Optional<String> boat) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + """
                  from calendar_entry
                 where (status <> 'cancelled' or cancelled_at > cast(:now as timestamptz) - interval '30 days')
-                  and (cast(:boat as text) is null or boat = :boat)
+                  and (cast(:boat as text) is null or boat_key = :boat)
                 order by starts_at, id""")
-                .bind("boat", boat.orElse(null))
+                .bind("boat", boat.map(BoatNames::key).orElse(null))
                 .bind("now", clock.instant())
                 .map(this::entry)
                 .list());
@@ -291,6 +295,7 @@ final class CalendarStore {
         m.put("location", in.location());
         m.put("guest", in.guestName());
         m.put("boat", in.boat());
+        m.put("boatKey", BoatNames.key(in.boat()));
         m.put("assignments", write(in.assignments()));
         m.put("status", state.status().wire());
         m.put("conflict", state.conflictWith().orElse(null));

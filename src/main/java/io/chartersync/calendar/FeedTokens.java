@@ -2,6 +2,7 @@ package io.chartersync.calendar;
 
 import io.chartersync.audit.AuditEntry;
 import io.chartersync.audit.AuditLog;
+import io.chartersync.common.BoatNames;
 import io.chartersync.common.LinkTokens;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,12 @@ public final class FeedTokens {
      * cannot be derived again: then this says so instead of printing a URL that does not open.
      */
     public String token(Optional<String> boat) {
-        return jdbi.inTransaction(h -> token(h, boat));
+        return jdbi.inTransaction(h -> token(h, keyOf(boat)));
+    }
+
+    /** A boat's feed is keyed by the boat's {@link BoatNames#key key}: {@code jada} and {@code JADA} share one. */
+    private static Optional<String> keyOf(Optional<String> boat) {
+        return boat.map(BoatNames::key).filter(k -> !k.isEmpty());
     }
 
     private String token(Handle h, Optional<String> boat) {
@@ -74,7 +80,8 @@ public final class FeedTokens {
      * The audit log records it ({@code key.rotated} of {@code key:feed-token} or {@code key:feed-token:<boat>})
      * as done by {@code actor}.
      */
-    public String rotate(Optional<String> boat, String actor) {
+    public String rotate(Optional<String> named, String actor) {
+        Optional<String> boat = keyOf(named);
         return jdbi.inTransaction(h -> {
             int revoked = h.createUpdate(
                             "update feed_token set revoked_at = now() where coalesce(boat, '') = :boat and revoked_at is null")

@@ -2,6 +2,7 @@ package io.chartersync.guestpage;
 
 import io.chartersync.audit.AuditEntry;
 import io.chartersync.audit.AuditLog;
+import io.chartersync.common.BoatNames;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,11 @@ final class BoatProfiles {
         this.audit = audit;
     }
 
+    /** The name the boat is shown by: its registered display name, else {@code boat} as written. */
+    String displayName(String boat) {
+        return jdbi.withHandle(h -> boats.findDisplayName(h, boat)).orElse(BoatNames.display(boat));
+    }
+
     List<String> whatToBring(String boat) {
         return jdbi.withHandle(h -> boats.findWhatToBring(h, boat)).orElse(DEFAULT_WHAT_TO_BRING);
     }
@@ -47,7 +53,10 @@ final class BoatProfiles {
             audit.append(
                     h,
                     new AuditEntry(
-                            actor, "boat.what-to-bring.updated", "boat:" + boat, Map.of("what_to_bring", items)));
+                            actor,
+                            "boat.what-to-bring.updated",
+                            "boat:" + BoatNames.key(boat),
+                            Map.of("what_to_bring", items)));
             return pages.upcomingSlugsOf(h, boat, clock.instant());
         });
         slugs.forEach(service::republish);

@@ -2,6 +2,7 @@ package io.chartersync.guestpage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartersync.common.AppException;
+import io.chartersync.common.BoatNames;
 import io.chartersync.common.Characters;
 import io.chartersync.common.JsonFields;
 import io.chartersync.web.Guard;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * What each boat's guests should bring: {@code PUT /api/boats/{boat}} with {@code {"what_to_bring": […]}}
- * and {@code GET /api/boats/{boat}}. Operator token required.
+ * and {@code GET /api/boats/{boat}}. Operator token required. A boat is named as {@link BoatNames} says ({@code
+ * "Jada "} is {@code JADA}); the name in the path of a PUT becomes the boat's display name.
  */
 final class BoatRoutes implements RouteModule {
     private static final int MAX_ITEMS = 30;
@@ -34,7 +36,7 @@ final class BoatRoutes implements RouteModule {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/boats/{boat}", operator.protect(ctx -> {
             String boat = boat(ctx);
-            ctx.json(profile(boat, boats.whatToBring(boat)));
+            ctx.json(profile(boats.displayName(boat), boats.whatToBring(boat)));
         }));
         routes.put("/api/boats/{boat}", operator.protect(this::put));
     }
@@ -62,7 +64,7 @@ final class BoatRoutes implements RouteModule {
         }
         f.throwIfAny();
         int republished = boats.saveWhatToBring(boat, items, "operator");
-        ctx.json(Map.of("boat", boat, "what_to_bring", items, "pages_republished", republished));
+        ctx.json(Map.of("boat", BoatNames.display(boat), "what_to_bring", items, "pages_republished", republished));
     }
 
     /** The boat named in the path: one line of text, 1 to 80 characters, or 400 naming {@code boat}. */

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -70,9 +71,11 @@ public final class GuestPageModule {
     private final GuestPageService pages;
     private final List<RouteModule> routes;
     private final List<Task<?>> tasks;
+    private final BoatStore boats;
 
-    private GuestPageModule(GuestPageService pages, List<RouteModule> routes, List<Task<?>> tasks) {
+    private GuestPageModule(GuestPageService pages, List<RouteModule> routes, List<Task<?>> tasks, BoatStore boats) {
         this.pages = pages;
+        this.boats = boats;
         this.routes = List.copyOf(routes);
         this.tasks = List.copyOf(tasks);
     }
@@ -115,7 +118,17 @@ public final class GuestPageModule {
         return new GuestPageModule(
                 pages,
                 List.of(uploadRoutes, new BoatRoutes(d.operator(), d.bodies(), boats)),
-                List.of(PhotoIngestTask.task(ingest::ingest), CloseUploadsTask.task(pages::republish)));
+                List.of(PhotoIngestTask.task(ingest::ingest), CloseUploadsTask.task(pages::republish)),
+                boatStore);
+    }
+
+    /**
+     * The display name of {@code boat} (named as {@code common/BoatNames} says): the one registered with {@code
+     * PUT /api/boats/{boat}}, else the first one seen, which a boat not seen before gets from {@code boat}, in
+     * the caller's transaction. The booking intake names every booking's boat so.
+     */
+    public String boatName(Handle h, String boat) {
+        return boats.displayName(h, boat);
     }
 
     /** What the sync workflow calls: publish a booking's page. */

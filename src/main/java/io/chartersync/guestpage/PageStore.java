@@ -2,6 +2,7 @@ package io.chartersync.guestpage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chartersync.common.BoatNames;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -84,16 +85,22 @@ final class PageStore {
                 .execute();
     }
 
-    /** The pages of {@code boat} whose trips have not ended by {@code now} (their page data names the boat). */
+    /**
+     * The pages of {@code boat} (by {@link BoatNames#key}: their page data names the boat, as written then)
+     * whose trips have not ended by {@code now}.
+     */
     List<String> upcomingSlugsOf(Handle h, String boat, Instant now) {
-        return h.createQuery("""
-                select slug from guest_page
-                where page_data is not null and page_data::jsonb ->> 'boat' = :boat and ends_at > :now
+        return h
+                .createQuery("""
+                select slug, page_data::jsonb ->> 'boat' as boat from guest_page
+                where page_data is not null and ends_at > :now
                 order by ends_at""")
-                .bind("boat", boat)
                 .bind("now", now)
-                .mapTo(String.class)
-                .list();
+                .map((rs, ctx) -> BoatNames.same(rs.getString("boat"), boat) ? rs.getString("slug") : null)
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     private String text(GuestPagePort.PageRequest r) {

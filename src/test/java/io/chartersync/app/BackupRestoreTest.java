@@ -217,7 +217,7 @@ class BackupRestoreTest {
         Cli.Run restore = Cli.run(Map.of(), "restore", newer.toString(), "--data", target.toString());
 
         assertThat(restore.exitCode()).isEqualTo(1);
-        assertThat(restore.err()).contains("schema version 999, newer than this program's 17");
+        assertThat(restore.err()).containsPattern("schema version 999, newer than this program's [0-9]+\\b");
         assertThat(target).doesNotExist();
     }
 

@@ -149,6 +149,20 @@ class CalendarFeedTest {
         assertThat(app.http().get("/calendar.ics", NOBODY).status()).isEqualTo(400);
     }
 
+    @Test
+    void a_boat_feed_asked_for_under_another_spelling_is_that_boats_one_feed() throws Exception {
+        app.bookings().submitAndSync(Examples.booking(), 1);
+        ObjectNode other = Examples.booking();
+        other.put("external_id", "OTHER-BOAT").put("boat", "MARLIN");
+        app.bookings().submitAndSync(other, 1);
+
+        String jada = feed(Optional.of(" jada ")).body();
+
+        assertThat(feeds.token(Optional.of("Jada"))).isEqualTo(feeds.token(Optional.of("JADA")));
+        assertThat(events(jada)).hasSize(1);
+        assertThat(jada).contains("SUMMARY:JADA charter").doesNotContain("MARLIN");
+    }
+
     private TestHttp.Response feed(Optional<String> boat) {
         TestHttp.Response response = app.http().get("/calendar.ics?token=" + feeds.token(boat), NOBODY);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
