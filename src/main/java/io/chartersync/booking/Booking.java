@@ -82,7 +82,8 @@ public record Booking(
                 guest,
                 revenue,
                 crewAssignments,
-                notes);
+                notes,
+                notifyGuest);
     }
 
     /** The start on the marina's clock; validation has refused times that do not exist there. */
