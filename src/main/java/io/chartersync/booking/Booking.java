@@ -36,34 +36,6 @@ public record Booking(
         notifyGuest = notifyGuest == null ? Optional.empty() : notifyGuest.filter(n -> !n);
     }
 
-    /** A booking that notifies its guest (the default). */
-    public Booking(
-            String source,
-            String externalId,
-            LocalDateTime start,
-            ZoneId timeZone,
-            BigDecimal durationHours,
-            String boat,
-            String location,
-            Guest guest,
-            Optional<Money> revenue,
-            List<CrewAssignment> crewAssignments,
-            Notes notes) {
-        this(
-                source,
-                externalId,
-                start,
-                timeZone,
-                durationHours,
-                boat,
-                location,
-                guest,
-                revenue,
-                crewAssignments,
-                notes,
-                Optional.empty());
-    }
-
     /** Where the guest is emailed their page, a change and a cancellation: their address, unless told not to. */
     public Optional<String> guestNotifyAddress() {
         return notifyGuest.orElse(true) ? guest.email() : Optional.empty();
