@@ -2,6 +2,7 @@ package io.chartersync.app;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.chartersync.booking.BookingDesk;
 import io.chartersync.booking.BookingModule;
 import io.chartersync.calendar.CalendarModule;
 import io.chartersync.common.OperatorContact;
@@ -232,6 +233,7 @@ public final class Application implements AutoCloseable {
                 s.clock(),
                 config.unansweredAlert(),
                 hooks.afterStep()));
+        BookingDesk desk = bookings.desk(workflow.scheduler(), workflow.status());
         ConsoleModule console = ConsoleModule.create(new ConsoleModule.Deps(
                 s.jdbi(),
                 s.audit(),
@@ -240,11 +242,14 @@ public final class Application implements AutoCloseable {
                 s.random(),
                 s.baseUrl(),
                 s.clientAddress(),
-                s.clock()));
+                s.clock(),
+                desk,
+                crew.port(),
+                config.mail().smtp().isEmpty()));
 
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));
-        routes.addAll(bookings.routes(workflow.scheduler(), workflow.status()));
+        routes.addAll(bookings.routes(desk));
         routes.addAll(calendar.routes());
         routes.addAll(crew.routes());
         routes.addAll(guestPages.routes());

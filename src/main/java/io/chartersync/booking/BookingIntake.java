@@ -37,27 +37,19 @@ final class BookingIntake {
         this.audit = audit;
     }
 
-    enum Outcome {
-        CREATED,
-        UPDATED,
-        UNCHANGED
-    }
-
-    record Result(UUID id, int version, Outcome outcome) {}
-
-    Result submit(Booking sent, String actor) {
+    Saved submit(Booking sent, String actor) {
         return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
             Booking booking = named(h, sent);
             UUID newId = UUID.randomUUID();
             if (store.insertIfNew(h, newId, booking)) {
                 sync.schedule(h, newId, 1);
                 audit.append(h, BookingAudit.created(actor, newId, booking));
-                return new Result(newId, 1, Outcome.CREATED);
+                return new Saved(newId, 1, Saved.Outcome.CREATED);
             }
             BookingStore.Head head = store.lockByNaturalKey(h, booking.source(), booking.externalId())
                     .orElseThrow();
             if (head.bodyHash().equals(store.hash(booking))) {
-                return new Result(head.id(), head.version(), Outcome.UNCHANGED);
+                return new Saved(head.id(), head.version(), Saved.Outcome.UNCHANGED);
             }
             if (head.cancelled()) {
                 throw new AppException.Conflict("booking " + head.id() + " (" + booking.source() + "/"
@@ -73,7 +65,7 @@ final class BookingIntake {
      * own parser, as a whole. The same body again changes nothing; another becomes the next version, synced
      * like any other change.
      */
-    Result patch(UUID id, JsonNode patch, Function<JsonNode, Booking> parse, String actor) {
+    Saved patch(UUID id, JsonNode patch, Function<JsonNode, Booking> parse, String actor) {
         return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
             BookingStore.Head head =
                     store.lockById(h, id).orElseThrow(() -> new AppException.NotFound("booking", id.toString()));
@@ -91,7 +83,7 @@ final class BookingIntake {
             }
             Booking booking = named(h, parse.apply(merged));
             if (head.bodyHash().equals(store.hash(booking))) {
-                return new Result(id, head.version(), Outcome.UNCHANGED);
+                return new Saved(id, head.version(), Saved.Outcome.UNCHANGED);
             }
             return nextVersion(h, head, booking, actor);
         }));
@@ -106,7 +98,7 @@ final class BookingIntake {
     }
 
     /** Stores {@code booking} as the version after {@code head}'s, schedules its sync and audits what changed. */
-    private Result nextVersion(Handle h, BookingStore.Head head, Booking booking, String actor) {
+    private Saved nextVersion(Handle h, BookingStore.Head head, Booking booking, String actor) {
         StoredBooking previous = store.findVersion(h, head.id(), head.version()).orElseThrow();
         int next = head.version() + 1;
         store.insertVersion(h, head.id(), next, booking, false);
@@ -119,23 +111,23 @@ final class BookingIntake {
                         next,
                         booking,
                         BookingAudit.changedFields(store.tree(previous.booking()), store.tree(booking))));
-        return new Result(head.id(), next, Outcome.UPDATED);
+        return new Saved(head.id(), next, Saved.Outcome.UPDATED);
     }
 
     /** Cancels a booking: a new version that carries the cancel to every system. */
-    Result cancel(UUID id, String actor) {
+    Saved cancel(UUID id, String actor) {
         return jdbi.inTransaction(h -> {
             BookingStore.Head head =
                     store.lockById(h, id).orElseThrow(() -> new AppException.NotFound("booking", id.toString()));
             if (head.cancelled()) {
-                return new Result(id, head.version(), Outcome.UNCHANGED);
+                return new Saved(id, head.version(), Saved.Outcome.UNCHANGED);
             }
             StoredBooking current = store.findVersion(h, id, head.version()).orElseThrow();
             int next = head.version() + 1;
             store.insertVersion(h, id, next, current.booking(), true);
             sync.schedule(h, id, next);
             audit.append(h, BookingAudit.cancelled(actor, id, next, current.booking()));
-            return new Result(id, next, Outcome.UPDATED);
+            return new Saved(id, next, Saved.Outcome.UPDATED);
         });
     }
 }

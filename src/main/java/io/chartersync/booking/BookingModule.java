@@ -17,8 +17,8 @@ import org.jdbi.v3.core.Jdbi;
  * transaction and answers with the sync's status, and the sync reads the booking it syncs. Booking does
  * not know the workflow; it declares what it needs of it ({@link SyncScheduler}, {@link StatusProvider})
  * and offers what the workflow reads ({@link BookingReader}). So it is built in two steps: {@link
- * #create} builds the store, whose {@link #reader()} the workflow is built from; {@link #routes} then
- * takes the workflow's scheduler and status and builds the intake.
+ * #create} builds the store, whose {@link #reader()} the workflow is built from; {@link #desk} then
+ * takes the workflow's scheduler and status and builds the intake, which {@link #routes} serves.
  */
 public final class BookingModule {
     /**
@@ -53,16 +53,17 @@ public final class BookingModule {
         return store;
     }
 
-    /** The intake API, which schedules each new version's sync with {@code sync} and answers {@code status}. */
-    public List<RouteModule> routes(SyncScheduler sync, StatusProvider status) {
+    /**
+     * What the operator does with bookings (the intake API and the console both go through it), which
+     * schedules each new version's sync with {@code sync} and answers {@code status}.
+     */
+    public BookingDesk desk(SyncScheduler sync, StatusProvider status) {
         BookingIntake intake = new BookingIntake(deps.jdbi(), store, sync, deps.audit(), deps.boats());
-        return List.of(new BookingRoutes(
-                deps.operator(),
-                deps.bodies(),
-                new BookingParser(deps.crew()),
-                intake,
-                store,
-                status,
-                deps.marinaZone()));
+        return new BookingDesk(new BookingParser(deps.crew()), intake, store, status, deps.marinaZone());
+    }
+
+    /** The intake API over {@code desk}. */
+    public List<RouteModule> routes(BookingDesk desk) {
+        return List.of(new BookingRoutes(deps.operator(), deps.bodies(), desk));
     }
 }

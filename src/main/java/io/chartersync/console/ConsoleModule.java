@@ -2,13 +2,16 @@ package io.chartersync.console;
 
 import gg.jte.TemplateEngine;
 import io.chartersync.audit.AuditLog;
+import io.chartersync.booking.BookingDesk;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
+import io.chartersync.crew.CrewPort;
 import io.chartersync.web.ClientAddress;
 import io.chartersync.web.RouteModule;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -24,6 +27,9 @@ public final class ConsoleModule {
      * @param publicBaseUrl the site's address: the session cookie is {@code Secure} when it is https
      * @param linkTokens derives the CSRF tokens of the forms
      * @param clients who a request comes from, for the sign-in limits per address
+     * @param bookings what the operator does with bookings (the same desk as the intake API's)
+     * @param crew the crew of each booking's event, with their answers
+     * @param mailbox whether emails are files here (embedded mode), so the console shows its mailbox
      */
     public record Deps(
             Jdbi jdbi,
@@ -33,7 +39,10 @@ public final class ConsoleModule {
             TokenGenerator random,
             URI publicBaseUrl,
             ClientAddress clients,
-            Clock clock) {}
+            Clock clock,
+            BookingDesk bookings,
+            CrewPort crew,
+            boolean mailbox) {}
 
     private final Accounts accounts;
     private final List<RouteModule> routes;
@@ -47,16 +56,31 @@ public final class ConsoleModule {
         Passwords passwords = new Passwords();
         Accounts accounts = new Accounts(d.jdbi(), d.audit(), d.clock(), d.random(), passwords);
         SignIn signIn = new SignIn(d.jdbi(), d.clock(), d.random(), d.linkTokens(), passwords);
-        ConsoleRoutes pages = new ConsoleRoutes(
+        Pages pages = new Pages(signIn, d.templates(), () -> attentionCount(d.bookings()), d.mailbox());
+        ConsoleRoutes signInRoutes = new ConsoleRoutes(
                 signIn,
                 accounts,
-                d.templates(),
+                pages,
                 d.linkTokens(),
                 d.random(),
                 d.clients(),
                 new Cookies("https".equalsIgnoreCase(d.publicBaseUrl().getScheme())));
-        return new ConsoleModule(accounts, List.of(pages));
+        return new ConsoleModule(accounts, List.of(signInRoutes, new BoardRoutes(pages)));
     }
+
+    /**
+     * How many bookings need attention, for the count on every page (at most {@link #ATTENTION_SHOWN}: the
+     * page says "500+" beyond). It reads every booking's status: fine for a charter business's bookings,
+     * to be kept in a column if the count ever shows in the bench.
+     */
+    private static int attentionCount(BookingDesk bookings) {
+        return bookings.list(Map.of("attention", List.of("true"), "limit", List.of(Integer.toString(ATTENTION_SHOWN))))
+                .bookings()
+                .size();
+    }
+
+    /** The most the attention count counts. */
+    static final int ATTENTION_SHOWN = 500;
 
     /**
      * The console's users on a database, for the command line (which works whether or not a server runs):

@@ -1,7 +1,5 @@
 package io.chartersync.console;
 
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.chartersync.common.AppException;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
@@ -14,19 +12,20 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The console's sign-in, sign-out, set-password and home routes. Every page is HTML that works without
+ * The console's sign-in, sign-out and set-password routes, and its stylesheet and script. Every page is HTML that works without
  * JavaScript; every form carries a CSRF token and a POST without the right one answers 403. Before a
  * session exists (the sign-in form), the token is derived from a random cookie of the browser's ({@code
  * cs_login}); with a session, from the session's token; on a set-password page, from the link's token.
  */
 final class ConsoleRoutes implements RouteModule {
+    /** htmx, from its WebJar: the console's only script, served by us. */
+    private static final String HTMX = "/META-INF/resources/webjars/htmx.org/2.0.4/dist/htmx.min.js";
+
     private static final String LOGIN_CSRF = "console-login-csrf";
     private static final String SET_PASSWORD_CSRF = "console-set-password-csrf";
     private static final Duration LOGIN_COOKIE_AGE = Duration.ofHours(12);
@@ -34,54 +33,46 @@ final class ConsoleRoutes implements RouteModule {
 
     private final SignIn signIn;
     private final Accounts accounts;
-    private final TemplateEngine templates;
+    private final Pages pages;
     private final LinkTokens tokens;
     private final TokenGenerator random;
     private final ClientAddress clients;
     private final Cookies cookies;
     private final byte[] stylesheet;
+    private final byte[] htmx;
 
     ConsoleRoutes(
             SignIn signIn,
             Accounts accounts,
-            TemplateEngine templates,
+            Pages pages,
             LinkTokens tokens,
             TokenGenerator random,
             ClientAddress clients,
             Cookies cookies) {
         this.signIn = signIn;
         this.accounts = accounts;
-        this.templates = templates;
+        this.pages = pages;
         this.tokens = tokens;
         this.random = random;
         this.clients = clients;
         this.cookies = cookies;
         this.stylesheet = resource("/console/console.css");
+        this.htmx = resource(HTMX);
     }
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/", this::home);
         routes.get("/login", this::loginForm);
         routes.post("/login", this::login);
         routes.post("/logout", this::logout);
         routes.get("/set-password/{token}", this::setPasswordForm);
         routes.post("/set-password/{token}", this::setPassword);
-        routes.get("/console/console.css", this::css);
+        routes.get("/console/console.css", ctx -> asset(ctx, "text/css; charset=utf-8", stylesheet));
+        routes.get("/console/htmx.min.js", ctx -> asset(ctx, "text/javascript; charset=utf-8", htmx));
     }
 
-    /** The signed-in user of a request, or empty (no cookie, or a session that has ended). */
-    Optional<SignedIn> user(Context ctx) {
-        return signIn.session(Cookies.read(ctx, Cookies.SESSION));
-    }
-
-    private void home(Context ctx) {
-        Optional<SignedIn> user = user(ctx);
-        if (user.isEmpty()) {
-            ctx.redirect("/login", HttpStatus.SEE_OTHER);
-            return;
-        }
-        render(ctx, "console/home.jte", new HomePage(Shell.of("Charters", user.get())));
+    private Optional<SignedIn> user(Context ctx) {
+        return pages.user(ctx);
     }
 
     private void loginForm(Context ctx) {
@@ -181,11 +172,11 @@ final class ConsoleRoutes implements RouteModule {
         ctx.redirect("/login?password=set", HttpStatus.SEE_OTHER);
     }
 
-    private void css(Context ctx) {
+    private static void asset(Context ctx, String type, byte[] content) {
         ctx.header("Cache-Control", "public, max-age=3600")
                 .header("X-Content-Type-Options", "nosniff")
-                .contentType("text/css; charset=utf-8")
-                .result(stylesheet);
+                .contentType(type)
+                .result(content);
     }
 
     private void renderLogin(Context ctx, String email, Optional<String> error, Optional<String> notice) {
@@ -242,29 +233,11 @@ final class ConsoleRoutes implements RouteModule {
     }
 
     private void render(Context ctx, String template, Object model) {
-        headers(ctx);
-        StringOutput out = new StringOutput();
-        templates.render(template, model, out);
-        ctx.html(out.toString());
-    }
-
-    /** Strict: no script at all, styles only from our own stylesheet, never framed, never cached. */
-    static void headers(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Robots-Tag", "noindex, nofollow")
-                .header("X-Frame-Options", "DENY")
-                .header("Cache-Control", "no-store")
-                .header(
-                        "Content-Security-Policy",
-                        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
-                                + " base-uri 'none'; frame-ancestors 'none'");
+        pages.render(ctx, template, model);
     }
 
     private static boolean sameText(String presented, String expected) {
-        return presented != null
-                && MessageDigest.isEqual(
-                        presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        return Pages.sameText(presented, expected);
     }
 
     private static byte[] resource(String name) {
