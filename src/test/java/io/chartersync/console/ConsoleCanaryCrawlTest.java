@@ -38,8 +38,8 @@ class ConsoleCanaryCrawlTest {
                     Canaries.printedForms(7654321).stream(), Stream.of("CANARY-K3M8P", "Payout by wire"))
             .toList();
     /** Links the crawl does not follow: sign-out is a form, assets and the crew and guest sides are not the console. */
-    private static final Pattern SKIPPED =
-            Pattern.compile("^/(logout|console/|favicon|g/|m/|uploads/|calendar\\.ics|api/|events|healthz|readyz|metrics).*");
+    private static final Pattern SKIPPED = Pattern.compile(
+            "^/(logout|console/|favicon|g/|m/|uploads/|calendar\\.ics|api/|events|healthz|readyz|metrics).*");
 
     private static final Pattern HREF = Pattern.compile("href=\"(/[^\"#]*)");
 
@@ -74,9 +74,8 @@ class ConsoleCanaryCrawlTest {
                 .as("the crawl reaches the board, Needs attention and the booking's own page")
                 .contains("/", "/attention", "/bookings/" + bookingId);
         List<String> leaks = new ArrayList<>();
-        pages.forEach((path, body) -> FORBIDDEN.stream()
-                .filter(body::contains)
-                .forEach(form -> leaks.add(path + " shows " + form)));
+        pages.forEach((path, body) ->
+                FORBIDDEN.stream().filter(body::contains).forEach(form -> leaks.add(path + " shows " + form)));
         assertThat(leaks).as("revenue or internal note on a dispatcher's page").isEmpty();
     }
 
