@@ -43,28 +43,29 @@ final class BookingIntake {
         UNCHANGED
     }
 
-    record Result(UUID id, int version, Outcome outcome) {}
+    /** What intake did, and the booking as stored (its boat under the display name), for the event log. */
+    record Result(UUID id, int version, Outcome outcome, Booking booking) {}
 
     Result submit(Booking sent, String actor) {
-        return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
+        return BookingEvents.accepted(Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
             Booking booking = named(h, sent);
             UUID newId = UUID.randomUUID();
             if (store.insertIfNew(h, newId, booking)) {
                 sync.schedule(h, newId, 1);
                 audit.append(h, BookingAudit.created(actor, newId, booking));
-                return new Result(newId, 1, Outcome.CREATED);
+                return new Result(newId, 1, Outcome.CREATED, booking);
             }
             BookingStore.Head head = store.lockByNaturalKey(h, booking.source(), booking.externalId())
                     .orElseThrow();
             if (head.bodyHash().equals(store.hash(booking))) {
-                return new Result(head.id(), head.version(), Outcome.UNCHANGED);
+                return new Result(head.id(), head.version(), Outcome.UNCHANGED, booking);
             }
             if (head.cancelled()) {
                 throw new AppException.Conflict("booking " + head.id() + " (" + booking.source() + "/"
                         + booking.externalId() + ") is cancelled; send a new external_id to book again");
             }
             return nextVersion(h, head, booking, actor);
-        }));
+        })));
     }
 
     /**
@@ -74,7 +75,7 @@ final class BookingIntake {
      * like any other change.
      */
     Result patch(UUID id, JsonNode patch, Function<JsonNode, Booking> parse, String actor) {
-        return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
+        return BookingEvents.accepted(Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
             BookingStore.Head head =
                     store.lockById(h, id).orElseThrow(() -> new AppException.NotFound("booking", id.toString()));
             if (head.cancelled()) {
@@ -91,10 +92,10 @@ final class BookingIntake {
             }
             Booking booking = named(h, parse.apply(merged));
             if (head.bodyHash().equals(store.hash(booking))) {
-                return new Result(id, head.version(), Outcome.UNCHANGED);
+                return new Result(id, head.version(), Outcome.UNCHANGED, booking);
             }
             return nextVersion(h, head, booking, actor);
-        }));
+        })));
     }
 
     /**
@@ -119,23 +120,24 @@ final class BookingIntake {
                         next,
                         booking,
                         BookingAudit.changedFields(store.tree(previous.booking()), store.tree(booking))));
-        return new Result(head.id(), next, Outcome.UPDATED);
+        return new Result(head.id(), next, Outcome.UPDATED, booking);
     }
 
     /** Cancels a booking: a new version that carries the cancel to every system. */
     Result cancel(UUID id, String actor) {
-        return jdbi.inTransaction(h -> {
+        return BookingEvents.cancelled(jdbi.inTransaction(h -> {
             BookingStore.Head head =
                     store.lockById(h, id).orElseThrow(() -> new AppException.NotFound("booking", id.toString()));
             if (head.cancelled()) {
-                return new Result(id, head.version(), Outcome.UNCHANGED);
+                StoredBooking last = store.findVersion(h, id, head.version()).orElseThrow();
+                return new Result(id, head.version(), Outcome.UNCHANGED, last.booking());
             }
             StoredBooking current = store.findVersion(h, id, head.version()).orElseThrow();
             int next = head.version() + 1;
             store.insertVersion(h, id, next, current.booking(), true);
             sync.schedule(h, id, next);
             audit.append(h, BookingAudit.cancelled(actor, id, next, current.booking()));
-            return new Result(id, next, Outcome.UPDATED);
-        });
+            return new Result(id, next, Outcome.UPDATED, current.booking());
+        }));
     }
 }
