@@ -257,7 +257,7 @@ final class ConsoleRoutes implements RouteModule {
                 .header("Cache-Control", "no-store")
                 .header(
                         "Content-Security-Policy",
-                        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
+                        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
                                 + " base-uri 'none'; frame-ancestors 'none'");
     }
 
