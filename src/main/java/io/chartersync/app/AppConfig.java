@@ -192,6 +192,11 @@ public record AppConfig(
             throw new ConfigException(
                     "DATABASE_URL holds an unresolved placeholder; set it to a PostgreSQL URL, or unset it for the embedded database");
         }
+        s.optional("LOG_FORMAT")
+                .filter(f -> !f.equalsIgnoreCase("text") && !f.equalsIgnoreCase("json"))
+                .ifPresent(f -> {
+                    throw new ConfigException("LOG_FORMAT must be text or json, was " + f);
+                });
         int port = s.integer("PORT", 8080);
         URI base = s.optional("PUBLIC_BASE_URL").map(AppConfig::baseUrl).orElse(URI.create("http://localhost:" + port));
         Path dataDir =

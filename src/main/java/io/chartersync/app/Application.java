@@ -25,6 +25,7 @@ import io.chartersync.workflow.WorkflowModule;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -87,6 +88,8 @@ public final class Application implements AutoCloseable {
      * the scheduler's rows.
      */
     public static Application start(AppConfig config, Clock clock, Hooks hooks) {
+        // Before anything is started or written: a taken port stops the start at once, naming it.
+        requirePortFree(config.http().port());
         TokenGenerator random = TokenGenerator.secure();
         Secrets secrets = Secrets.resolve(config, random);
         int port = config.http().port() == 0 ? freePort() : config.http().port();
@@ -115,8 +118,7 @@ public final class Application implements AutoCloseable {
             try {
                 http.start(port);
             } catch (JavalinBindException e) {
-                throw new ConfigException(
-                        "port " + port + " is in use: stop what uses it, or pass --port N (or set PORT)");
+                throw new ConfigException(portInUse(port));
             }
             scheduler.start();
             ServerAddress.record(config.dataDir(), baseUrl);
@@ -275,6 +277,24 @@ public final class Application implements AutoCloseable {
     /** Each sync holds two connections (its bookkeeping and its step); HTTP requests need the rest. */
     private static int poolSize(AppConfig config) {
         return 2 * config.taskThreads() + 16;
+    }
+
+    /** Fails when something listens on {@code port} (0: any free port, nothing to check). */
+    static void requirePortFree(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            // As Jetty binds: on every address, a port left in TIME_WAIT by an earlier run counting as free.
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new ConfigException(portInUse(port));
+        }
+    }
+
+    private static String portInUse(int port) {
+        return "port " + port + " is in use: stop what uses it, or pass --port N (or set PORT)";
     }
 
     private static int freePort() {

@@ -1,8 +1,9 @@
 package io.chartersync.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +23,13 @@ final class BookCommand implements Runnable {
         String body;
         try {
             body = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new CommandFailure("could not read " + file + ": there is no such file");
+        } catch (AccessDeniedException e) {
+            throw new CommandFailure("could not read " + file + ": permission denied");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            throw new CommandFailure(
+                    "could not read " + file + ": " + (Files.isDirectory(file) ? "it is a directory" : e));
         }
         ApiClient client = options.client();
         ApiClient.Answer answer = client.send("POST", "/api/bookings", body);

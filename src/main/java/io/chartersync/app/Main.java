@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BookCommand.class,
             StatusCommand.class,
+            ListCommand.class,
+            CancelCommand.class,
             KeysCommand.class,
             AuditCommand.class,
             UsersCommand.class,
@@ -54,8 +56,8 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("charter-sync: " + inUse.getMessage());
                 return 1;
             }
-            if (e instanceof ApiClient.ApiException api) {
-                commandLine.getErr().println("charter-sync: " + api.getMessage());
+            if (e instanceof CommandFailure failure) {
+                commandLine.getErr().println("charter-sync: " + failure.getMessage());
                 return 1;
             }
             throw e;

@@ -16,6 +16,6 @@ final class StatusCommand implements Runnable {
     @Override
     public void run() {
         ApiClient client = options.client();
-        System.out.println(client.pretty(client.expectOk("GET", "/api/bookings/" + id, null)));
+        System.out.println(client.pretty(client.expectOk("GET", "/api/bookings/" + ApiClient.segment(id), null)));
     }
 }

@@ -50,17 +50,17 @@ public final class BookingDesk {
     }
 
     public Saved submit(Booking booking, String actor) {
-        return intake.submit(booking, actor);
+        return intake.submit(booking, actor).saved();
     }
 
     /** A JSON merge patch (RFC 7396) over the current version's body: only what it names changes. */
     public Saved patch(UUID id, JsonNode patch, String actor) {
-        return intake.patch(id, patch, parser::parse, actor);
+        return intake.patch(id, patch, parser::parse, actor).saved();
     }
 
     /** Cancels everywhere; cancelling a cancelled booking changes nothing. */
     public Saved cancel(UUID id, String actor) {
-        return intake.cancel(id, actor);
+        return intake.cancel(id, actor).saved();
     }
 
     /** The status document of a booking; {@link AppException.NotFound} when there is none. */

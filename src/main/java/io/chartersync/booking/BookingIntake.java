@@ -37,26 +37,33 @@ final class BookingIntake {
         this.audit = audit;
     }
 
-    Saved submit(Booking sent, String actor) {
-        return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
+    /** What intake did, and the booking as stored (its boat under the display name), for the event log. */
+    record Result(UUID id, int version, Saved.Outcome outcome, Booking booking) {
+        Saved saved() {
+            return new Saved(id, version, outcome);
+        }
+    }
+
+    Result submit(Booking sent, String actor) {
+        return BookingEvents.accepted(Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
             Booking booking = named(h, sent);
             UUID newId = UUID.randomUUID();
             if (store.insertIfNew(h, newId, booking)) {
                 sync.schedule(h, newId, 1);
                 audit.append(h, BookingAudit.created(actor, newId, booking));
-                return new Saved(newId, 1, Saved.Outcome.CREATED);
+                return new Result(newId, 1, Saved.Outcome.CREATED, booking);
             }
             BookingStore.Head head = store.lockByNaturalKey(h, booking.source(), booking.externalId())
                     .orElseThrow();
             if (head.bodyHash().equals(store.hash(booking))) {
-                return new Saved(head.id(), head.version(), Saved.Outcome.UNCHANGED);
+                return new Result(head.id(), head.version(), Saved.Outcome.UNCHANGED, booking);
             }
             if (head.cancelled()) {
                 throw new AppException.Conflict("booking " + head.id() + " (" + booking.source() + "/"
                         + booking.externalId() + ") is cancelled; send a new external_id to book again");
             }
             return nextVersion(h, head, booking, actor);
-        }));
+        })));
     }
 
     /**
@@ -65,8 +72,8 @@ final class BookingIntake {
      * own parser, as a whole. The same body again changes nothing; another becomes the next version, synced
      * like any other change.
      */
-    Saved patch(UUID id, JsonNode patch, Function<JsonNode, Booking> parse, String actor) {
-        return Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
+    Result patch(UUID id, JsonNode patch, Function<JsonNode, Booking> parse, String actor) {
+        return BookingEvents.accepted(Deadlocks.retrying(() -> jdbi.inTransaction(h -> {
             BookingStore.Head head =
                     store.lockById(h, id).orElseThrow(() -> new AppException.NotFound("booking", id.toString()));
             if (head.cancelled()) {
@@ -83,10 +90,10 @@ final class BookingIntake {
             }
             Booking booking = named(h, parse.apply(merged));
             if (head.bodyHash().equals(store.hash(booking))) {
-                return new Saved(id, head.version(), Saved.Outcome.UNCHANGED);
+                return new Result(id, head.version(), Saved.Outcome.UNCHANGED, booking);
             }
             return nextVersion(h, head, booking, actor);
-        }));
+        })));
     }
 
     /**
@@ -98,7 +105,7 @@ final class BookingIntake {
     }
 
     /** Stores {@code booking} as the version after {@code head}'s, schedules its sync and audits what changed. */
-    private Saved nextVersion(Handle h, BookingStore.Head head, Booking booking, String actor) {
+    private Result nextVersion(Handle h, BookingStore.Head head, Booking booking, String actor) {
         StoredBooking previous = store.findVersion(h, head.id(), head.version()).orElseThrow();
         int next = head.version() + 1;
         store.insertVersion(h, head.id(), next, booking, false);
@@ -111,23 +118,24 @@ final class BookingIntake {
                         next,
                         booking,
                         BookingAudit.changedFields(store.tree(previous.booking()), store.tree(booking))));
-        return new Saved(head.id(), next, Saved.Outcome.UPDATED);
+        return new Result(head.id(), next, Saved.Outcome.UPDATED, booking);
     }
 
     /** Cancels a booking: a new version that carries the cancel to every system. */
-    Saved cancel(UUID id, String actor) {
-        return jdbi.inTransaction(h -> {
+    Result cancel(UUID id, String actor) {
+        return BookingEvents.cancelled(jdbi.inTransaction(h -> {
             BookingStore.Head head =
                     store.lockById(h, id).orElseThrow(() -> new AppException.NotFound("booking", id.toString()));
             if (head.cancelled()) {
-                return new Saved(id, head.version(), Saved.Outcome.UNCHANGED);
+                StoredBooking last = store.findVersion(h, id, head.version()).orElseThrow();
+                return new Result(id, head.version(), Saved.Outcome.UNCHANGED, last.booking());
             }
             StoredBooking current = store.findVersion(h, id, head.version()).orElseThrow();
             int next = head.version() + 1;
             store.insertVersion(h, id, next, current.booking(), true);
             sync.schedule(h, id, next);
             audit.append(h, BookingAudit.cancelled(actor, id, next, current.booking()));
-            return new Saved(id, next, Saved.Outcome.UPDATED);
-        });
+            return new Result(id, next, Saved.Outcome.UPDATED, current.booking());
+        }));
     }
 }

@@ -65,7 +65,7 @@ public final class ConsoleModule {
                 d.random(),
                 d.clients(),
                 new Cookies("https".equalsIgnoreCase(d.publicBaseUrl().getScheme())));
-        return new ConsoleModule(accounts, List.of(signInRoutes, new BoardRoutes(pages)));
+        return new ConsoleModule(accounts, List.of(signInRoutes, new BoardRoutes(pages), new FaviconRoutes()));
     }
 
     /**
@@ -94,7 +94,7 @@ public final class ConsoleModule {
         return accounts;
     }
 
-    /** The sign-in, sign-out, set-password and home pages, and the console's stylesheet. */
+    /** The sign-in, sign-out, set-password and home pages, the console's stylesheet, and the favicon. */
     public List<RouteModule> routes() {
         return routes;
     }

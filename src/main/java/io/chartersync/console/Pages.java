@@ -163,7 +163,7 @@ final class Pages {
                 .header("Cache-Control", "no-store")
                 .header(
                         "Content-Security-Policy",
-                        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
                                 + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
     }
 

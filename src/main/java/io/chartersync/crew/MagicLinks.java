@@ -3,6 +3,7 @@ package io.chartersync.crew;
 import io.chartersync.audit.AuditEntry;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.common.AppException;
+import io.chartersync.common.BookingLog;
 import io.chartersync.common.LinkTokens;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +56,7 @@ final class MagicLinks {
     }
 
     void respond(String token, CrewAnswer answer) {
-        jdbi.useTransaction(h -> {
+        Optional<Declined> declined = jdbi.inTransaction(h -> {
             var locked =
                     events.lockWithSummaryTime(h, usable(h, token).eventId()).orElseThrow();
             // Read again under the event's lock: a member taken off meanwhile gets the 410, not a silent no-op.
@@ -65,7 +66,7 @@ final class MagicLinks {
                 throw new AppException.Gone("This charter was cancelled; there is nothing to answer.");
             }
             if (!links.recordAnswer(h, link.id(), answer, event.version(), clock.instant())) {
-                return; // the same answer again: nothing changed
+                return Optional.<Declined>empty(); // the same answer again: nothing changed
             }
             summaries.request(h, event.id(), locked.summarySentAt());
             if (answer == CrewAnswer.DECLINE) {
@@ -90,7 +91,22 @@ final class MagicLinks {
                                     event.id().toString(),
                                     "version",
                                     event.version())));
+            return answer == CrewAnswer.DECLINE ? Optional.of(new Declined(event, link)) : Optional.<Declined>empty();
         });
+        declined.ifPresent(Declined::log);
+    }
+
+    /** A decline, for the booking event log once it is committed: ids, boat and role, no name or contact. */
+    private record Declined(StoredEvent event, Link link) {
+        void log() {
+            BookingLog.warn("declined", "crew member declined", event.bookingId())
+                    .with("event_id", event.id())
+                    .with("event_version", event.version())
+                    .with("boat", event.boat())
+                    .with("member_id", link.memberId())
+                    .with("role", link.role())
+                    .log();
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.chartersync.mail;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.chartersync.common.BookingLog;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TransientFailure;
 import io.chartersync.db.Backoff;
@@ -114,7 +115,7 @@ final class MailDelivery {
                     clock.instant());
         } catch (MessagingException e) {
             // The message itself is wrong (an address mail cannot use): no retry will help.
-            markFailed(id, SendFailure.withoutAddresses(e.toString()));
+            markFailed(new OutboxStore.Failed(id, q.bookingId(), q.kind()), SendFailure.withoutAddresses(e.toString()));
             return;
         }
         try {
@@ -125,7 +126,7 @@ final class MailDelivery {
                     // The server refused this email for good (a 5xx reply): no retry will help.
                     // The email's id, never its recipient: addresses stay out of logs.
                     log.warn("Email {} refused for good: {}", id, permanent.reason());
-                    markFailed(id, permanent.reason());
+                    markFailed(new OutboxStore.Failed(id, q.bookingId(), q.kind()), permanent.reason());
                     return;
                 }
                 case SendFailure.Transient failure -> {
@@ -140,14 +141,25 @@ final class MailDelivery {
     }
 
     /** One email that can never go out: failed at once, this attempt counted, the reason kept. */
-    private void markFailed(UUID id, String reason) {
-        store.markFailed(id, reason, clock.instant());
+    private void markFailed(OutboxStore.Failed email, String reason) {
+        store.markFailed(email.id(), reason, clock.instant());
         metrics.counter("chartersync_emails_failed_total").increment();
+        logged(email, reason);
+    }
+
+    /** The booking event log's line: the email's id and kind, never its recipient (the reason has none). */
+    private static void logged(OutboxStore.Failed email, String reason) {
+        BookingLog.warn("email_failed", "email could not be sent", email.bookingId())
+                .with("email_id", email.id())
+                .with("kind", email.kind())
+                .with("reason", reason)
+                .log();
     }
 
     /** After the last retry: every email of the task not yet sent is marked failed, with the error. */
     private void giveUp(TaskInstance<String> instance, Throwable cause) {
-        store.failStillQueued(
-                MailBatch.decode(instance.getData()).emailIds(), String.valueOf(cause.getMessage()), clock.instant());
+        String reason = String.valueOf(cause.getMessage());
+        store.failStillQueued(MailBatch.decode(instance.getData()).emailIds(), reason, clock.instant())
+                .forEach(email -> logged(email, "gave up after retries: " + reason));
     }
 }

@@ -18,7 +18,17 @@ final class OutboxStore implements OutboxView {
     }
 
     /** An email waiting to go out, as stored (the body holds the token placeholder). */
-    record Queued(String recipient, String subject, String text, String html, Optional<UUID> linkId) {}
+    record Queued(
+            String recipient,
+            String subject,
+            String text,
+            String html,
+            Optional<UUID> linkId,
+            Optional<UUID> bookingId,
+            String kind) {}
+
+    /** An email marked failed: its id, its booking (if it has one) and its kind, for the event log. */
+    record Failed(UUID id, Optional<UUID> bookingId, String kind) {}
 
     /**
      * Inserts the messages whose dedupe key is new, in the caller's transaction and one round trip; answers
@@ -59,7 +69,7 @@ final class OutboxStore implements OutboxView {
     /** The email, if it is still queued (a retry finds the ones already sent or failed gone). */
     Optional<Queued> findQueued(UUID id) {
         return jdbi.withHandle(h -> h.createQuery(
-                        "select recipient, subject, body_text, body_html, link_id from mail_outbox where id = :id and state = :queued")
+                        "select recipient, subject, body_text, body_html, link_id, booking_id, kind from mail_outbox where id = :id and state = :queued")
                 .bind("id", id)
                 .bind("queued", MailState.QUEUED)
                 .map((rs, ctx) -> new Queued(
@@ -67,7 +77,9 @@ final class OutboxStore implements OutboxView {
                         rs.getString("subject"),
                         rs.getString("body_text"),
                         rs.getString("body_html"),
-                        Optional.ofNullable(rs.getObject("link_id", UUID.class))))
+                        Optional.ofNullable(rs.getObject("link_id", UUID.class)),
+                        Optional.ofNullable(rs.getObject("booking_id", UUID.class)),
+                        rs.getString("kind")))
                 .findOne());
     }
 
@@ -101,16 +113,24 @@ final class OutboxStore implements OutboxView {
                 .execute());
     }
 
-    /** Marks those of {@code ids} still queued failed at {@code at}, with the reason (no attempt counted). */
-    void failStillQueued(List<UUID> ids, String reason, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate(
+    /**
+     * Marks those of {@code ids} still queued failed at {@code at}, with the reason (no attempt counted);
+     * answers those it marked.
+     */
+    List<Failed> failStillQueued(List<UUID> ids, String reason, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate(
                         "update mail_outbox set state = :failed, last_error = :error, failed_at = :at where id = any(:ids) and state = :queued")
                 .bind("at", at)
                 .bind("ids", ids.toArray(UUID[]::new))
                 .bind("failed", MailState.FAILED)
                 .bind("queued", MailState.QUEUED)
                 .bind("error", reason)
-                .execute());
+                .executeAndReturnGeneratedKeys("id", "booking_id", "kind")
+                .map((rs, ctx) -> new Failed(
+                        rs.getObject("id", UUID.class),
+                        Optional.ofNullable(rs.getObject("booking_id", UUID.class)),
+                        rs.getString("kind")))
+                .list());
     }
 
     @Override

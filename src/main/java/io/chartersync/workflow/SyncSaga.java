@@ -8,6 +8,7 @@ import io.chartersync.booking.StepState;
 import io.chartersync.booking.StoredBooking;
 import io.chartersync.calendar.CalendarPort;
 import io.chartersync.common.AppException;
+import io.chartersync.common.BookingLog;
 import io.chartersync.common.Failure;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.db.AdvisoryLocks;
@@ -166,6 +167,11 @@ final class SyncSaga {
         }
         runs.finish(h, bookingId, version, RunState.DONE, Optional.empty());
         metrics.counter("chartersync_syncs_total", "outcome", "synced").increment();
+        BookingLog.info(
+                        "synced",
+                        current.cancelled() ? "booking cancelled everywhere" : "booking synced",
+                        subject(current))
+                .log();
     }
 
     /** The page's URL for the crew event, once the guest-page step is done (empty before). */
@@ -192,8 +198,10 @@ final class SyncSaga {
                         case CREW_EVENT ->
                             new StepResult.CrewEvent(crew.upsertForBooking(Requests.crewEvent(booking, guestPageUrl)));
                         case CAPTAIN_SUMMARY -> {
-                            calendar.clashFor(booking.id())
-                                    .ifPresent(other -> crew.alertConflict(booking.id(), Requests.otherBooking(other)));
+                            calendar.clashFor(booking.id()).ifPresent(other -> {
+                                crew.alertConflict(booking.id(), Requests.otherBooking(other));
+                                conflictLogged(booking, other);
+                            });
                             yield new StepResult.CaptainSummary(crew.queueCaptainSummary(booking.id())
                                     .orElse("no summary: no captain or cancelled"));
                         }
@@ -211,6 +219,10 @@ final class SyncSaga {
      * refuses, and its reason names the ids a developer needs to reproduce it.
      */
     private static StepOutcome.Failed failedForGood(SyncStep step, StoredBooking booking, RuntimeException e) {
+        BookingLog.warn("sync_failed", "booking sync failed", subject(booking))
+                .with("step", step.key())
+                .with("reason", e instanceof AppException refused ? refused.getMessage() : unexpected(e))
+                .log();
         if (e instanceof AppException refused) {
             log.warn(
                     "Sync step {} of booking {} v{} failed for good: {}",
@@ -246,5 +258,47 @@ final class SyncSaga {
                 : "not retried: " + cause.getClass().getName() + ": " + cause.getMessage() + " (booking "
                         + data.bookingId() + ", version " + data.version() + ")";
         jdbi.useHandle(h -> runs.finish(h, data.bookingId(), data.version(), RunState.FAILED, Optional.of(error)));
+        BookingLog.Subject booking = new BookingLog.Subject(
+                data.bookingId(), Optional.empty(), Optional.empty(), data.version(), Optional.empty());
+        try {
+            booking = jdbi.withHandle(h -> bookings.findCurrent(h, data.bookingId()))
+                    .map(current -> subject(current, data.version()))
+                    .orElse(booking);
+        } catch (RuntimeException e) {
+            // The line names the booking by its id alone: its other names are a courtesy.
+        }
+        BookingLog.warn("sync_failed", "booking sync failed", booking)
+                .with(
+                        "reason",
+                        Failures.kind(cause) == Failure.Kind.TRANSIENT
+                                ? "gave up after retries: " + cause.getMessage()
+                                : unexpected(cause))
+                .log();
+    }
+
+    /** A failure no retry fixes and the operator cannot either, in plain words; the details are logged before. */
+    private static String unexpected(Throwable e) {
+        return "an unexpected error, not retried (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /** A clash found at the end of the sync, as the operator is alerted to it: the other side by its ids only. */
+    private static void conflictLogged(StoredBooking booking, CalendarPort.Clash other) {
+        BookingLog.warn("conflict", "booking clashes with another", subject(booking))
+                .with("other_entry_id", other.entryId())
+                .with("other_booking_id", other.bookingId())
+                .log();
+    }
+
+    private static BookingLog.Subject subject(StoredBooking b) {
+        return subject(b, b.version());
+    }
+
+    private static BookingLog.Subject subject(StoredBooking b, int version) {
+        return BookingLog.Subject.of(
+                b.id(),
+                b.booking().source(),
+                b.booking().externalId(),
+                version,
+                b.booking().boat());
     }
 }

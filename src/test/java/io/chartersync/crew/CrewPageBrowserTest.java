@@ -50,6 +50,9 @@ class CrewPageBrowserTest {
                 .startsWith("webcal://")
                 .endsWith("/m/" + token + "/calendar.ics");
         Browser.assertNoHorizontalScroll(page);
+        assertFitsThePhone(page);
+        assertThat(page.locator("link[rel=icon]").getAttribute("href")).isEqualTo("/favicon.svg");
+        assertThat(page.request().get(app.baseUrl() + "/favicon.svg").status()).isEqualTo(200);
 
         button(page, "Confirm").tap();
 
@@ -66,8 +69,21 @@ class CrewPageBrowserTest {
         assertThat(violations)
                 .as("accessibility violations:%n  %s", String.join("\n  ", violations))
                 .isEmpty();
+        assertFitsThePhone(page);
         Browser.screenshot(page, "crew-page-phone.png");
         assertThat(problems).as("console errors, CSP violations").isEmpty();
+    }
+
+    /**
+     * Nothing scrolls sideways on a 390 px phone: the page's scrolling element is no wider than the window
+     * (the calendar address, some 90 characters without a space, once made it 641 px wide).
+     */
+    private static void assertFitsThePhone(Page page) {
+        List<?> widths = (List<?>) page.evaluate("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
+        assertThat(((Number) widths.get(1)).intValue()).as("window width").isEqualTo(390);
+        assertThat(((Number) widths.get(0)).intValue())
+                .as("scroll width at 390 px")
+                .isLessThanOrEqualTo(390);
     }
 
     private static String detail(Page page, String term) {

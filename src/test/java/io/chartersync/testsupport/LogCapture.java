@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Every event the program logs from now until {@link #close()}, through the program's own logback
  * configuration (so only what production would write), as text: level, logger, the formatted message and
- * the whole throwable (class, message, stack, causes, suppressed).
+ * the whole throwable (class, message, stack, causes, suppressed); key-value pairs as {@code key=value}.
  */
 public final class LogCapture implements AutoCloseable {
     private final Logger root;
@@ -40,7 +40,10 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture();
     }
 
-    /** One entry per event: {@code LEVEL logger - message}, then the throwable as a stack trace prints it. */
+    /**
+     * One entry per event: {@code LEVEL logger - message key=value…}, then the throwable as a stack trace
+     * prints it.
+     */
     public List<String> events() {
         List<ILoggingEvent> events;
         synchronized (appender) {
@@ -60,6 +63,11 @@ public final class LogCapture implements AutoCloseable {
                 .append(event.getLoggerName())
                 .append(" - ")
                 .append(event.getFormattedMessage());
+        if (event.getKeyValuePairs() != null) {
+            event.getKeyValuePairs()
+                    .forEach(
+                            pair -> out.append(' ').append(pair.key).append('=').append(pair.value));
+        }
         IThrowableProxy thrown = event.getThrowableProxy();
         if (thrown != null) {
             out.append('\n').append(ThrowableProxyUtil.asString(thrown));
