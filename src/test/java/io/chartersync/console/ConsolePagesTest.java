@@ -48,11 +48,13 @@ class ConsolePagesTest {
 
     @Test
     void bookings_are_searched_filtered_and_paged_and_a_bad_date_is_shown_next_to_its_field() {
+        List<String> ids = new java.util.ArrayList<>();
         for (int day = 3; day <= 5; day++) {
             ObjectNode b = Examples.futureBooking(day);
             b.withObjectProperty("guest").put("name", "Guest Day" + day);
-            app.bookings().submit(b);
+            ids.add(app.bookings().submit(b));
         }
+        ids.forEach(id -> app.bookings().awaitSettled(id, 1));
 
         ConsoleClient.Page search = owner.get("/bookings?q=day4&state=&boat=&from=&to=");
         assertThat(search.status()).isEqualTo(200);
@@ -178,17 +180,16 @@ class ConsolePagesTest {
                 .add("ana-maria");
         TestHttp.Response intake = app.http().post("/api/bookings", booking.toString(), OPERATOR);
         assertThat(intake.status()).isEqualTo(400);
-        assertThat(intake.json().withArray("/errors")).hasSize(1);
+        assertThat(intake.json().withArray("/errors").size()).isEqualTo(1);
         assertThat(intake.json().at("/errors/0/field").asText()).isEqualTo("crew_assignments");
         assertThat(intake.json().at("/errors/0/detail").asText()).contains("crew member 'ana-maria' is deactivated");
 
         owner.get("/crew/ana-maria");
         owner.post("/crew/ana-maria/reactivate", form("csrf", owner.csrf()));
         assertThat(member("ana-maria").get("active").asBoolean()).isTrue();
-        assertThat(app.http()
-                        .post("/api/bookings", booking.toString(), OPERATOR)
-                        .status())
-                .isEqualTo(201);
+        TestHttp.Response accepted = app.http().post("/api/bookings", booking.toString(), OPERATOR);
+        assertThat(accepted.status()).isEqualTo(201);
+        app.bookings().awaitSettled(accepted.json().get("id").asText(), 1);
         assertThat(AuditTrail.actions("crew-member:ana-maria"))
                 .containsExactly(
                         "crew-member.created by console:" + OWNER,
@@ -212,6 +213,7 @@ class ConsolePagesTest {
                         OPERATOR);
 
         assertThat(patch.status()).as(patch.body()).isEqualTo(200);
+        app.bookings().awaitSettled(id, 2);
         assertThat(owner.get("/crew/crew-2").body())
                 .contains("Upcoming charters")
                 .doesNotContain("None:");
