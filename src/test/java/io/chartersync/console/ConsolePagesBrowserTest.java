@@ -3,6 +3,7 @@ package io.chartersync.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.chartersync.testsupport.Browser;
@@ -75,8 +76,10 @@ class ConsolePagesBrowserTest {
             click(page, "Deactivate " + who);
             assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("is deactivated");
             page.navigate(app.baseUrl() + "/crew");
-            assertThat(page.locator(".roster-row.inactive").last().textContent())
-                    .contains(who, "Deactivated");
+            assertThat(page.locator(".roster-row.inactive")
+                            .filter(new Locator.FilterOptions().setHasText(who))
+                            .textContent())
+                    .contains("Deactivated");
             checkPage(page, "console-crew-" + size.name() + ".png");
 
             page.navigate(app.baseUrl() + "/boats");
