@@ -151,7 +151,7 @@ public final class Application implements AutoCloseable {
         AppConfig config = s.config();
         // The operator's contact, read where it is shown: the console's settings, over the environment's.
         OperatorSettings operatorContact = ConsoleModule.operatorSettings(
-                s.jdbi(), s.audit(), config.mail().operatorContact());
+                s.jdbi(), s.audit(), config.mail().operatorContact(), s.clock());
         MailModule mail = MailModule.create(new MailModule.Deps(
                 s.jdbi(),
                 s.tasks(),

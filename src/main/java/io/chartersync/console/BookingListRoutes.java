@@ -29,8 +29,7 @@ final class BookingListRoutes implements RouteModule {
             "state", "State",
             "boat", "Boat",
             "from", "From",
-            "to", "To",
-            "after", "Page");
+            "to", "To");
 
     private final Pages pages;
     private final BookingDesk desk;

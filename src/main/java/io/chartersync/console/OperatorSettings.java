@@ -6,6 +6,9 @@ import io.chartersync.common.AppException;
 import io.chartersync.common.FieldError;
 import io.chartersync.common.JsonFields;
 import io.chartersync.common.OperatorContact;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +20,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The operator's contact as the console's Settings page sets it, in the database: each of name, phone and email
  * that is set there takes precedence over the environment's ({@code OPERATOR_NAME}, {@code OPERATOR_PHONE},
- * {@code OPERATOR_EMAIL}), which stay the defaults. Read each time a guest page or email is made, so a change
- * shows on the next one.
+ * {@code OPERATOR_EMAIL}), which stay the defaults. Read when a guest page or email is made (reused for {@link
+ * #REUSE}), so a change shows on the next one.
  */
 public final class OperatorSettings implements OperatorContact.Source {
     static final String NAME = "operator_name";
@@ -28,20 +31,31 @@ public final class OperatorSettings implements OperatorContact.Source {
     static final int MAX_EMAIL = 254;
     private static final Pattern PHONE_FORM = Pattern.compile("\\+?[0-9 ().-]{3,40}");
 
+    /**
+     * How long this node reuses the settings it read: guest pages and emails read the contact inside their own
+     * transaction, so a read per page would take a second connection each time. A save on this node is seen at
+     * once; one on another node within this long.
+     */
+    static final Duration REUSE = Duration.ofSeconds(5);
+
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final OperatorContact defaults;
+    private final Clock clock;
     private final SettingStore store = new SettingStore();
+    private Map<String, String> read = Map.of();
+    private Instant readAt = Instant.MIN;
 
-    OperatorSettings(Jdbi jdbi, AuditLog audit, OperatorContact defaults) {
+    OperatorSettings(Jdbi jdbi, AuditLog audit, OperatorContact defaults, Clock clock) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.defaults = defaults;
+        this.clock = clock;
     }
 
     @Override
     public OperatorContact current() {
-        Map<String, String> stored = stored();
+        Map<String, String> stored = recent();
         return new OperatorContact(
                 Optional.ofNullable(stored.get(NAME)).or(defaults::name),
                 Optional.ofNullable(stored.get(PHONE)).or(defaults::phone),
@@ -56,6 +70,20 @@ public final class OperatorSettings implements OperatorContact.Source {
     /** The settings stored in the database, by name. */
     Map<String, String> stored() {
         return jdbi.withHandle(store::findAll);
+    }
+
+    /** The settings as read at most {@link #REUSE} ago; one reader at a time refreshes them (one connection). */
+    private synchronized Map<String, String> recent() {
+        Instant now = clock.instant();
+        if (readAt.equals(Instant.MIN) || now.isBefore(readAt) || !now.isBefore(readAt.plus(REUSE))) {
+            read = Map.copyOf(stored());
+            readAt = now;
+        }
+        return read;
+    }
+
+    private synchronized void forget() {
+        readAt = Instant.MIN;
     }
 
     /**
@@ -91,6 +119,7 @@ public final class OperatorSettings implements OperatorContact.Source {
             store.put(h, EMAIL, e);
             audit.append(h, new AuditEntry(actor, "settings.operator-contact.updated", "settings:operator", details));
         });
+        forget();
     }
 
     private static Optional<String> blankToEmpty(String value) {
