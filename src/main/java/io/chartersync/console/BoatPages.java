@@ -7,7 +7,6 @@ import io.chartersync.booking.BookingState;
 import io.chartersync.booking.BookingStatus;
 import io.chartersync.common.AppException;
 import io.chartersync.common.BoatNames;
-import io.chartersync.guestpage.BoatProfile;
 import io.chartersync.guestpage.GuestPageModule;
 import io.chartersync.web.Forms;
 import io.chartersync.web.RouteModule;
@@ -72,12 +71,12 @@ final class BoatPages implements RouteModule {
     }
 
     private void show(Context ctx, SignedIn user) {
-        Optional<BoatProfile> boat = boat(ctx);
+        Optional<GuestPageModule.Boat> boat = boat(ctx);
         if (boat.isEmpty()) {
             pages.notFound(ctx, user, "boat of this name");
             return;
         }
-        BoatProfile b = boat.get();
+        GuestPageModule.Boat b = boat.get();
         Map<String, String> values = Map.of(
                 "display_name", b.name(),
                 "meeting_point", b.meetingPoint().orElse(""),
@@ -94,7 +93,7 @@ final class BoatPages implements RouteModule {
     }
 
     private void save(Context ctx, SignedIn user) {
-        Optional<BoatProfile> boat = boat(ctx);
+        Optional<GuestPageModule.Boat> boat = boat(ctx);
         if (boat.isEmpty()) {
             pages.notFound(ctx, user, "boat of this name");
             return;
@@ -130,7 +129,7 @@ final class BoatPages implements RouteModule {
         ctx.redirect(BoatsPage.path(values.get("display_name")) + "?saved=" + republished, HttpStatus.SEE_OTHER);
     }
 
-    private Optional<BoatProfile> boat(Context ctx) {
+    private Optional<GuestPageModule.Boat> boat(Context ctx) {
         String name = ctx.pathParam("boat");
         return name.isBlank() || name.length() > 80 ? Optional.empty() : boats.boat(name);
     }
@@ -138,7 +137,7 @@ final class BoatPages implements RouteModule {
     private void renderForm(
             Context ctx,
             SignedIn user,
-            BoatProfile boat,
+            GuestPageModule.Boat boat,
             Map<String, String> values,
             FieldErrors errors,
             Optional<String> notice) {

@@ -3,7 +3,6 @@ package io.chartersync.console;
 import io.chartersync.booking.BookingDesk;
 import io.chartersync.common.AppException;
 import io.chartersync.crew.CrewPort;
-import io.chartersync.guestpage.BoatProfile;
 import io.chartersync.guestpage.GuestPageModule;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
@@ -58,7 +57,8 @@ final class BookingListRoutes implements RouteModule {
                 values.put(name, kept.getFirst());
             }
         });
-        List<String> boatNames = boats.boats().stream().map(BoatProfile::name).toList();
+        List<String> boatNames =
+                boats.boats().stream().map(GuestPageModule.Boat::name).toList();
         BookingDesk.Listing listing;
         try {
             listing = desk.list(params);

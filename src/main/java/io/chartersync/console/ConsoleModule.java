@@ -106,8 +106,7 @@ public final class ConsoleModule {
      * The operator's contact as the Settings page stores it, over the environment's {@code defaults}: made before
      * the modules that show it (guest pages, emails), and handed to this module in {@link Deps#settings}.
      */
-    public static OperatorSettings operatorSettings(
-            Jdbi jdbi, AuditLog audit, OperatorContact defaults, Clock clock) {
+    public static OperatorSettings operatorSettings(Jdbi jdbi, AuditLog audit, OperatorContact defaults, Clock clock) {
         return new OperatorSettings(jdbi, audit, defaults, clock);
     }
 

@@ -49,19 +49,19 @@ final class BoatProfiles {
     }
 
     /** The boat's profile; empty for a boat never registered nor seen on a booking. */
-    Optional<BoatProfile> profile(String boat) {
+    Optional<GuestPageModule.Boat> profile(String boat) {
         return jdbi.withHandle(h -> boats.find(h, boat)).map(BoatProfiles::profile);
     }
 
     /** Every boat known (registered, or seen on a booking), by display name. */
-    List<BoatProfile> all() {
+    List<GuestPageModule.Boat> all() {
         return jdbi.withHandle(boats::findAll).stream()
                 .map(BoatProfiles::profile)
                 .toList();
     }
 
-    private static BoatProfile profile(BoatStore.Stored s) {
-        return new BoatProfile(
+    private static GuestPageModule.Boat profile(BoatStore.Stored s) {
+        return new GuestPageModule.Boat(
                 s.displayName(),
                 s.whatToBring().orElse(DEFAULT_WHAT_TO_BRING),
                 s.whatToBring().isPresent(),

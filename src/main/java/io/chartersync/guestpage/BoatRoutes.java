@@ -35,7 +35,8 @@ final class BoatRoutes implements RouteModule {
                     boats.displayName(boat),
                     boats.whatToBring(boat),
                     boats.profile(boat)
-                            .orElse(new BoatProfile(boat, List.of(), false, Optional.empty(), Optional.empty()))));
+                            .orElse(new GuestPageModule.Boat(
+                                    boat, List.of(), false, Optional.empty(), Optional.empty()))));
         }));
         routes.put("/api/boats/{boat}", operator.protect(this::put));
     }
@@ -44,7 +45,7 @@ final class BoatRoutes implements RouteModule {
         String boat = BoatRules.boat(ctx.pathParam("boat"));
         BoatStore.Changes changes = BoatRules.parse(boat, boat, bodies.object(ctx));
         int republished = boats.save(boat, changes, "boat.what-to-bring.updated", "operator");
-        BoatProfile saved = boats.profile(boat).orElseThrow();
+        GuestPageModule.Boat saved = boats.profile(boat).orElseThrow();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("boat", BoatNames.display(boat));
         answer.put("what_to_bring", changes.whatToBring().orElseThrow());
@@ -54,7 +55,7 @@ final class BoatRoutes implements RouteModule {
         ctx.json(answer);
     }
 
-    private static Map<String, Object> profile(String boat, List<String> items, BoatProfile saved) {
+    private static Map<String, Object> profile(String boat, List<String> items, GuestPageModule.Boat saved) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("boat", boat);
         answer.put("what_to_bring", items);

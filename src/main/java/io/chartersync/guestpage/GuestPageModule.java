@@ -69,6 +69,22 @@ public final class GuestPageModule {
             EmailRenderer emails,
             OperatorContact.Source operatorContact) {}
 
+    /**
+     * A boat as the console shows and edits it: the name it is shown by, what its guests should bring ({@code
+     * ownList}: its own list; else the default one), where guests meet it and an https link to a map of that
+     * place.
+     */
+    public record Boat(
+            String name,
+            List<String> whatToBring,
+            boolean ownList,
+            Optional<String> meetingPoint,
+            Optional<String> mapUrl) {
+        public Boat {
+            whatToBring = List.copyOf(whatToBring);
+        }
+    }
+
     private final GuestPageService pages;
     private final List<RouteModule> routes;
     private final List<Task<?>> tasks;
@@ -141,12 +157,12 @@ public final class GuestPageModule {
     }
 
     /** Every boat known (registered, or seen on a booking), by display name, for the console. */
-    public List<BoatProfile> boats() {
+    public List<Boat> boats() {
         return profiles.all();
     }
 
     /** The profile of {@code boat} (any spelling); empty for a boat never registered nor seen on a booking. */
-    public Optional<BoatProfile> boat(String boat) {
+    public Optional<Boat> boat(String boat) {
         return profiles.profile(boat);
     }
 
