@@ -4,10 +4,11 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.chartersync.booking.BookingDesk;
 import io.chartersync.booking.BookingModule;
+import io.chartersync.booking.CrewDirectory;
 import io.chartersync.calendar.CalendarModule;
-import io.chartersync.common.OperatorContact;
 import io.chartersync.common.TokenGenerator;
 import io.chartersync.console.ConsoleModule;
+import io.chartersync.console.OperatorSettings;
 import io.chartersync.crew.CrewModule;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
@@ -150,9 +151,9 @@ public final class Application implements AutoCloseable {
      */
     private static Modules modules(Shared s, SiteStorage storage, LocalUploads localUploads, Hooks hooks) {
         AppConfig config = s.config();
-        // The operator's contact, read where it is shown; a settings store may take the place of the environment.
-        OperatorContact.Source operatorContact =
-                OperatorContact.Source.fixed(config.mail().operatorContact());
+        // The operator's contact, read where it is shown: the console's settings, over the environment's.
+        OperatorSettings operatorContact = ConsoleModule.operatorSettings(
+                s.jdbi(), s.audit(), config.mail().operatorContact(), s.clock());
         MailModule mail = MailModule.create(new MailModule.Deps(
                 s.jdbi(),
                 s.tasks(),
@@ -218,7 +219,7 @@ public final class Application implements AutoCloseable {
                 s.jdbi(),
                 s.json(),
                 s.audit(),
-                crew::unknownMembers,
+                CrewDirectory.of(crew::unknownMembers, crew::inactiveMembers),
                 guestPages::boatName,
                 s.operator(),
                 s.bodies(),
@@ -247,7 +248,11 @@ public final class Application implements AutoCloseable {
                 s.clock(),
                 desk,
                 crew.port(),
-                config.mail().smtp().isEmpty()));
+                config.mail().smtp().isEmpty(),
+                crew.roster(),
+                guestPages,
+                operatorContact,
+                CalendarModule.feedTokens(s.jdbi(), s.linkTokens(), s.audit())));
 
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));

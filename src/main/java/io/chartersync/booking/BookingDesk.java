@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chartersync.common.AppException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,7 +48,11 @@ public final class BookingDesk {
      * field that is wrong.
      */
     public Booking parse(JsonNode body) {
-        return parser.parse(body);
+        Set<String> onBookingNow = store.findByExternal(
+                        body.path("source").asText(""), body.path("external_id").asText(""))
+                .map(b -> members(b.booking()))
+                .orElse(Set.of());
+        return parser.parse(body, onBookingNow);
     }
 
     public Saved submit(Booking booking, String actor) {
@@ -55,7 +61,17 @@ public final class BookingDesk {
 
     /** A JSON merge patch (RFC 7396) over the current version's body: only what it names changes. */
     public Saved patch(UUID id, JsonNode patch, String actor) {
-        return intake.patch(id, patch, parser::parse, actor).saved();
+        Set<String> onBookingNow =
+                store.findCurrent(id).map(b -> members(b.booking())).orElse(Set.of());
+        return intake.patch(id, patch, merged -> parser.parse(merged, onBookingNow), actor)
+                .saved();
+    }
+
+    /** The crew members on {@code booking}: a deactivated one may stay on it. */
+    private static Set<String> members(Booking booking) {
+        Set<String> ids = new HashSet<>();
+        booking.crewAssignments().forEach(a -> ids.addAll(a.members()));
+        return ids;
     }
 
     /** Cancels everywhere; cancelling a cancelled booking changes nothing. */

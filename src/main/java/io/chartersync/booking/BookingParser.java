@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,14 @@ final class BookingParser {
     }
 
     Booking parse(JsonNode body) {
+        return parse(body, Set.of());
+    }
+
+    /**
+     * Reads {@code body}; of the deactivated crew members, only those in {@code onBookingNow} (the members of
+     * the version it replaces) may be on it: a deactivated member stays where they are, but is put on nothing new.
+     */
+    Booking parse(JsonNode body, Set<String> onBookingNow) {
         JsonFields f = new JsonFields(body);
         String source = f.text("source", true).orElse("");
         if (!source.isEmpty() && !SOURCE.matcher(source).matches()) {
@@ -42,7 +51,7 @@ final class BookingParser {
         String location = f.text("location", true).orElse("");
         Booking.Guest guest = guest(f);
         Optional<Booking.Money> revenue = revenue(f);
-        List<Booking.CrewAssignment> assignments = assignments(f);
+        List<Booking.CrewAssignment> assignments = assignments(f, onBookingNow);
         Booking.Notes notes = notes(f);
         boolean notifyGuest = notifyGuest(f);
         f.throwIfAny();
@@ -119,14 +128,24 @@ final class BookingParser {
         return Optional.of(new Booking.Money(amount, currency));
     }
 
-    /** The shared crew rules ({@link CrewAssignments}), then this route's own: every member is in the roster. */
-    private List<Booking.CrewAssignment> assignments(JsonFields f) {
+    /**
+     * The shared crew rules ({@link CrewAssignments}), then this route's own: every member is in the roster, and
+     * none is deactivated unless already on the booking.
+     */
+    private List<Booking.CrewAssignment> assignments(JsonFields f, Set<String> onBookingNow) {
         List<CrewAssignments.Assignment> read = CrewAssignments.read(f, "crew_assignments");
         Set<String> members = CrewAssignments.members(read);
         for (String id : members.isEmpty() ? Set.<String>of() : crew.unknown(members)) {
             f.error(
                     "crew_assignments",
                     "crew member '" + id + "' is not in the roster (PUT /api/crew/" + id + " first)");
+        }
+        Set<String> added = new LinkedHashSet<>(members);
+        added.removeAll(onBookingNow);
+        for (String id : added.isEmpty() ? Set.<String>of() : crew.inactive(added)) {
+            f.error(
+                    "crew_assignments",
+                    "crew member '" + id + "' is deactivated: reactivate them (console, Crew) or choose someone else");
         }
         return read.stream()
                 .map(a -> new Booking.CrewAssignment(a.role(), a.count(), a.hourlyRate(), a.members()))

@@ -3,9 +3,13 @@ package io.chartersync.console;
 import gg.jte.TemplateEngine;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.booking.BookingDesk;
+import io.chartersync.calendar.FeedTokens;
 import io.chartersync.common.LinkTokens;
+import io.chartersync.common.OperatorContact;
 import io.chartersync.common.TokenGenerator;
 import io.chartersync.crew.CrewPort;
+import io.chartersync.crew.Roster;
+import io.chartersync.guestpage.GuestPageModule;
 import io.chartersync.web.ClientAddress;
 import io.chartersync.web.RouteModule;
 import java.net.URI;
@@ -30,6 +34,10 @@ public final class ConsoleModule {
      * @param bookings what the operator does with bookings (the same desk as the intake API's)
      * @param crew the crew of each booking's event, with their answers
      * @param mailbox whether emails are files here (embedded mode), so the console shows its mailbox
+     * @param roster the crew roster the Crew pages edit (with each member's upcoming charters)
+     * @param boats the boats' profiles the Boats pages edit
+     * @param settings the operator's contact the Settings page edits (made by {@link #operatorSettings})
+     * @param feeds the calendar feed's token, for its URL on the Settings page
      */
     public record Deps(
             Jdbi jdbi,
@@ -42,7 +50,11 @@ public final class ConsoleModule {
             Clock clock,
             BookingDesk bookings,
             CrewPort crew,
-            boolean mailbox) {}
+            boolean mailbox,
+            Roster roster,
+            GuestPageModule boats,
+            OperatorSettings settings,
+            FeedTokens feeds) {}
 
     private final Accounts accounts;
     private final List<RouteModule> routes;
@@ -65,7 +77,16 @@ public final class ConsoleModule {
                 d.random(),
                 d.clients(),
                 new Cookies("https".equalsIgnoreCase(d.publicBaseUrl().getScheme())));
-        return new ConsoleModule(accounts, List.of(signInRoutes, new BoardRoutes(pages), new FaviconRoutes()));
+        return new ConsoleModule(
+                accounts,
+                List.of(
+                        signInRoutes,
+                        new BoardRoutes(pages),
+                        new BookingListRoutes(pages, d.bookings(), d.crew(), d.boats()),
+                        new CrewRoutes(pages, d.roster()),
+                        new BoatPages(pages, d.boats(), d.bookings(), d.clock()),
+                        new SettingsRoutes(pages, d.settings(), accounts, d.feeds(), d.publicBaseUrl()),
+                        new FaviconRoutes()));
     }
 
     /**
@@ -81,6 +102,14 @@ public final class ConsoleModule {
 
     /** The most the attention count counts. */
     static final int ATTENTION_SHOWN = 500;
+
+    /**
+     * The operator's contact as the Settings page stores it, over the environment's {@code defaults}: made before
+     * the modules that show it (guest pages, emails), and handed to this module in {@link Deps#settings}.
+     */
+    public static OperatorSettings operatorSettings(Jdbi jdbi, AuditLog audit, OperatorContact defaults, Clock clock) {
+        return new OperatorSettings(jdbi, audit, defaults, clock);
+    }
 
     /**
      * The console's users on a database, for the command line (which works whether or not a server runs):

@@ -61,9 +61,12 @@ public final class CrewModule {
     private final RosterStore roster;
     private final List<RouteModule> routes;
     private final List<Task<?>> tasks;
+    private final Roster console;
 
-    private CrewModule(CrewPort port, RosterStore roster, List<RouteModule> routes, List<Task<?>> tasks) {
+    private CrewModule(
+            CrewPort port, RosterStore roster, List<RouteModule> routes, List<Task<?>> tasks, Roster console) {
         this.port = port;
+        this.console = console;
         this.roster = roster;
         this.routes = List.copyOf(routes);
         this.tasks = List.copyOf(tasks);
@@ -100,7 +103,12 @@ public final class CrewModule {
                         d.perLink(),
                         d.perAddress(),
                         d.clients()));
-        return new CrewModule(service, roster, routes, List.of(summaries.task(), briefings.task()));
+        return new CrewModule(
+                service,
+                roster,
+                routes,
+                List.of(summaries.task(), briefings.task()),
+                new Roster(d.jdbi(), roster, events, links, d.clock()));
     }
 
     /** What the sync workflow (and its status) asks of the crew. */
@@ -121,5 +129,15 @@ public final class CrewModule {
     /** The ids among {@code ids} that are not on the roster (for intake, which checks a booking's crew). */
     public Set<String> unknownMembers(Collection<String> ids) {
         return roster.findUnknownIds(ids);
+    }
+
+    /** The ids among {@code ids} of deactivated members (for intake, which refuses to put them on a booking). */
+    public Set<String> inactiveMembers(Collection<String> ids) {
+        return roster.findInactiveIds(ids);
+    }
+
+    /** The roster as the console reads and edits it, with each member's upcoming charters. */
+    public Roster roster() {
+        return console;
     }
 }

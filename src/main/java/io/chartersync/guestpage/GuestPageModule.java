@@ -1,5 +1,6 @@
 package io.chartersync.guestpage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.task.Task;
 import gg.jte.TemplateEngine;
@@ -68,14 +69,37 @@ public final class GuestPageModule {
             EmailRenderer emails,
             OperatorContact.Source operatorContact) {}
 
+    /**
+     * A boat as the console shows and edits it: the name it is shown by, what its guests should bring ({@code
+     * ownList}: its own list; else the default one), where guests meet it and an https link to a map of that
+     * place.
+     */
+    public record Boat(
+            String name,
+            List<String> whatToBring,
+            boolean ownList,
+            Optional<String> meetingPoint,
+            Optional<String> mapUrl) {
+        public Boat {
+            whatToBring = List.copyOf(whatToBring);
+        }
+    }
+
     private final GuestPageService pages;
     private final List<RouteModule> routes;
     private final List<Task<?>> tasks;
     private final BoatStore boats;
+    private final BoatProfiles profiles;
 
-    private GuestPageModule(GuestPageService pages, List<RouteModule> routes, List<Task<?>> tasks, BoatStore boats) {
+    private GuestPageModule(
+            GuestPageService pages,
+            List<RouteModule> routes,
+            List<Task<?>> tasks,
+            BoatStore boats,
+            BoatProfiles profiles) {
         this.pages = pages;
         this.boats = boats;
+        this.profiles = profiles;
         this.routes = List.copyOf(routes);
         this.tasks = List.copyOf(tasks);
     }
@@ -119,7 +143,8 @@ public final class GuestPageModule {
                 pages,
                 List.of(uploadRoutes, new BoatRoutes(d.operator(), d.bodies(), boats)),
                 List.of(PhotoIngestTask.task(ingest::ingest), CloseUploadsTask.task(pages::republish)),
-                boatStore);
+                boatStore,
+                boats);
     }
 
     /**
@@ -129,6 +154,27 @@ public final class GuestPageModule {
      */
     public String boatName(Handle h, String boat) {
         return boats.displayName(h, boat);
+    }
+
+    /** Every boat known (registered, or seen on a booking), by display name, for the console. */
+    public List<Boat> boats() {
+        return profiles.all();
+    }
+
+    /** The profile of {@code boat} (any spelling); empty for a boat never registered nor seen on a booking. */
+    public Optional<Boat> boat(String boat) {
+        return profiles.profile(boat);
+    }
+
+    /**
+     * Saves the console's edit of {@code boat}: {@code displayName} (the same boat, capitals and spaces aside) and
+     * {@code body}'s {@code what_to_bring}, {@code meeting_point} and {@code map_url}, by the rules of {@code PUT
+     * /api/boats/{boat}}; re-publishes the boat's upcoming pages and answers how many. {@link
+     * io.chartersync.common.AppException.InvalidInput} naming each offending field.
+     */
+    public int saveBoat(String boat, String displayName, JsonNode body, String actor) {
+        String named = BoatRules.boat(boat);
+        return profiles.save(named, BoatRules.parse(named, displayName, body), "boat.profile.updated", actor);
     }
 
     /** What the sync workflow calls: publish a booking's page. */

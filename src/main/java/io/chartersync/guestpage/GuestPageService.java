@@ -157,6 +157,7 @@ final class GuestPageService implements GuestPagePort {
                         p.thumbWidth(),
                         p.thumbHeight()))
                 .toList();
+        Optional<BoatStore.Stored> boat = boats.find(h, r.boat());
         return new GuestView(
                 slug,
                 r.boat(),
@@ -167,7 +168,7 @@ final class GuestPageService implements GuestPagePort {
                 r.partySize(),
                 r.guestNote(),
                 r.cancelled(),
-                boats.findWhatToBring(h, r.boat()).orElse(BoatProfiles.DEFAULT_WHAT_TO_BRING),
+                boat.flatMap(BoatStore.Stored::whatToBring).orElse(BoatProfiles.DEFAULT_WHAT_TO_BRING),
                 gallery,
                 uploadsOpen(r.cancelled(), endsAt, clock.instant()),
                 operator.current(),
@@ -176,7 +177,8 @@ final class GuestPageService implements GuestPagePort {
                         publicBaseUrl + "/g/presign",
                         publicBaseUrl + "/g/" + slug + "/photos",
                         uploadTokens.tokenFor(slug),
-                        GuestScript.cspHash()));
+                        GuestScript.cspHash()),
+                boat.flatMap(b -> b.meetingPoint().map(m -> new GuestView.Meeting(m, b.mapUrl()))));
     }
 
     /** Uploads are open until 30 days after the trip, unless the charter is cancelled. */

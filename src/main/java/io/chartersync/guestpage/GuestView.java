@@ -28,7 +28,8 @@ public record GuestView(
         List<GalleryPhoto> photos,
         boolean uploadsOpen,
         OperatorContact operator,
-        Links links) {
+        Links links,
+        Optional<Meeting> meeting) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a zzzz", Locale.US);
@@ -37,6 +38,9 @@ public record GuestView(
         whatToBring = List.copyOf(whatToBring);
         photos = List.copyOf(photos);
     }
+
+    /** Where the boat's guests meet it (its profile's meeting point), with a link to a map when one is set. */
+    public record Meeting(String place, Optional<String> mapUrl) {}
 
     /** Where the page's calendar file, upload endpoints and the upload token are. */
     public record Links(String calendar, String presign, String photoForm, String uploadToken, String scriptHash) {}

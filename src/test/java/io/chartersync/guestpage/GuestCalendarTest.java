@@ -33,7 +33,8 @@ class GuestCalendarTest {
                 List.of(),
                 false,
                 OperatorContact.NONE,
-                new GuestView.Links("c", "p", "f", "t", "h"));
+                new GuestView.Links("c", "p", "f", "t", "h"),
+                Optional.empty());
     }
 
     @Test
