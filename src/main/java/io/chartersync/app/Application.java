@@ -232,7 +232,8 @@ public final class Application implements AutoCloseable {
                 s.metrics(),
                 s.clock(),
                 config.unansweredAlert(),
-                hooks.afterStep()));
+                hooks.afterStep(),
+                s.audit()));
         BookingDesk desk = bookings.desk(workflow.scheduler(), workflow.status());
         ConsoleModule console = ConsoleModule.create(new ConsoleModule.Deps(
                 s.jdbi(),
@@ -245,11 +246,16 @@ public final class Application implements AutoCloseable {
                 s.clock(),
                 desk,
                 crew.port(),
-                config.mail().smtp().isEmpty()));
+                config.mail().smtp().isEmpty(),
+                config.marinaZone(),
+                workflow.retry(),
+                mail.failedEmails(),
+                crew));
 
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));
         routes.addAll(bookings.routes(desk));
+        routes.addAll(workflow.routes(s.operator(), desk));
         routes.addAll(calendar.routes());
         routes.addAll(crew.routes());
         routes.addAll(guestPages.routes());

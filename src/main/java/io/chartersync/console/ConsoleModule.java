@@ -5,11 +5,15 @@ import io.chartersync.audit.AuditLog;
 import io.chartersync.booking.BookingDesk;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
+import io.chartersync.crew.CrewModule;
 import io.chartersync.crew.CrewPort;
+import io.chartersync.mail.FailedEmails;
 import io.chartersync.web.ClientAddress;
 import io.chartersync.web.RouteModule;
+import io.chartersync.workflow.SyncRetry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -30,6 +34,10 @@ public final class ConsoleModule {
      * @param bookings what the operator does with bookings (the same desk as the intake API's)
      * @param crew the crew of each booking's event, with their answers
      * @param mailbox whether emails are files here (embedded mode), so the console shows its mailbox
+     * @param marinaZone the clock the board's days and every time on the pages are on
+     * @param syncRetry retries a failed or stuck sync (Needs attention's Retry)
+     * @param failedEmails a booking's failed emails, and sending one again
+     * @param crewDesk the roster (to replace a member) and resending an invitation
      */
     public record Deps(
             Jdbi jdbi,
@@ -42,7 +50,11 @@ public final class ConsoleModule {
             Clock clock,
             BookingDesk bookings,
             CrewPort crew,
-            boolean mailbox) {}
+            boolean mailbox,
+            ZoneId marinaZone,
+            SyncRetry syncRetry,
+            FailedEmails failedEmails,
+            CrewModule crewDesk) {}
 
     private final Accounts accounts;
     private final List<RouteModule> routes;
@@ -65,7 +77,21 @@ public final class ConsoleModule {
                 d.random(),
                 d.clients(),
                 new Cookies("https".equalsIgnoreCase(d.publicBaseUrl().getScheme())));
-        return new ConsoleModule(accounts, List.of(signInRoutes, new BoardRoutes(pages)));
+        return new ConsoleModule(
+                accounts,
+                List.of(
+                        signInRoutes,
+                        new BoardRoutes(pages, d.bookings(), d.crew(), d.marinaZone(), d.clock()),
+                        new AttentionRoutes(
+                                pages, d.bookings(), d.crew(), d.crewDesk()::roster, d.failedEmails(), d.marinaZone()),
+                        new ActionRoutes(
+                                pages,
+                                d.bookings(),
+                                d.syncRetry(),
+                                d.crewDesk(),
+                                d.failedEmails(),
+                                d.jdbi(),
+                                d.audit())));
     }
 
     /**
