@@ -1,6 +1,8 @@
 package io.chartersync.console;
 
 import io.chartersync.booking.BookingDesk;
+import io.chartersync.booking.BookingState;
+import io.chartersync.booking.BookingStatus;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -47,7 +50,7 @@ final class BoardRoutes implements RouteModule {
     }
 
     private void board(Context ctx, SignedIn user) {
-        LocalDate today = LocalDate.now(clock.withZone(marina));
+        LocalDate today = clock.instant().atZone(marina).toLocalDate();
         String asked = ctx.queryParam("from");
         LocalDate from;
         try {
@@ -72,11 +75,18 @@ final class BoardRoutes implements RouteModule {
 
     private BoardPage page(SignedIn user, LocalDate from, LocalDate today) {
         LocalDate to = from.plusDays(DAYS - 1);
-        List<BookingSummary> week = bookings
-                .list(Map.of("from", List.of(from.toString()), "to", List.of(to.toString()), "limit", List.of("500")))
-                .bookings()
-                .stream()
-                .map(s -> BookingSummary.of(s, crew.crewOf(s.id())))
+        Map<BookingSummary, Optional<String>> problems = new LinkedHashMap<>();
+        for (BookingStatus s : bookings.list(
+                        Map.of("from", List.of(from.toString()), "to", List.of(to.toString()), "limit", List.of("500")))
+                .bookings()) {
+            boolean open = s.state() == BookingState.PENDING
+                    || s.state() == BookingState.SYNCING
+                    || s.state() == BookingState.FAILED;
+            problems.put(
+                    BookingSummary.of(s, crew.crewOf(s.id())),
+                    open ? Optional.ofNullable(s.error()) : Optional.empty());
+        }
+        List<BookingSummary> week = problems.keySet().stream()
                 .sorted(Comparator.comparing(BookingSummary::startsAt))
                 .toList();
         // One lane per boat, by the boat's name as boats match: trimmed, any case.
@@ -100,12 +110,12 @@ final class BoardRoutes implements RouteModule {
                                         .withZoneSameInstant(marina)
                                         .toLocalDate()
                                         .equals(day))
-                                .map(b -> Cards.of(b, marina))
+                                .map(b -> Cards.of(b, marina, problems.get(b)))
                                 .toList()));
             }
             lanes.add(new BoardPage.Lane(names.get(key), days));
         });
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(marina));
+        ZonedDateTime now = clock.instant().atZone(marina);
         return new BoardPage(
                 pages.shell("Board", user, Section.BOARD),
                 from.format(Cards.DAY) + " – " + to.format(Cards.DAY),

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A charter as a card on the board and in Needs attention: everything in words, built from {@link BookingSummary}. */
 public record Cards(
@@ -22,7 +23,8 @@ public record Cards(
         String stateLabel,
         List<Crew> crew,
         List<SystemState> systems,
-        List<String> marks) {
+        List<String> marks,
+        Optional<String> syncProblem) {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
     static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
@@ -33,7 +35,16 @@ public record Cards(
     /** One of the four systems: its name, the CSS modifier and the words. */
     public record SystemState(String name, String state, String label) {}
 
+    /** The card of {@code b}, without what its sync is going through. */
     static Cards of(BookingSummary b, ZoneId marina) {
+        return of(b, marina, Optional.empty());
+    }
+
+    /**
+     * The card of {@code b}; {@code syncProblem}: why its sync failed, or why its last attempt did while it
+     * waits to try again (the status document's {@code error}), shown with a Retry.
+     */
+    static Cards of(BookingSummary b, ZoneId marina, Optional<String> syncProblem) {
         ZonedDateTime start = b.startsAt().withZoneSameInstant(marina);
         ZonedDateTime end = b.endsAt().withZoneSameInstant(marina);
         String time = start.format(CLOCK) + "–" + end.format(CLOCK);
@@ -63,7 +74,8 @@ public record Cards(
                         step("Crew", b.systems().crew()),
                         step("Guest page", b.systems().guestPage()),
                         email(b.systems().email())),
-                b.attention().stream().map(a -> kind(a.kind())).distinct().toList());
+                b.attention().stream().map(a -> kind(a.kind())).distinct().toList(),
+                syncProblem);
     }
 
     private static String state(BookingState s) {

@@ -45,7 +45,7 @@ final class InvitationResends {
             Link link = links.findLive(h, event.id()).stream()
                     .filter(l -> l.memberId().equals(memberId))
                     .findFirst()
-                    .orElseThrow(() -> new AppException.NotFound("crew member on this charter", memberId));
+                    .orElseThrow(() -> new AppException.NotFound("crew member", memberId + " on this charter"));
             if (link.currentAnswer(event.version()).isPresent()) {
                 throw new AppException.Conflict(
                         "Crew member " + memberId + " has answered already: there is nothing to resend.");
