@@ -57,12 +57,12 @@ class ConsoleBoardBrowserTest {
     @Test
     void the_board_updates_by_itself_and_a_decline_is_replaced_in_one_action_at_both_sizes() {
         String id = app.bookings()
-                .submitAndSync(Examples.futureBooking(1), 1)
+                .submitAndSync(Examples.futureBooking(3), 1)
                 .get("id")
                 .asText();
         String samLee = token("crew-1");
         String jordanPark = token("crew-2");
-        ObjectNode other = Examples.futureBooking(3);
+        ObjectNode other = Examples.futureBooking(4);
         other.put("boat", "Seabird");
         other.put("external_id", "BS-SEABIRD-1");
         other.withObjectProperty("guest").put("name", "Morgan Hale");
@@ -80,6 +80,7 @@ class ConsoleBoardBrowserTest {
         assertThat(card.textContent())
                 .contains("Alex Rivera", "… waiting", "Calendar", "✓ done", "Guest page", "Email");
         assertThat(desktop.locator(".charter.cancelled").textContent()).contains("Riley Stone", "cancelled");
+        assertThat(desktop.locator("#attention-count").textContent()).isEqualTo("0");
         desktop.evaluate("() => { window.boardNotReloaded = true; }");
         CrewPages.answer(app.http(), samLee, "confirm");
         CrewPages.answer(app.http(), jordanPark, "decline");
