@@ -167,6 +167,26 @@ class ConsoleFixesTest {
         return form("csrf", dispatcher.csrf(), "member", member, "with", with, "back", back);
     }
 
+    @Test
+    void a_clash_on_the_boat_links_to_the_other_booking() {
+        String first = app.bookings().submitAndSync(booking(), 1).get("id").asText();
+        ObjectNode clash = booking();
+        clash.put("external_id", "BS-CLASH-1");
+        clash.withObjectProperty("guest").put("name", "Second Party");
+        String second = app.bookings().submitAndSync(clash, 1).get("id").asText();
+
+        String attention = dispatcher.get("/attention").body();
+
+        assertThat(attention).contains("Conflict:", "Open the other booking");
+        assertThat(attention)
+                .as("each side links to the other")
+                .contains("href=\"/bookings/" + first + "\">Open the other booking")
+                .satisfiesAnyOf(
+                        page -> assertThat(page).contains("href=\"/bookings/" + second + "\">Open the other booking"),
+                        page -> assertThat(app.bookings().status(first).get("attention").findValuesAsText("kind"))
+                                .doesNotContain("conflict"));
+    }
+
     /** A page a dispatcher saw: the booking is there, its revenue and internal note are not. */
     private static void noRevenueNorNote(String page) {
         assertThat(page).contains("Boatsetter Guest").doesNotContain(INTERNAL);
