@@ -183,7 +183,10 @@ class ConsoleFixesTest {
                 .contains("href=\"/bookings/" + first + "\">Open the other booking")
                 .satisfiesAnyOf(
                         page -> assertThat(page).contains("href=\"/bookings/" + second + "\">Open the other booking"),
-                        page -> assertThat(app.bookings().status(first).get("attention").findValuesAsText("kind"))
+                        page -> assertThat(app.bookings()
+                                        .status(first)
+                                        .get("attention")
+                                        .findValuesAsText("kind"))
                                 .doesNotContain("conflict"));
     }
 
