@@ -235,7 +235,8 @@ public final class Application implements AutoCloseable {
                 s.metrics(),
                 s.clock(),
                 config.unansweredAlert(),
-                hooks.afterStep()));
+                hooks.afterStep(),
+                s.audit()));
         BookingDesk desk = bookings.desk(workflow.scheduler(), workflow.status());
         ConsoleModule console = ConsoleModule.create(new ConsoleModule.Deps(
                 s.jdbi(),
@@ -252,11 +253,16 @@ public final class Application implements AutoCloseable {
                 crew.roster(),
                 guestPages,
                 operatorContact,
-                CalendarModule.feedTokens(s.jdbi(), s.linkTokens(), s.audit())));
+                CalendarModule.feedTokens(s.jdbi(), s.linkTokens(), s.audit()),
+                config.marinaZone(),
+                workflow.retry(),
+                mail.failedEmails(),
+                crew));
 
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));
         routes.addAll(bookings.routes(desk));
+        routes.addAll(workflow.routes(s.operator(), desk));
         routes.addAll(calendar.routes());
         routes.addAll(crew.routes());
         routes.addAll(guestPages.routes());

@@ -7,13 +7,17 @@ import io.chartersync.calendar.FeedTokens;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.OperatorContact;
 import io.chartersync.common.TokenGenerator;
+import io.chartersync.crew.CrewModule;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.crew.Roster;
 import io.chartersync.guestpage.GuestPageModule;
+import io.chartersync.mail.FailedEmails;
 import io.chartersync.web.ClientAddress;
 import io.chartersync.web.RouteModule;
+import io.chartersync.workflow.SyncRetry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +42,10 @@ public final class ConsoleModule {
      * @param boats the boats' profiles the Boats pages edit
      * @param settings the operator's contact the Settings page edits (made by {@link #operatorSettings})
      * @param feeds the calendar feed's token, for its URL on the Settings page
+     * @param marinaZone the clock the board's days and every time on the pages are on
+     * @param syncRetry retries a failed or stuck sync (Needs attention's Retry)
+     * @param failedEmails a booking's failed emails, and sending one again
+     * @param crewDesk the roster (to replace a member) and resending an invitation
      */
     public record Deps(
             Jdbi jdbi,
@@ -54,7 +62,11 @@ public final class ConsoleModule {
             Roster roster,
             GuestPageModule boats,
             OperatorSettings settings,
-            FeedTokens feeds) {}
+            FeedTokens feeds,
+            ZoneId marinaZone,
+            SyncRetry syncRetry,
+            FailedEmails failedEmails,
+            CrewModule crewDesk) {}
 
     private final Accounts accounts;
     private final List<RouteModule> routes;
@@ -81,12 +93,27 @@ public final class ConsoleModule {
                 accounts,
                 List.of(
                         signInRoutes,
-                        new BoardRoutes(pages),
                         new BookingListRoutes(pages, d.bookings(), d.crew(), d.boats()),
                         new CrewRoutes(pages, d.roster()),
                         new BoatPages(pages, d.boats(), d.bookings(), d.clock()),
                         new SettingsRoutes(pages, d.settings(), accounts, d.feeds(), d.publicBaseUrl()),
-                        new FaviconRoutes()));
+                        new FaviconRoutes(),
+                        new BoardRoutes(pages, d.bookings(), d.crew(), d.marinaZone(), d.clock()),
+                        new AttentionRoutes(
+                                pages,
+                                d.bookings(),
+                                d.crew(),
+                                d.crewDesk()::activeMembers,
+                                d.failedEmails(),
+                                d.marinaZone()),
+                        new ActionRoutes(
+                                pages,
+                                d.bookings(),
+                                d.syncRetry(),
+                                d.crewDesk(),
+                                d.failedEmails(),
+                                d.jdbi(),
+                                d.audit())));
     }
 
     /**

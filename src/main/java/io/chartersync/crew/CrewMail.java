@@ -64,10 +64,13 @@ final class CrewMail {
         return publicBaseUrl + "/m/" + Outbox.TOKEN_PLACEHOLDER;
     }
 
-    /** Renders and queues the emails; the crew list they show is read once, after every link change. */
-    void send(Handle h, List<Pending> emails) {
+    /**
+     * Renders and queues the emails; the crew list they show is read once, after every link change. Answers
+     * how many were new (an email whose dedupe key was queued before is not queued again).
+     */
+    int send(Handle h, List<Pending> emails) {
         if (emails.isEmpty()) {
-            return;
+            return 0;
         }
         StoredEvent event = emails.getFirst().event();
         List<CrewView.Teammate> crew = links.findTeammates(h, event.id(), event.version());
@@ -88,7 +91,7 @@ final class CrewMail {
                     mail,
                     p.carriesLink() ? Optional.of(p.link().id()) : Optional.empty()));
         }
-        outbox.enqueue(h, messages);
+        return outbox.enqueue(h, messages);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -62,14 +63,21 @@ public final class CrewModule {
     private final List<RouteModule> routes;
     private final List<Task<?>> tasks;
     private final Roster console;
+    private final InvitationResends resends;
 
     private CrewModule(
-            CrewPort port, RosterStore roster, List<RouteModule> routes, List<Task<?>> tasks, Roster console) {
+            CrewPort port,
+            RosterStore roster,
+            List<RouteModule> routes,
+            List<Task<?>> tasks,
+            Roster console,
+            InvitationResends resends) {
         this.port = port;
         this.console = console;
         this.roster = roster;
         this.routes = List.copyOf(routes);
         this.tasks = List.copyOf(tasks);
+        this.resends = resends;
     }
 
     public static CrewModule create(Deps d) {
@@ -108,7 +116,8 @@ public final class CrewModule {
                 roster,
                 routes,
                 List.of(summaries.task(), briefings.task()),
-                new Roster(d.jdbi(), roster, events, links, d.clock()));
+                new Roster(d.jdbi(), roster, events, links, d.clock()),
+                new InvitationResends(d.jdbi(), events, links, mail, d.audit(), d.clock()));
     }
 
     /** What the sync workflow (and its status) asks of the crew. */
@@ -124,6 +133,31 @@ public final class CrewModule {
     /** The durable tasks: coalesced captain-summary re-sends and evening-before briefings. */
     public List<Task<?>> tasks() {
         return tasks;
+    }
+
+    /** A member of the roster as the console lists them: never their contacts. */
+    public record RosterMember(String id, String name, List<String> roles) {
+        public RosterMember {
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /** The active members of the roster, by id (whom a charter can be given to). */
+    public List<RosterMember> activeMembers() {
+        return roster.findAll().stream()
+                .filter(CrewMember::active)
+                .map(m -> new RosterMember(m.id(), m.name(), m.roles()))
+                .toList();
+    }
+
+    /**
+     * Sends the member's invitation to the booking's event again (as the event is now, on the link they have),
+     * audited under {@code actor}. {@code AppException.NotFound} when the booking has no event or the member is
+     * not on it; {@code AppException.Conflict}, changing nothing, when the member has answered, the charter is
+     * cancelled, or the invitation was resent within the last minutes.
+     */
+    public void resendInvitation(UUID bookingId, String memberId, String actor) {
+        resends.resend(bookingId, memberId, actor);
     }
 
     /** The ids among {@code ids} that are not on the roster (for intake, which checks a booking's crew). */

@@ -47,6 +47,14 @@ record EmailKey(Kind kind, String text) {
         return Kind.INVITE.key(linkId);
     }
 
+    /**
+     * An invitation sent again by the operator: once per link and {@code window} (a count of resend windows
+     * since the epoch), so a second click within the window queues nothing.
+     */
+    static EmailKey inviteAgain(UUID linkId, long window) {
+        return Kind.INVITE.key(linkId, "resend", window);
+    }
+
     /** The event's time or place changed: once per link and event version. */
     static EmailKey change(UUID linkId, int eventVersion) {
         return Kind.CHANGE.key(linkId, eventVersion);

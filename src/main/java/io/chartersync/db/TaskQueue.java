@@ -68,6 +68,43 @@ public final class TaskQueue implements AutoCloseable {
                 .execute();
     }
 
+    /**
+     * Whether an instance of {@code task} named {@code instance} (or {@code instance-…}) is being run right now
+     * (picked by a scheduler), in the caller's transaction.
+     */
+    public boolean running(Handle handle, String task, String instance) {
+        return handle.createQuery("""
+            select exists (select 1 from scheduled_tasks
+                           where task_name = :task and (task_instance = :instance or starts_with(task_instance, :prefix))
+                             and picked)""")
+                .bind("task", task)
+                .bind("instance", instance)
+                .bind("prefix", instance + "-")
+                .mapTo(Boolean.class)
+                .one();
+    }
+
+    /**
+     * Brings the waiting instances of {@code task} named {@code instance} (or {@code instance-…}) forward to
+     * {@code at} (a retry that backoff had put off), in the caller's transaction; answers how many there were.
+     * One already running is left alone.
+     */
+    public int runNow(Handle handle, String task, String instance, Instant at) {
+        int moved = handle.createUpdate("""
+            update scheduled_tasks set execution_time = :at
+            where task_name = :task and (task_instance = :instance or starts_with(task_instance, :prefix))
+              and picked = false""")
+                .bind("task", task)
+                .bind("instance", instance)
+                .bind("prefix", instance + "-")
+                .bind("at", at)
+                .execute();
+        if (moved > 0) {
+            handle.afterCommit(() -> wakeUp.get().run());
+        }
+        return moved;
+    }
+
     private void wakeLazily() {
         if (lazyWakePending.compareAndSet(false, true)) {
             lazyWaker.schedule(

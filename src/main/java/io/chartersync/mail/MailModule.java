@@ -36,12 +36,14 @@ public final class MailModule {
     private final Outbox outbox;
     private final EmailRenderer renderer;
     private final MailDelivery delivery;
+    private final FailedEmails failed;
 
     private MailModule(OutboxStore store, Outbox outbox, EmailRenderer renderer, MailDelivery delivery) {
         this.store = store;
         this.outbox = outbox;
         this.renderer = renderer;
         this.delivery = delivery;
+        this.failed = new FailedEmails(store, outbox);
     }
 
     public static MailModule create(Deps deps) {
@@ -81,6 +83,11 @@ public final class MailModule {
     /** How a booking's emails stand, for its status. */
     public OutboxView outboxView() {
         return store;
+    }
+
+    /** A booking's failed emails, and sending one again. */
+    public FailedEmails failedEmails() {
+        return failed;
     }
 
     /** The {@code deliver-mail} task. */

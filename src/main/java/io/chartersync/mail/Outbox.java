@@ -39,4 +39,23 @@ public final class Outbox {
         }
         return queued.size();
     }
+
+    /**
+     * Puts the booking's failed email {@code emailId} back in the queue (attempts reset) and schedules its
+     * delivery now, in the caller's transaction; false, changing nothing, when it has no such failed email.
+     */
+    boolean requeue(Handle handle, UUID bookingId, UUID emailId) {
+        if (!store.requeue(handle, bookingId, emailId)) {
+            return false;
+        }
+        MailBatch batch = new MailBatch(List.of(emailId));
+        // An instance of its own: the batch that failed may still be on its way out of the queue.
+        tasks.schedule(
+                handle,
+                MailBatch.TASK,
+                batch.instanceId() + "-resend-" + clock.millis(),
+                batch.encode(),
+                clock.instant());
+        return true;
+    }
 }

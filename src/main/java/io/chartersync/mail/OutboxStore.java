@@ -133,6 +133,42 @@ final class OutboxStore implements OutboxView {
                 .list());
     }
 
+    /**
+     * The booking's failed emails that need the operator, with their ids: the same ones as {@link #failures}
+     * (none that a later email of the same kind to the same recipient has made up for).
+     */
+    List<FailedEmails.Failed> failedWithIds(UUID bookingId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                    select f.id, f.recipient, f.kind from mail_outbox f
+                    where f.booking_id = :booking and f.state = :failed
+                      and not exists (select 1 from mail_outbox s
+                                      where s.booking_id = f.booking_id and s.state = :sent and s.kind = f.kind
+                                        and s.recipient = f.recipient and s.created_at > f.created_at)
+                    order by f.created_at, f.id""")
+                .bind("booking", bookingId)
+                .bind("failed", MailState.FAILED)
+                .bind("sent", MailState.SENT)
+                .map((rs, ctx) -> new FailedEmails.Failed(
+                        rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("recipient")))
+                .list());
+    }
+
+    /**
+     * Puts a failed email of the booking back in the queue, its attempts and error cleared, in the caller's
+     * transaction; false when the booking has no failed email with that id (nothing changes then).
+     */
+    boolean requeue(Handle h, UUID bookingId, UUID id) {
+        return h.createUpdate("""
+                    update mail_outbox set state = :queued, attempts = 0, last_error = null, failed_at = null
+                    where id = :id and booking_id = :booking and state = :failed""")
+                        .bind("id", id)
+                        .bind("booking", bookingId)
+                        .bind("queued", MailState.QUEUED)
+                        .bind("failed", MailState.FAILED)
+                        .execute()
+                == 1;
+    }
+
     @Override
     public MailCounts counts(Handle h, UUID bookingId) {
         MailCounts counts = h.createQuery("""

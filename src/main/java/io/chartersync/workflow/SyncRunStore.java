@@ -64,6 +64,26 @@ final class SyncRunStore implements SyncProgress {
                 .findOne();
     }
 
+    /** The version's run, its row locked until the caller's transaction ends (a retry decides on it). */
+    Optional<Run> lockRun(Handle h, UUID booking, int version) {
+        h.createQuery("select 1 from sync_run where booking_id = :b and version = :v for update")
+                .bind("b", booking)
+                .bind("v", version)
+                .mapTo(Integer.class)
+                .findOne();
+        return findRun(h, booking, version);
+    }
+
+    /** Opens the run again for a retry by hand: pending, no error, not finished; its attempts are kept. */
+    void reopen(Handle h, UUID booking, int version) {
+        h.createUpdate(
+                        "update sync_run set state = :pending, error = null, finished_at = null where booking_id = :b and version = :v")
+                .bind("b", booking)
+                .bind("v", version)
+                .bind("pending", RunState.PENDING)
+                .execute();
+    }
+
     /** Marks the run started unless it already ended; answers the attempt number, or empty if it ended. */
     Optional<Integer> startAttempt(Handle h, UUID booking, int version) {
         return h.createQuery("""

@@ -1,6 +1,8 @@
 package io.chartersync.workflow;
 
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.chartersync.audit.AuditLog;
+import io.chartersync.booking.BookingDesk;
 import io.chartersync.booking.BookingReader;
 import io.chartersync.booking.StatusProvider;
 import io.chartersync.booking.SyncScheduler;
@@ -9,6 +11,8 @@ import io.chartersync.crew.CrewPort;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.guestpage.GuestPagePort;
 import io.chartersync.mail.OutboxView;
+import io.chartersync.web.Guard;
+import io.chartersync.web.RouteModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +34,8 @@ public final class WorkflowModule {
     /**
      * What the workflow needs: the booking read view, the three services' ports, the outbox's read view
      * (the status counts a booking's emails), the task queue its saga runs on, {@code unansweredAlert}
-     * (how long before the start a member who has not answered needs the operator), and {@code afterStep}, a test hook run after each checkpointed step (nothing in production).
+     * (how long before the start a member who has not answered needs the operator), and {@code afterStep}, a test hook run after each checkpointed step (nothing in production), and the audit
+     * log a retry by hand is recorded in.
      */
     public record Deps(
             Jdbi jdbi,
@@ -43,18 +48,22 @@ public final class WorkflowModule {
             MeterRegistry metrics,
             Clock clock,
             Duration unansweredAlert,
-            Consumer<SyncStep> afterStep) {}
+            Consumer<SyncStep> afterStep,
+            AuditLog audit) {}
 
     private final SyncRunStore runs;
     private final SyncSaga saga;
     private final SyncTasks scheduler;
     private final SyncStatus status;
+    private final SyncRetries retry;
 
-    private WorkflowModule(SyncRunStore runs, SyncSaga saga, SyncTasks scheduler, SyncStatus status) {
+    private WorkflowModule(
+            SyncRunStore runs, SyncSaga saga, SyncTasks scheduler, SyncStatus status, SyncRetries retry) {
         this.runs = runs;
         this.saga = saga;
         this.scheduler = scheduler;
         this.status = status;
+        this.retry = retry;
     }
 
     public static WorkflowModule create(Deps deps) {
@@ -77,7 +86,8 @@ public final class WorkflowModule {
                         deps.calendar(),
                         deps.crew(),
                         deps.mail(),
-                        new Attention(deps.clock(), deps.unansweredAlert())));
+                        new Attention(deps.clock(), deps.unansweredAlert())),
+                new SyncRetries(deps.jdbi(), runs, deps.bookings(), deps.tasks(), deps.audit(), deps.clock()));
     }
 
     /** Schedules a booking version's sync, for booking's intake. */
@@ -88,6 +98,16 @@ public final class WorkflowModule {
     /** Builds a booking's status document, for booking's routes. */
     public StatusProvider status() {
         return status;
+    }
+
+    /** Retries a failed or stuck sync by hand (the console's Retry). */
+    public SyncRetry retry() {
+        return retry;
+    }
+
+    /** {@code POST /api/bookings/{id}/retry}, guarded by {@code operator}, answering {@code desk}'s status. */
+    public List<RouteModule> routes(Guard operator, BookingDesk desk) {
+        return List.of(new RetryRoutes(operator, retry, desk));
     }
 
     /** The saga's durable task. */

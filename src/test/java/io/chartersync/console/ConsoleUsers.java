@@ -15,6 +15,11 @@ final class ConsoleUsers {
 
     /** Runs {@code charter-sync users args...} with {@code password} on standard input; it must succeed. */
     static Cli.Run run(RunningApp app, String password, String... args) {
+        return run(app.testApp(), password, args);
+    }
+
+    /** The same against a program started by the test itself. */
+    static Cli.Run run(TestApp app, String password, String... args) {
         Map<String, String> env = new HashMap<>(TestApp.environment(app.dataDir()));
         env.put("PUBLIC_BASE_URL", app.baseUrl().toString());
         String[] command = new String[args.length + 1];

@@ -28,7 +28,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
 
     private RefusingSmtpServer(ServerSocket socket, Map<String, String> replies) {
         this.socket = socket;
-        this.replies = Map.copyOf(replies);
+        this.replies = new java.util.concurrent.ConcurrentHashMap<>(replies);
     }
 
     public static RefusingSmtpServer start(String refused, String reply) {
@@ -45,6 +45,11 @@ public final class RefusingSmtpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** From now on, accepts {@code address} (any case) like any other recipient. */
+    public void stopRefusing(String address) {
+        replies.remove(address.toLowerCase(Locale.ROOT));
     }
 
     public String url() {
