@@ -245,7 +245,11 @@ public final class Application implements AutoCloseable {
                 s.clock(),
                 desk,
                 crew.port(),
-                config.mail().smtp().isEmpty()));
+                config.mail().smtp().isEmpty(),
+                config.marinaZone(),
+                s.json(),
+                crew::rosterNames,
+                mail.mailbox()));
 
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));

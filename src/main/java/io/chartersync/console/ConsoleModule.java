@@ -1,17 +1,21 @@
 package io.chartersync.console;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import gg.jte.TemplateEngine;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.booking.BookingDesk;
 import io.chartersync.common.LinkTokens;
 import io.chartersync.common.TokenGenerator;
 import io.chartersync.crew.CrewPort;
+import io.chartersync.mail.Mailbox;
 import io.chartersync.web.ClientAddress;
 import io.chartersync.web.RouteModule;
 import java.net.URI;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,6 +34,10 @@ public final class ConsoleModule {
      * @param bookings what the operator does with bookings (the same desk as the intake API's)
      * @param crew the crew of each booking's event, with their answers
      * @param mailbox whether emails are files here (embedded mode), so the console shows its mailbox
+     * @param marinaZone the marina's clock, on which the pages show times and the forms read them
+     * @param json reads the details of audit entries
+     * @param roster the crew roster (id to name), for choosing crew in the booking forms
+     * @param outbox the emails as the operator reads them: a booking's emails and the mailbox
      */
     public record Deps(
             Jdbi jdbi,
@@ -42,7 +50,11 @@ public final class ConsoleModule {
             Clock clock,
             BookingDesk bookings,
             CrewPort crew,
-            boolean mailbox) {}
+            boolean mailbox,
+            ZoneId marinaZone,
+            ObjectMapper json,
+            Supplier<Map<String, String>> roster,
+            Mailbox outbox) {}
 
     private final Accounts accounts;
     private final List<RouteModule> routes;
@@ -65,7 +77,15 @@ public final class ConsoleModule {
                 d.random(),
                 d.clients(),
                 new Cookies("https".equalsIgnoreCase(d.publicBaseUrl().getScheme())));
-        return new ConsoleModule(accounts, List.of(signInRoutes, new BoardRoutes(pages)));
+        BookingDetailRoutes detail = new BookingDetailRoutes(pages, d);
+        return new ConsoleModule(
+                accounts,
+                List.of(
+                        signInRoutes,
+                        new BoardRoutes(pages),
+                        new BookingFormRoutes(pages, d),
+                        detail,
+                        new MailboxRoutes(pages, d)));
     }
 
     /**

@@ -122,4 +122,14 @@ public final class CrewModule {
     public Set<String> unknownMembers(Collection<String> ids) {
         return roster.findUnknownIds(ids);
     }
+
+    /** Every member of the roster by id, with their name, ordered by name: for choosing crew in a form. */
+    public java.util.Map<String, String> rosterNames() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        roster.findAll().stream()
+                .sorted(java.util.Comparator.comparing(CrewMember::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(CrewMember::id))
+                .forEach(m -> names.put(m.id(), m.name()));
+        return names;
+    }
 }
