@@ -124,7 +124,8 @@ final class BookingStore implements BookingReader {
                 .bind("id", id)
                 .map((rs, ctx) -> new BookingDesk.Version(
                         stored(rs, ctx),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
                 .list());
     }
 

@@ -95,7 +95,8 @@ final class BookingDetailRoutes implements RouteModule {
         Optional<BookingStatus> found = find(d.bookings(), ctx.pathParam("id"));
         Optional<Mailbox.Letter> letter = uuid(ctx.pathParam("email"))
                 .flatMap(d.outbox()::find)
-                .filter(l -> found.isPresent() && l.bookingId().equals(Optional.of(found.get().id())));
+                .filter(l -> found.isPresent()
+                        && l.bookingId().equals(Optional.of(found.get().id())));
         if (letter.isEmpty()) {
             pages.notFound(ctx, user, "email");
             return;
@@ -114,7 +115,9 @@ final class BookingDetailRoutes implements RouteModule {
         BookingSummary summary = BookingSummary.of(s, d.crew().crewOf(s.id()));
         List<String> told = new ArrayList<>();
         summary.crew().forEach(c -> told.add(c.name() + " (" + c.role() + ")"));
-        s.booking().guestNotifyAddress().ifPresent(a -> told.add("the guest, " + s.booking().guest().name()));
+        s.booking()
+                .guestNotifyAddress()
+                .ifPresent(a -> told.add("the guest, " + s.booking().guest().name()));
         pages.render(
                 ctx,
                 "console/booking-cancel.jte",
@@ -173,7 +176,10 @@ final class BookingDetailRoutes implements RouteModule {
                 b.guest().name(),
                 b.guest().email(),
                 b.guest().phone(),
-                b.guest().partySize().map(n -> n + (n == 1 ? " guest" : " guests")).orElse("not given"),
+                b.guest()
+                        .partySize()
+                        .map(n -> n + (n == 1 ? " guest" : " guests"))
+                        .orElse("not given"),
                 b.crewAssignments().stream()
                         .map(a -> new BookingDetailPage.AssignmentLine(
                                 a.role(),
@@ -194,12 +200,14 @@ final class BookingDetailRoutes implements RouteModule {
 
     private static BookingDetailPage.OwnerFacts ownerFacts(Booking b) {
         return new BookingDetailPage.OwnerFacts(
-                b.revenue().map(BookingDetailRoutes::money).orElse("not given"), b.notes().internal());
+                b.revenue().map(BookingDetailRoutes::money).orElse("not given"),
+                b.notes().internal());
     }
 
     private static String money(Booking.Money m) {
-        return m.amount().setScale(Math.max(2, m.amount().scale()), java.math.RoundingMode.UNNECESSARY).toPlainString()
-                + " " + m.currency();
+        return m.amount()
+                        .setScale(Math.max(2, m.amount().scale()), java.math.RoundingMode.UNNECESSARY)
+                        .toPlainString() + " " + m.currency();
     }
 
     private static List<BookingDetailPage.StepLine> steps(BookingStatus s) {
@@ -241,7 +249,10 @@ final class BookingDetailRoutes implements RouteModule {
                 }
             }
             lines.add(new BookingDetailPage.VersionLine(
-                    v.stored().version(), DetailFormat.moment(v.at(), d.marinaZone()), v.stored().cancelled(), changes));
+                    v.stored().version(),
+                    DetailFormat.moment(v.at(), d.marinaZone()),
+                    v.stored().cancelled(),
+                    changes));
             before = now;
         }
         return lines.reversed();
@@ -269,7 +280,9 @@ final class BookingDetailRoutes implements RouteModule {
     }
 
     private String value(String field, JsonNode node) {
-        if (node.isMissingNode() || node.isNull() || (node.isTextual() && node.asText().isEmpty())) {
+        if (node.isMissingNode()
+                || node.isNull()
+                || (node.isTextual() && node.asText().isEmpty())) {
             return "(none)";
         }
         if (field.equals("crew_assignments")) {
@@ -343,14 +356,18 @@ final class BookingDetailRoutes implements RouteModule {
         } catch (java.io.IOException e) {
             details = d.json().createObjectNode();
         }
-        String version = details.has("version") ? " (version " + details.path("version").asInt() + ")" : "";
+        String version =
+                details.has("version") ? " (version " + details.path("version").asInt() + ")" : "";
         return switch (r.action()) {
-            case "booking.created" -> "Booked" + version + " from " + details.path("source").asText("?");
+            case "booking.created" ->
+                "Booked" + version + " from " + details.path("source").asText("?");
             case "booking.updated" -> {
                 List<String> fields = new ArrayList<>();
                 details.path("changed").forEach(f -> fields.add(label(f.asText())));
-                yield "Changed " + (fields.isEmpty() ? "the booking" : String.join(", ", fields.stream().distinct().toList()))
-                        + version;
+                yield "Changed "
+                        + (fields.isEmpty()
+                                ? "the booking"
+                                : String.join(", ", fields.stream().distinct().toList())) + version;
             }
             case "booking.cancelled" -> "Cancelled" + version;
             default -> r.action().replace('.', ' ').replace('-', ' ') + version;

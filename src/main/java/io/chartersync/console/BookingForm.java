@@ -39,6 +39,8 @@ public record BookingForm(
 
     /** The most assignment rows the form reads back (one per role; the intake allows no more). */
     static final int MAX_ROWS = 10;
+    /** The most member choices a row shows. */
+    static final int MAX_SLOTS = 20;
 
     public BookingForm {
         crew = List.copyOf(crew);
@@ -53,7 +55,7 @@ public record BookingForm(
         /** How many member choices the form shows: the count, the members chosen, and one more to add. */
         public int slots() {
             int wanted = parsedCount().orElse(0);
-            return Math.min(20, Math.max(wanted, members.size()) + 1);
+            return Math.min(MAX_SLOTS, Math.max(wanted, members.size()) + 1);
         }
 
         /** The member chosen in slot {@code i}, or blank. */
@@ -128,11 +130,15 @@ public record BookingForm(
             if (ctx.formParam(at + "role") == null) {
                 break;
             }
-            List<String> members = ctx.formParams(at + "members").stream()
-                    .map(String::trim)
-                    .filter(m -> !m.isEmpty())
-                    .toList();
-            rows.add(new CrewRow(field(ctx, at + "role"), field(ctx, at + "count"), field(ctx, at + "hourly_rate"), members));
+            List<String> members = new ArrayList<>();
+            for (int k = 0; k < MAX_SLOTS; k++) {
+                String member = ctx.formParam(at + "members[" + k + "]");
+                if (member != null && !member.isBlank()) {
+                    members.add(member.trim());
+                }
+            }
+            rows.add(new CrewRow(
+                    field(ctx, at + "role"), field(ctx, at + "count"), field(ctx, at + "hourly_rate"), members));
         }
         return new BookingForm(
                 field(ctx, "external_id"),
@@ -197,7 +203,11 @@ public record BookingForm(
             } else {
                 ObjectNode revenue = body.putObject("revenue");
                 revenue.set("amount", number(o.revenueAmount()));
-                revenue.put("currency", o.revenueCurrency().trim().isEmpty() ? "USD" : o.revenueCurrency().trim());
+                revenue.put(
+                        "currency",
+                        o.revenueCurrency().trim().isEmpty()
+                                ? "USD"
+                                : o.revenueCurrency().trim());
             }
         });
         return body;
@@ -207,7 +217,8 @@ public record BookingForm(
     private JsonNode start() {
         try {
             return JsonNodeFactory.instance.textNode(
-                    LocalDateTime.of(LocalDate.parse(startDate.trim()), LocalTime.parse(startTime.trim())).toString());
+                    LocalDateTime.of(LocalDate.parse(startDate.trim()), LocalTime.parse(startTime.trim()))
+                            .toString());
         } catch (DateTimeParseException e) {
             return JsonNodeFactory.instance.textNode(startDate.trim() + "T" + startTime.trim());
         }

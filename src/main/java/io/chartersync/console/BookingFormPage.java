@@ -100,7 +100,7 @@ public record BookingFormPage(
                 case ".role" -> row + ".role";
                 case ".count" -> row + ".count";
                 case ".hourly_rate" -> row + ".hourly_rate";
-                default -> row;
+                default -> rest.matches("\\.members\\[[0-9]+\\]") ? row + rest : row;
             };
         }
         if (path.startsWith("crew_assignments")) {

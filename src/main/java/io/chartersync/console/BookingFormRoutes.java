@@ -44,10 +44,10 @@ final class BookingFormRoutes implements RouteModule {
     }
 
     private void newForm(Context ctx, SignedIn user) {
-        LocalDate tomorrow = LocalDate.now(d.clock().withZone(d.marinaZone())).plusDays(1);
-        Optional<BookingForm.OwnerFields> owner = user.role() == Role.OWNER
-                ? Optional.of(new BookingForm.OwnerFields("", "USD", ""))
-                : Optional.empty();
+        LocalDate tomorrow =
+                LocalDate.ofInstant(d.clock().instant(), d.marinaZone()).plusDays(1);
+        Optional<BookingForm.OwnerFields> owner =
+                user.role() == Role.OWNER ? Optional.of(new BookingForm.OwnerFields("", "USD", "")) : Optional.empty();
         show(ctx, user, 200, Optional.empty(), 0, "", BookingForm.blank(tomorrow), owner, Map.of(), List.of());
     }
 
@@ -57,13 +57,18 @@ final class BookingFormRoutes implements RouteModule {
         ObjectNode body = form.json(owner);
         withoutNulls(body);
         body.put("source", SOURCE);
-        body.put("external_id", form.externalId().isBlank() ? "c-" + d.random().lowerAlphanumeric(10) : form.externalId().trim());
+        body.put(
+                "external_id",
+                form.externalId().isBlank()
+                        ? "c-" + d.random().lowerAlphanumeric(10)
+                        : form.externalId().trim());
         body.put("time_zone", d.marinaZone().getId());
         Saved saved;
         try {
             Booking booking = d.bookings().parse(body);
             if (d.bookings().findByExternal(SOURCE, booking.externalId()).isPresent()) {
-                throw AppException.InvalidInput.of("external_id", "another booking made here has this reference already");
+                throw AppException.InvalidInput.of(
+                        "external_id", "another booking made here has this reference already");
             }
             saved = d.bookings().submit(booking, user.actor());
         } catch (AppException.InvalidInput e) {
@@ -89,7 +94,17 @@ final class BookingFormRoutes implements RouteModule {
         Booking b = s.booking();
         Optional<BookingForm.OwnerFields> owner =
                 user.role() == Role.OWNER ? Optional.of(BookingForm.OwnerFields.of(b)) : Optional.empty();
-        show(ctx, user, 200, Optional.of(s.id()), s.version(), b.guest().name(), BookingForm.of(b), owner, Map.of(), List.of());
+        show(
+                ctx,
+                user,
+                200,
+                Optional.of(s.id()),
+                s.version(),
+                b.guest().name(),
+                BookingForm.of(b),
+                owner,
+                Map.of(),
+                List.of());
     }
 
     private void save(Context ctx, SignedIn user) {
@@ -127,7 +142,17 @@ final class BookingFormRoutes implements RouteModule {
         } catch (AppException.InvalidInput e) {
             List<String> summary = BookingFormPage.newSummary();
             Map<String, String> errors = BookingFormPage.byField(e.errors(), summary);
-            show(ctx, user, 400, Optional.of(s.id()), s.version(), s.booking().guest().name(), form, owner, errors, summary);
+            show(
+                    ctx,
+                    user,
+                    400,
+                    Optional.of(s.id()),
+                    s.version(),
+                    s.booking().guest().name(),
+                    form,
+                    owner,
+                    errors,
+                    summary);
             return;
         } catch (AppException.Conflict e) {
             cancelledPage(ctx, user, s.id());
@@ -175,7 +200,8 @@ final class BookingFormRoutes implements RouteModule {
         pages.render(
                 ctx,
                 "console/booking-form.jte",
-                new BookingFormPage(shell, booking, version, guest, form, owner, d.roster().get(), errors, summary));
+                new BookingFormPage(
+                        shell, booking, version, guest, form, owner, d.roster().get(), errors, summary));
     }
 
     /** A new booking's body leaves out what the form left blank (the intake reads absent and null alike). */

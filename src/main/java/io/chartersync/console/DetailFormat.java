@@ -18,7 +18,8 @@ final class DetailFormat {
     /** "Sat 5 Dec 2026, 09:00–13:00" (the end's day too when the charter runs past midnight). */
     static String span(ZonedDateTime start, BigDecimal hours, ZoneId zone) {
         ZonedDateTime from = start.withZoneSameInstant(zone);
-        ZonedDateTime to = from.plusMinutes(hours.multiply(BigDecimal.valueOf(60)).longValue());
+        ZonedDateTime to =
+                from.plusMinutes(hours.multiply(BigDecimal.valueOf(60)).longValue());
         String end = to.toLocalDate().equals(from.toLocalDate()) ? CLOCK.format(to) : MOMENT.format(to);
         return DAY.format(from) + ", " + CLOCK.format(from) + "–" + end;
     }

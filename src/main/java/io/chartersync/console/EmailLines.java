@@ -14,12 +14,11 @@ final class EmailLines {
     private EmailLines() {}
 
     static BookingDetailPage.EmailLine of(Mailbox.Letter l, boolean owner, ZoneId zone, String previewHref) {
-        String state =
-                switch (l.state()) {
-                    case QUEUED -> l.attempts() > 0 ? "retrying" : "queued";
-                    case SENT -> "sent";
-                    case FAILED -> "failed";
-                };
+        String state = switch (l.state()) {
+            case QUEUED -> l.attempts() > 0 ? "retrying" : "queued";
+            case SENT -> "sent";
+            case FAILED -> "failed";
+        };
         return new BookingDetailPage.EmailLine(
                 l.id(),
                 kind(l.kind()),
