@@ -92,7 +92,7 @@ class BookingPagesBrowserTest {
         check(desktop, "console-mailbox-desktop.png");
         desktop.locator(".rows a").first().click();
         assertThat(desktop.locator("pre.email-text").textContent()).isNotBlank();
-        check(desktop, "console-email-preview-desktop.png");
+        check(desktop, null);
 
         Page noScript = signedIn(browser.phoneWithoutJavaScript().newPage(), problems);
         noScript.navigate(app.baseUrl() + bookingPath);
@@ -104,8 +104,7 @@ class BookingPagesBrowserTest {
                 .click();
         noScript.waitForURL(url -> url.endsWith("?done=cancelled"));
         assertThat(noScript.locator("main").textContent()).contains("Cancelled.", "This booking is cancelled");
-        check(noScript, "console-booking-cancelled-phone-nojs.png");
-        app.bookings().awaitSettled(bookingPath.substring("/bookings/".length()), 3);
+        check(noScript, null);
         assertThat(problems).as("console errors, CSP violations").isEmpty();
     }
 
@@ -126,6 +125,8 @@ class BookingPagesBrowserTest {
         assertThat(violations)
                 .as("accessibility violations on %s:%n  %s", page.url(), String.join("\n  ", violations))
                 .isEmpty();
-        Browser.screenshot(page, screenshot);
+        if (screenshot != null) {
+            Browser.screenshot(page, screenshot);
+        }
     }
 }
