@@ -257,7 +257,10 @@ public final class Application implements AutoCloseable {
                 config.marinaZone(),
                 workflow.retry(),
                 mail.failedEmails(),
-                crew));
+                crew,
+                s.json(),
+                crew::rosterNames,
+                mail.mailbox()));
 
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));

@@ -2,6 +2,7 @@ package io.chartersync.booking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartersync.common.AppException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,6 +78,30 @@ public final class BookingDesk {
     /** Cancels everywhere; cancelling a cancelled booking changes nothing. */
     public Saved cancel(UUID id, String actor) {
         return intake.cancel(id, actor).saved();
+    }
+
+    /** A stored version of a booking and when it was accepted. */
+    public record Version(StoredBooking stored, Instant at) {}
+
+    /** Every version of a booking, oldest first (none for an unknown id). */
+    public List<Version> versions(UUID id) {
+        return store.versions(id);
+    }
+
+    /**
+     * The booking as a JSON tree of the contract's field names, as it is stored (the shape a merge patch
+     * names): for comparing a form's values with a version's.
+     */
+    public JsonNode body(Booking booking) {
+        return store.tree(booking);
+    }
+
+    /**
+     * The fields that differ between two versions' bodies, by their contract names ({@code guest.name},
+     * {@code revenue.amount}, {@code crew_assignments}), as the audit log names them.
+     */
+    public List<String> changedFields(Booking before, Booking after) {
+        return BookingAudit.changedFields(store.tree(before), store.tree(after));
     }
 
     /** The status document of a booking; {@link AppException.NotFound} when there is none. */

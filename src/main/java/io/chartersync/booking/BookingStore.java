@@ -116,6 +116,19 @@ final class BookingStore implements BookingReader {
                 .findOne();
     }
 
+    /** Every version of a booking, oldest first, with when each was accepted. */
+    List<BookingDesk.Version> versions(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                    select booking_id, version, cancelled, body::text as body, created_at from booking_version
+                    where booking_id = :id order by version""")
+                .bind("id", id)
+                .map((rs, ctx) -> new BookingDesk.Version(
+                        stored(rs, ctx),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
+                .list());
+    }
+
     /**
      * Newest first (received), filtered on what the body says: boat, start, guest name or external id;
      * {@code after} is the id of the last booking of the previous page. The state and attention filters

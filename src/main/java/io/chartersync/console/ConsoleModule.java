@@ -1,5 +1,6 @@
 package io.chartersync.console;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import gg.jte.TemplateEngine;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.booking.BookingDesk;
@@ -12,6 +13,7 @@ import io.chartersync.crew.CrewPort;
 import io.chartersync.crew.Roster;
 import io.chartersync.guestpage.GuestPageModule;
 import io.chartersync.mail.FailedEmails;
+import io.chartersync.mail.Mailbox;
 import io.chartersync.web.ClientAddress;
 import io.chartersync.web.RouteModule;
 import io.chartersync.workflow.SyncRetry;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -46,6 +49,9 @@ public final class ConsoleModule {
      * @param syncRetry retries a failed or stuck sync (Needs attention's Retry)
      * @param failedEmails a booking's failed emails, and sending one again
      * @param crewDesk the roster (to replace a member) and resending an invitation
+     * @param json reads the details of audit entries
+     * @param rosterNames the crew roster (id to name; a deactivated member marked so), for choosing crew in the booking forms
+     * @param outbox the emails as the operator reads them: a booking's emails and the mailbox
      */
     public record Deps(
             Jdbi jdbi,
@@ -66,7 +72,10 @@ public final class ConsoleModule {
             ZoneId marinaZone,
             SyncRetry syncRetry,
             FailedEmails failedEmails,
-            CrewModule crewDesk) {}
+            CrewModule crewDesk,
+            ObjectMapper json,
+            Supplier<Map<String, String>> rosterNames,
+            Mailbox outbox) {}
 
     private final Accounts accounts;
     private final List<RouteModule> routes;
@@ -89,6 +98,7 @@ public final class ConsoleModule {
                 d.random(),
                 d.clients(),
                 new Cookies("https".equalsIgnoreCase(d.publicBaseUrl().getScheme())));
+        BookingDetailRoutes detail = new BookingDetailRoutes(pages, d);
         return new ConsoleModule(
                 accounts,
                 List.of(
@@ -113,7 +123,10 @@ public final class ConsoleModule {
                                 d.crewDesk(),
                                 d.failedEmails(),
                                 d.jdbi(),
-                                d.audit())));
+                                d.audit()),
+                        new BookingFormRoutes(pages, d),
+                        detail,
+                        new MailboxRoutes(pages, d)));
     }
 
     /**

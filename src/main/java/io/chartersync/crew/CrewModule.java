@@ -174,4 +174,14 @@ public final class CrewModule {
     public Roster roster() {
         return console;
     }
+
+    /** Every member of the roster by id, with their name, ordered by name: for choosing crew in a form. */
+    public java.util.Map<String, String> rosterNames() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        roster.findAll().stream()
+                .sorted(java.util.Comparator.comparing(CrewMember::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(CrewMember::id))
+                .forEach(m -> names.put(m.id(), m.active() ? m.name() : m.name() + " (deactivated)"));
+        return names;
+    }
 }

@@ -90,6 +90,11 @@ public final class MailModule {
         return failed;
     }
 
+    /** The outbox as the operator reads it: the console's mailbox and a booking's emails. */
+    public Mailbox mailbox() {
+        return store;
+    }
+
     /** The {@code deliver-mail} task. */
     public List<Task<?>> tasks() {
         return List.of(delivery.task());

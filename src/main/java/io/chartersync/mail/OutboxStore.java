@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The {@code mail_outbox} table in plain SQL, its one owner: queuing, delivery bookkeeping, the read view. */
-final class OutboxStore implements OutboxView {
+final class OutboxStore implements OutboxView, Mailbox {
     private final Jdbi jdbi;
 
     OutboxStore(Jdbi jdbi) {
@@ -232,5 +232,60 @@ final class OutboxStore implements OutboxView {
                         rs.getString("subject"),
                         MailState.fromWire(rs.getString("state"))))
                 .list());
+    }
+
+    private static final String LETTER_COLUMNS =
+            "id, booking_id, kind, recipient, subject, state, attempts, last_error, created_at, sent_at";
+
+    @Override
+    public List<Letter> newest(int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + LETTER_COLUMNS
+                        + " from mail_outbox order by created_at desc, id desc limit :limit offset :offset")
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(OutboxStore::letter)
+                .list());
+    }
+
+    @Override
+    public List<Letter> ofBooking(UUID bookingId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select " + LETTER_COLUMNS + " from mail_outbox where booking_id = :b order by created_at, id")
+                .bind("b", bookingId)
+                .map(OutboxStore::letter)
+                .list());
+    }
+
+    @Override
+    public Optional<Letter> find(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("select " + LETTER_COLUMNS + " from mail_outbox where id = :id")
+                .bind("id", id)
+                .map(OutboxStore::letter)
+                .findOne());
+    }
+
+    @Override
+    public Optional<String> text(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("select body_text from mail_outbox where id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne()
+                .map(text -> text.replace(Outbox.TOKEN_PLACEHOLDER, LINK_SHOWN)));
+    }
+
+    private static Letter letter(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Letter(
+                rs.getObject("id", UUID.class),
+                Optional.ofNullable(rs.getObject("booking_id", UUID.class)),
+                rs.getString("kind"),
+                rs.getString("recipient"),
+                rs.getString("subject"),
+                MailState.fromWire(rs.getString("state")),
+                rs.getInt("attempts"),
+                Optional.ofNullable(rs.getString("last_error")),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getObject("sent_at", java.time.OffsetDateTime.class))
+                        .map(java.time.OffsetDateTime::toInstant));
     }
 }

@@ -102,7 +102,10 @@ class ConsoleFixesTest {
                 .doesNotContain("<option value=\"crew-1\"");
         noRevenueNorNote(attention);
         String path = "/bookings/" + id + "/replace";
-        refused(dispatcher.post(path, fields("crew-2", "nobody", "/attention")), 400, "is not an active member of the roster");
+        refused(
+                dispatcher.post(path, fields("crew-2", "nobody", "/attention")),
+                400,
+                "is not an active member of the roster");
         refused(dispatcher.post(path, fields("crew-2", "crew-1", "/attention")), 400, "crew already");
         refused(dispatcher.post(path, fields("crew-9", "crew-3", "/attention")), 400, "is not on this charter");
         refused(dispatcher.post(path, fields("crew-2", "crew-3", "//evil.example/")), 400, "back: must be a path");
