@@ -223,7 +223,8 @@ public final class Application implements AutoCloseable {
                 guestPages::boatName,
                 s.operator(),
                 s.bodies(),
-                config.marinaZone()));
+                config.marinaZone(),
+                s.clock()));
         WorkflowModule workflow = WorkflowModule.create(new WorkflowModule.Deps(
                 s.jdbi(),
                 bookings.reader(),
@@ -237,7 +238,8 @@ public final class Application implements AutoCloseable {
                 config.unansweredAlert(),
                 hooks.afterStep(),
                 s.audit()));
-        BookingDesk desk = bookings.desk(workflow.scheduler(), workflow.status());
+        BookingDesk desk =
+                bookings.desk(workflow.scheduler(), workflow.status(), workflow.progress()::bookingsWithFailedRuns);
         ConsoleModule console = ConsoleModule.create(new ConsoleModule.Deps(
                 s.jdbi(),
                 s.audit(),

@@ -2,6 +2,7 @@ package io.chartersync.booking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartersync.common.AppException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,10 +28,20 @@ public final class BookingDesk {
     private final BookingStore store;
     private final StatusProvider status;
     private final ZoneId marinaZone;
+    private final FailedSyncs failedSyncs;
+    private final Clock clock;
 
     BookingDesk(
-            BookingParser parser, BookingIntake intake, BookingStore store, StatusProvider status, ZoneId marinaZone) {
+            BookingParser parser,
+            BookingIntake intake,
+            BookingStore store,
+            StatusProvider status,
+            FailedSyncs failedSyncs,
+            ZoneId marinaZone,
+            Clock clock) {
         this.parser = parser;
+        this.failedSyncs = failedSyncs;
+        this.clock = clock;
         this.intake = intake;
         this.store = store;
         this.status = status;
@@ -130,11 +141,15 @@ public final class BookingDesk {
                 throw AppException.InvalidInput.of("after", "no booking has the id " + after);
             }
         });
+        // Only bookings still ahead, or with a failed sync, can need attention: the rest are never read.
+        Optional<BookingStore.MayNeedAttention> mayNeedAttention = query.attention()
+                ? Optional.of(new BookingStore.MayNeedAttention(clock.instant(), failedSyncs.bookingIds()))
+                : Optional.empty();
         List<BookingStatus> page = new ArrayList<>();
         Optional<UUID> cursor = query.after();
         int chunk = query.byStatus() ? Math.max(CHUNK, query.limit() + 1) : query.limit() + 1;
         while (page.size() <= query.limit()) {
-            List<StoredBooking> candidates = store.list(query, cursor, chunk);
+            List<StoredBooking> candidates = store.list(query, cursor, chunk, mayNeedAttention);
             for (StoredBooking b : candidates) {
                 BookingStatus s = status.statusOf(b);
                 if (matches(query, s)) {

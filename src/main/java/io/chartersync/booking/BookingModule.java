@@ -5,6 +5,7 @@ import io.chartersync.audit.AuditLog;
 import io.chartersync.web.Guard;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.RouteModule;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -18,13 +19,13 @@ import org.jdbi.v3.core.Jdbi;
  * not know the workflow; it declares what it needs of it ({@link SyncScheduler}, {@link StatusProvider})
  * and offers what the workflow reads ({@link BookingReader}). So it is built in two steps: {@link
  * #create} builds the store, whose {@link #reader()} the workflow is built from; {@link #desk} then
- * takes the workflow's scheduler and status and builds the intake, which {@link #routes} serves.
+ * takes the workflow's scheduler, status and failed syncs and builds the intake, which {@link #routes} serves.
  */
 public final class BookingModule {
     /**
      * What the booking feature needs from the rest of the program; {@code crew} tells which crew member
      * ids are in the roster, {@code boats} the name each boat is shown by, {@code operator} guards the API,
-     * {@code marinaZone} is the clock of the list's dates.
+     * {@code marinaZone} is the clock of the list's dates, {@code clock} tells which charters are still ahead.
      */
     public record Deps(
             Jdbi jdbi,
@@ -34,7 +35,8 @@ public final class BookingModule {
             BoatDirectory boats,
             Guard operator,
             JsonBodies bodies,
-            ZoneId marinaZone) {}
+            ZoneId marinaZone,
+            Clock clock) {}
 
     private final Deps deps;
     private final BookingStore store;
@@ -57,9 +59,10 @@ public final class BookingModule {
      * What the operator does with bookings (the intake API and the console both go through it), which
      * schedules each new version's sync with {@code sync} and answers {@code status}.
      */
-    public BookingDesk desk(SyncScheduler sync, StatusProvider status) {
+    public BookingDesk desk(SyncScheduler sync, StatusProvider status, FailedSyncs failedSyncs) {
         BookingIntake intake = new BookingIntake(deps.jdbi(), store, sync, deps.audit(), deps.boats());
-        return new BookingDesk(new BookingParser(deps.crew()), intake, store, status, deps.marinaZone());
+        return new BookingDesk(
+                new BookingParser(deps.crew()), intake, store, status, failedSyncs, deps.marinaZone(), deps.clock());
     }
 
     /** The intake API over {@code desk}. */

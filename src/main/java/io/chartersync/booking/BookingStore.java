@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartersync.common.Hashes;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -130,11 +133,19 @@ final class BookingStore implements BookingReader {
     }
 
     /**
+     * Who may need attention: a booking whose charter ends after {@code now}, or one of {@code failedSyncs}
+     * (after its end, only a failed sync needs the operator: see the status document's attention).
+     */
+    record MayNeedAttention(Instant now, Set<UUID> failedSyncs) {}
+
+    /**
      * Newest first (received), filtered on what the body says: boat, start, guest name or external id;
      * {@code after} is the id of the last booking of the previous page. The state and attention filters
-     * are the caller's, on each booking's status.
+     * are the caller's, on each booking's status; {@code attention}, when given, leaves out the bookings
+     * that cannot need it.
      */
-    List<StoredBooking> list(BookingQuery query, Optional<UUID> after, int limit) {
+    List<StoredBooking> list(
+            BookingQuery query, Optional<UUID> after, int limit, Optional<MayNeedAttention> attention) {
         return jdbi.withHandle(h -> h.createQuery("""
                     select v.booking_id, v.version, v.cancelled, v.body::text as body
                     from booking b join booking_version v on v.booking_id = b.id and v.version = b.current_version
@@ -148,6 +159,10 @@ final class BookingStore implements BookingReader {
                       and (cast(:q as text) is null
                            or (v.body->'guest'->>'name') ilike cast(:q as text) escape '!'
                            or b.external_id ilike cast(:q as text) escape '!')
+                      and (cast(:now as timestamptz) is null
+                           or b.id = any(:failed)
+                           or cast(v.body->>'start' as timestamp) at time zone (v.body->>'time_zone')
+                              + cast(v.body->>'duration_hours' as numeric) * interval '1 hour' > cast(:now as timestamptz))
                     order by b.created_at desc, b.id desc
                     limit :limit""")
                 .bind("after", after.orElse(null))
@@ -155,6 +170,12 @@ final class BookingStore implements BookingReader {
                 .bind("from", query.from().orElse(null))
                 .bind("to", query.to().orElse(null))
                 .bind("q", query.q().map(BookingStore::contains).orElse(null))
+                .bind(
+                        "now",
+                        attention.map(a -> a.now().atOffset(ZoneOffset.UTC)).orElse(null))
+                .bind(
+                        "failed",
+                        attention.map(a -> a.failedSyncs().toArray(UUID[]::new)).orElse(new UUID[0]))
                 .bind("limit", limit)
                 .map(this::stored)
                 .list());

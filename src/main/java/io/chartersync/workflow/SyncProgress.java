@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,12 @@ public interface SyncProgress {
 
     /** Runs that failed for good. */
     int failed();
+
+    /**
+     * The bookings with a run that failed for good, of any version (a later version may have synced since):
+     * a superset of those whose sync has failed now.
+     */
+    Set<UUID> bookingsWithFailedRuns();
 
     /** When the runs of these bookings ended synced; bookings with no such run are left out. */
     List<Synced> synced(Collection<UUID> bookingIds);

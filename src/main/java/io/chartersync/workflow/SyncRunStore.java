@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -188,6 +189,14 @@ final class SyncRunStore implements SyncProgress {
                 .bind("failed", RunState.FAILED)
                 .mapTo(Integer.class)
                 .one());
+    }
+
+    @Override
+    public Set<UUID> bookingsWithFailedRuns() {
+        return jdbi.withHandle(h -> h.createQuery("select distinct booking_id from sync_run where state = :failed")
+                .bind("failed", RunState.FAILED)
+                .mapTo(UUID.class)
+                .set());
     }
 
     @Override

@@ -11,8 +11,10 @@ import io.chartersync.testsupport.Examples;
 import io.chartersync.testsupport.RefusingSmtpServer;
 import io.chartersync.testsupport.TestApp;
 import io.chartersync.testsupport.TestDatabase;
+import io.chartersync.testsupport.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -56,6 +58,7 @@ class AttentionFailuresTest {
     @BeforeEach
     void reset() {
         failAfterCalendar.set(null);
+        app.clock().reset();
         TestDatabase.reset();
         Examples.loadRoster(app.http());
     }
@@ -80,6 +83,35 @@ class AttentionFailuresTest {
         JsonNode synced = bookings.awaitSettled(bookings.submit(body), 2);
 
         assertThat(synced.get("attention").findValuesAsText("kind")).doesNotContain("sync_failed");
+    }
+
+    @Test
+    void after_the_charter_ends_only_a_failed_sync_keeps_a_booking_in_the_attention_list() {
+        failAfterCalendar.set(new NullPointerException("a bug between steps"));
+        String failed = bookings.submit(Examples.futureBooking(2));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> bookings.status(failed).get("state").asText().equals("failed"));
+        ObjectNode withoutCrew = Examples.futureBooking(2);
+        withoutCrew.put("external_id", "no-crew-ended");
+        withoutCrew.putArray("crew_assignments");
+        String noCrew =
+                bookings.awaitSettled(bookings.submit(withoutCrew), 1).get("id").asText();
+        assertThat(attentionList()).containsExactlyInAnyOrder(failed, noCrew);
+
+        app.clock().advance(Duration.ofDays(4));
+
+        assertThat(attentionList())
+                .as("the crewless charter has ended; the failed sync still needs the operator")
+                .containsExactly(failed);
+        assertThat(bookings.status(noCrew).get("attention")).isEmpty();
+    }
+
+    private static List<String> attentionList() {
+        JsonNode page = app.http()
+                .get("/api/bookings?attention=true", TestHttp.As.OPERATOR)
+                .json();
+        return page.get("bookings").findValuesAsText("id");
     }
 
     @Test
