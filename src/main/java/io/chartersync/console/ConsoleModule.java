@@ -148,7 +148,9 @@ public final class ConsoleModule {
      * the modules that show it (guest pages, emails), and handed to this module in {@link Deps#settings}.
      */
     public static OperatorSettings operatorSettings(Jdbi jdbi, AuditLog audit, OperatorContact defaults, Clock clock) {
-        return new OperatorSettings(jdbi, audit, defaults, clock);
+        OperatorSettings settings = new OperatorSettings(jdbi, audit, defaults, clock);
+        settings.current(); // read once at start, outside any transaction: no caller ever waits for the first read
+        return settings;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
@@ -43,8 +44,11 @@ public final class OperatorSettings implements OperatorContact.Source {
     private final OperatorContact defaults;
     private final Clock clock;
     private final SettingStore store = new SettingStore();
-    private Map<String, String> read = Map.of();
-    private Instant readAt = Instant.MIN;
+    /** The settings as last read, and when. */
+    private record Snapshot(Map<String, String> values, Instant at) {}
+
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Instant.MIN);
+    private final AtomicBoolean refreshing = new AtomicBoolean();
 
     OperatorSettings(Jdbi jdbi, AuditLog audit, OperatorContact defaults, Clock clock) {
         this.jdbi = jdbi;
@@ -72,18 +76,32 @@ public final class OperatorSettings implements OperatorContact.Source {
         return jdbi.withHandle(store::findAll);
     }
 
-    /** The settings as read at most {@link #REUSE} ago; one reader at a time refreshes them (one connection). */
-    private synchronized Map<String, String> recent() {
+    /**
+     * The settings as read at most {@link #REUSE} ago (or before the clock was set back). One caller refreshes
+     * them, with a connection of its own; the others meanwhile use what was read last and never wait for it:
+     * callers hold a connection of their own (a transaction), so waiting callers could take every connection
+     * of the pool from the one refreshing.
+     */
+    private Map<String, String> recent() {
+        Snapshot last = snapshot;
         Instant now = clock.instant();
-        if (readAt.equals(Instant.MIN) || now.isBefore(readAt) || !now.isBefore(readAt.plus(REUSE))) {
-            read = Map.copyOf(stored());
-            readAt = now;
+        boolean stale = last.at().equals(Instant.MIN)
+                || now.isBefore(last.at())
+                || !now.isBefore(last.at().plus(REUSE));
+        if (stale && refreshing.compareAndSet(false, true)) {
+            try {
+                last = new Snapshot(Map.copyOf(stored()), now);
+                snapshot = last;
+            } finally {
+                refreshing.set(false);
+            }
         }
-        return read;
+        return last.values();
     }
 
-    private synchronized void forget() {
-        readAt = Instant.MIN;
+    /** After a save: what was saved, read again by the next caller (so another node's save is not missed either). */
+    private void forget() {
+        snapshot = new Snapshot(Map.copyOf(stored()), Instant.MIN);
     }
 
     /**

@@ -52,8 +52,31 @@ public final class TestDatabase {
         }
     }
 
-    /** Empties every table of the program, if the schema exists yet. */
+    /**
+     * Empties every table of the program, if the schema exists yet. A task of the previous test may still be
+     * writing (its program is stopping): PostgreSQL then breaks the deadlock by failing the truncate, which is
+     * tried again, up to five times.
+     */
     public static void reset() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                truncateAll();
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw new IllegalStateException("could not reset the test database", e);
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while resetting the test database", e);
+                }
+            }
+        }
+    }
+
+    private static void truncateAll() throws SQLException {
         try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
                 Statement s = c.createStatement()) {
             // Replica mode skips triggers, the audit log's append-only guard among them (tests only).
@@ -66,8 +89,6 @@ public final class TestDatabase {
               execute 'truncate ' || tables;
             end if;
           end $$""");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not reset the test database", e);
         }
     }
 
