@@ -14,6 +14,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,18 +70,19 @@ final class BookingDetailRoutes implements RouteModule {
         boolean cancelled = !versions.isEmpty() && versions.getLast().stored().cancelled();
         Booking b = s.booking();
         BookingSummary summary = BookingSummary.of(s, d.crew().crewOf(s.id()));
+        Map<String, String> names = d.rosterNames().get(); // read once: every member named below is in it
         pages.render(
                 ctx,
                 "console/booking.jte",
                 new BookingDetailPage(
                         pages.shell(b.guest().name() + " · booking", user, Section.BOOKINGS),
                         summary,
-                        facts(s),
+                        facts(s, names),
                         owner ? Optional.of(ownerFacts(b)) : Optional.empty(),
                         stateLabel(s, cancelled),
                         Optional.ofNullable(s.error()),
                         steps(s),
-                        versions(versions, owner),
+                        versions(versions, owner, names),
                         d.outbox().ofBooking(s.id()).stream()
                                 .map(l -> EmailLines.of(
                                         l, owner, d.marinaZone(), "/bookings/" + s.id() + "/emails/" + l.id()))
@@ -166,7 +168,7 @@ final class BookingDetailRoutes implements RouteModule {
         };
     }
 
-    private BookingDetailPage.Facts facts(BookingStatus s) {
+    private BookingDetailPage.Facts facts(BookingStatus s, Map<String, String> names) {
         Booking b = s.booking();
         return new BookingDetailPage.Facts(
                 DetailFormat.span(b.startsAt(), b.durationHours(), d.marinaZone()),
@@ -185,7 +187,7 @@ final class BookingDetailRoutes implements RouteModule {
                                 a.role(),
                                 a.count(),
                                 a.hourlyRate().stripTrailingZeros().toPlainString(),
-                                a.members().stream().map(this::name).toList()))
+                                a.members().stream().map(m -> name(m, names)).toList()))
                         .toList(),
                 b.notes().crew(),
                 b.notes().guest(),
@@ -194,8 +196,8 @@ final class BookingDetailRoutes implements RouteModule {
                 b.externalId());
     }
 
-    private String name(String memberId) {
-        return d.rosterNames().get().getOrDefault(memberId, memberId);
+    private static String name(String memberId, Map<String, String> names) {
+        return names.getOrDefault(memberId, memberId);
     }
 
     private static BookingDetailPage.OwnerFacts ownerFacts(Booking b) {
@@ -235,7 +237,8 @@ final class BookingDetailRoutes implements RouteModule {
     }
 
     /** Newest first, each with what it changed from the one before (values of revenue and notes for owners only). */
-    private List<BookingDetailPage.VersionLine> versions(List<BookingDesk.Version> versions, boolean owner) {
+    private List<BookingDetailPage.VersionLine> versions(
+            List<BookingDesk.Version> versions, boolean owner, Map<String, String> names) {
         List<BookingDetailPage.VersionLine> lines = new ArrayList<>();
         Booking before = null;
         for (BookingDesk.Version v : versions) {
@@ -245,7 +248,7 @@ final class BookingDetailRoutes implements RouteModule {
                 JsonNode a = d.bookings().body(before);
                 JsonNode b = d.bookings().body(now);
                 for (String field : d.bookings().changedFields(before, now)) {
-                    changes.add(change(field, a, b, owner));
+                    changes.add(change(field, a, b, owner, names));
                 }
             }
             lines.add(new BookingDetailPage.VersionLine(
@@ -258,13 +261,14 @@ final class BookingDetailRoutes implements RouteModule {
         return lines.reversed();
     }
 
-    private BookingDetailPage.Change change(String field, JsonNode before, JsonNode after, boolean owner) {
+    private BookingDetailPage.Change change(
+            String field, JsonNode before, JsonNode after, boolean owner, Map<String, String> names) {
         boolean secret = field.startsWith("revenue") || field.equals("notes.internal");
         if (secret && !owner) {
             return new BookingDetailPage.Change(secret(field), "", "", false);
         }
         return new BookingDetailPage.Change(
-                label(field), value(field, at(before, field)), value(field, at(after, field)), true);
+                label(field), value(field, at(before, field), names), value(field, at(after, field), names), true);
     }
 
     private static String secret(String field) {
@@ -279,7 +283,7 @@ final class BookingDetailRoutes implements RouteModule {
         return node;
     }
 
-    private String value(String field, JsonNode node) {
+    private static String value(String field, JsonNode node, Map<String, String> names) {
         if (node.isMissingNode()
                 || node.isNull()
                 || (node.isTextual() && node.asText().isEmpty())) {
@@ -288,10 +292,10 @@ final class BookingDetailRoutes implements RouteModule {
         if (field.equals("crew_assignments")) {
             List<String> parts = new ArrayList<>();
             for (JsonNode a : node) {
-                List<String> names = new ArrayList<>();
-                a.path("members").forEach(m -> names.add(name(m.asText())));
+                List<String> shown = new ArrayList<>();
+                a.path("members").forEach(m -> shown.add(name(m.asText(), names)));
                 parts.add(a.path("role").asText() + " ×" + a.path("count").asText()
-                        + (names.isEmpty() ? "" : ": " + String.join(", ", names)));
+                        + (shown.isEmpty() ? "" : ": " + String.join(", ", shown)));
             }
             return parts.isEmpty() ? "(none)" : String.join("; ", parts);
         }

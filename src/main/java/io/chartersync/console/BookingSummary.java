@@ -57,6 +57,12 @@ public record BookingSummary(
         public String label() {
             return label;
         }
+
+        /** A member's answer to the current version, if any, as the console shows it. */
+        static Answer of(Optional<CrewPort.Reply> reply) {
+            return reply.map(r -> r == CrewPort.Reply.CONFIRMED ? CONFIRMED : DECLINED)
+                    .orElse(WAITING);
+        }
     }
 
     /** Where the four systems stand: the calendar, the crew event, the guest page and the emails. */
@@ -77,13 +83,7 @@ public record BookingSummary(
     static BookingSummary of(BookingStatus s, Optional<CrewPort.Crew> crew) {
         Booking b = s.booking();
         List<CrewLine> lines = crew.map(c -> c.members().stream()
-                        .map(m -> new CrewLine(
-                                m.memberId(),
-                                m.name(),
-                                m.role(),
-                                m.answer()
-                                        .map(a -> a == CrewPort.Reply.CONFIRMED ? Answer.CONFIRMED : Answer.DECLINED)
-                                        .orElse(Answer.WAITING)))
+                        .map(m -> new CrewLine(m.memberId(), m.name(), m.role(), Answer.of(m.answer())))
                         .toList())
                 .orElse(List.of());
         EmailState email = s.emails().failed() > 0

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartersync.common.AppException;
 import io.chartersync.crew.CrewMember;
-import io.chartersync.crew.CrewPort;
 import io.chartersync.crew.Roster;
 import io.chartersync.web.Forms;
 import io.chartersync.web.RouteModule;
@@ -145,9 +144,7 @@ final class CrewRoutes implements RouteModule {
     }
 
     private static CrewPages.Charter charter(Roster.Charter c) {
-        String answer = c.answer()
-                .map(a -> a == CrewPort.Reply.CONFIRMED ? "confirmed" : "declined")
-                .orElse("waiting");
+        String answer = BookingSummary.Answer.of(c.answer()).label();
         return new CrewPages.Charter(
                 Times.span(c.startsAt(), c.endsAt()),
                 c.boat() == null || c.boat().isBlank() ? "No boat" : c.boat(),
