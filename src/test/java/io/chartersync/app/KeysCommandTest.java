@@ -20,8 +20,14 @@ import org.junit.jupiter.api.Test;
 class KeysCommandTest {
     private static final Pattern FEED = Pattern.compile("calendar feed \\(read-only\\): (http://\\S+)");
 
+    /**
+     * One server for every case, since starting one is most of this test's time: the URL printed before the
+     * server runs is the one printed while it runs, with or without {@code --port} (without: the port of the
+     * server on the data directory, or PUBLIC_BASE_URL); it opens the feed, and rotating changes it.
+     */
     @Test
-    void feed_url_is_printed_without_and_with_a_running_server_and_opens_the_feed() throws Exception {
+    void feed_url_is_the_same_without_and_with_a_running_server_opens_the_feed_and_rotating_changes_it()
+            throws Exception {
         Path data = Files.createTempDirectory("charter-sync-keys");
         int port = ChildProcess.freePort();
         try {
@@ -34,6 +40,8 @@ class KeysCommandTest {
                 serve.awaitLineStartingWith("Press Ctrl-C", Duration.ofSeconds(90));
 
                 String online = feedUrl(data, port, "keys");
+                String printed = keysOutput(data, Map.of());
+                String configured = keysOutput(data, Map.of("PUBLIC_BASE_URL", "https://charters.example.com"));
                 HttpResponse<String> feed = HttpClient.newHttpClient()
                         .send(HttpRequest.newBuilder(URI.create(online)).build(), HttpResponse.BodyHandlers.ofString());
                 String rotated = feedUrl(data, port, "keys", "rotate-feed-token");
@@ -41,30 +49,14 @@ class KeysCommandTest {
                         .send(HttpRequest.newBuilder(URI.create(online)).build(), HttpResponse.BodyHandlers.ofString());
 
                 assertThat(online).isEqualTo(offline);
+                assertThat(printed).contains("(read-only): " + online);
+                assertThat(printed).contains("webcal://localhost:" + port + "/calendar.ics?token=");
+                assertThat(configured).contains("(read-only): https://charters.example.com/calendar.ics?token=");
                 assertThat(feed.statusCode()).isEqualTo(200);
                 assertThat(feed.body()).startsWith("BEGIN:VCALENDAR");
                 assertThat(rotated).isNotEqualTo(online);
                 assertThat(old.statusCode()).isEqualTo(404);
             }
-        } finally {
-            OrphanPostgres.stop(data.resolve("pg"));
-        }
-    }
-
-    @Test
-    void without_a_port_the_feed_url_names_the_port_of_the_server_on_the_data_directory() throws Exception {
-        Path data = Files.createTempDirectory("charter-sync-keys");
-        int port = ChildProcess.freePort();
-        try (ChildProcess serve = ChildProcess.start(
-                Main.class, Map.of(), "serve", "--data", data.toString(), "--port", Integer.toString(port))) {
-            serve.awaitLineStartingWith("Press Ctrl-C", Duration.ofSeconds(90));
-
-            String printed = keysOutput(data, Map.of());
-            String configured = keysOutput(data, Map.of("PUBLIC_BASE_URL", "https://charters.example.com"));
-
-            assertThat(printed).contains("(read-only): http://localhost:" + port + "/calendar.ics?token=");
-            assertThat(printed).contains("webcal://localhost:" + port + "/calendar.ics?token=");
-            assertThat(configured).contains("(read-only): https://charters.example.com/calendar.ics?token=");
         } finally {
             OrphanPostgres.stop(data.resolve("pg"));
         }
