@@ -183,7 +183,7 @@ class LogCanaryTest {
     /**
      * Submits another canary booking with intake repaired, then lets its sync fail on each step in turn:
      * each time the sync's error names a broken table, that step's tables are repaired and the retry gets
-     * one step further. Once the crew event is through, the outbox refuses the captain's summary, and
+     * one step further (at once: the operator's retry moves the backoff's next attempt to now). Once the crew event is through, the outbox refuses the captain's summary, and
      * updates: deliveries fail after the SMTP server took the mail.
      */
     private Set<String> syncWhileEveryStepFailsOnce() {
@@ -203,6 +203,8 @@ class LogCanaryTest {
                             STEP_TABLES.forEach((step, tables) -> {
                                 if (tables.contains(table) && failedSteps.add(step)) {
                                     repairStep(step, tables);
+                                    // The operator's retry: the backoff (2 s, then 4, 8...) would only add time.
+                                    app.http().post("/api/bookings/" + id + "/retry", null, OPERATOR);
                                 }
                             });
                         }
