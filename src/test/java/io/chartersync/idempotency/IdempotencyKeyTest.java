@@ -217,6 +217,22 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void a_request_whose_key_is_held_by_one_still_running_answers_409_with_retry_after_and_runs_nothing() {
+        String body = Examples.bookingJson();
+        // What a request still running holds: the key reserved under the operator token's scope, no answer yet.
+        String scope = Hashes.sha256Hex("X-Dashboard-Token/scope/" + TestApp.OPERATOR_TOKEN);
+        String request = IdempotencyKeys.fingerprint("POST", "/api/bookings", body.getBytes(StandardCharsets.UTF_8));
+        new IdempotencyStore(Jdbi.create(TestDatabase.jdbcUrl())).claim(scope, "held-1", request, Instant.now());
+
+        TestHttp.Response held = post("/api/bookings", body, "held-1");
+
+        assertThat(assertProblem(held, 409).get("detail").asText()).contains("still in progress");
+        assertThat(held.header("Retry-After")).contains("1");
+        assertThat(held.header(REPLAYED)).isEmpty();
+        assertThat(bookingsAndVersions()).isEqualTo("0/0");
+    }
+
+    @Test
     void only_final_answers_are_kept_and_a_reservation_left_by_a_dead_request_is_taken_over() {
         assertThat(List.of(200, 201, 400, 404, 409, 415, 422)).allMatch(Idempotent::isFinal);
         assertThat(List.of(500, 503, 499, 302, 101)).noneMatch(Idempotent::isFinal);
