@@ -113,6 +113,16 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("..idempotency..")
                 .check(classes);
+        classes()
+                .that()
+                .resideInAPackage("..idempotency..")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .arePublic()
+                .should()
+                .haveNameMatching("io\\.chartersync\\.idempotency\\.IdempotencyModule")
+                .check(classes);
     }
 
     @Test
