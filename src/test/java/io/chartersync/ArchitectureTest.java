@@ -90,6 +90,42 @@ class ArchitectureTest {
     }
 
     @Test
+    void idempotency_knows_no_feature_and_booking_is_handed_its_wrapper_by_app() {
+        noClasses()
+                .that()
+                .resideInAPackage("..idempotency..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..booking..",
+                        "..workflow..",
+                        "..calendar..",
+                        "..crew..",
+                        "..guestpage..",
+                        "..console..",
+                        "..feed..",
+                        "..app..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("..booking..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..idempotency..")
+                .check(classes);
+        classes()
+                .that()
+                .resideInAPackage("..idempotency..")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .arePublic()
+                .should()
+                .haveNameMatching("io\\.chartersync\\.idempotency\\.IdempotencyModule")
+                .check(classes);
+    }
+
+    @Test
     void only_app_wires_features_together() {
         noClasses()
                 .that()

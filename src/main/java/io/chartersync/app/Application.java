@@ -13,6 +13,7 @@ import io.chartersync.crew.CrewModule;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
 import io.chartersync.guestpage.GuestPageModule;
+import io.chartersync.idempotency.IdempotencyModule;
 import io.chartersync.mail.MailModule;
 import io.chartersync.storage.FileBlobStore;
 import io.chartersync.storage.LocalUploads;
@@ -264,9 +265,13 @@ public final class Application implements AutoCloseable {
                 crew::rosterNames,
                 mail.mailbox()));
 
+        IdempotencyModule idempotency =
+                IdempotencyModule.create(new IdempotencyModule.Deps(s.jdbi(), s.operator(), s.clock()));
+
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));
-        routes.addAll(bookings.routes(desk));
+        routes.addAll(idempotency.routes());
+        routes.addAll(bookings.routes(desk, idempotency::idempotent));
         routes.addAll(workflow.routes(s.operator(), desk));
         routes.addAll(calendar.routes());
         routes.addAll(crew.routes());

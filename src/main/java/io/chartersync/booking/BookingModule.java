@@ -5,9 +5,11 @@ import io.chartersync.audit.AuditLog;
 import io.chartersync.web.Guard;
 import io.chartersync.web.JsonBodies;
 import io.chartersync.web.RouteModule;
+import io.javalin.http.Handler;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -65,8 +67,11 @@ public final class BookingModule {
                 new BookingParser(deps.crew()), intake, store, status, failedSyncs, deps.marinaZone(), deps.clock());
     }
 
-    /** The intake API over {@code desk}. */
-    public List<RouteModule> routes(BookingDesk desk) {
-        return List.of(new BookingRoutes(deps.operator(), deps.bodies(), desk));
+    /**
+     * The intake API over {@code desk}; {@code idempotent} wraps its three writes (create, patch, cancel) so
+     * they honour {@code Idempotency-Key} (the idempotency module's wrapper, given by the composition root).
+     */
+    public List<RouteModule> routes(BookingDesk desk, UnaryOperator<Handler> idempotent) {
+        return List.of(new BookingRoutes(deps.operator(), deps.bodies(), desk, idempotent));
     }
 }

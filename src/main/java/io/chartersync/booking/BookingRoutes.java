@@ -6,11 +6,13 @@ import io.chartersync.web.JsonBodies;
 import io.chartersync.web.Params;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** The intake contract: {@code /api/bookings}. Operator token required. */
 final class BookingRoutes implements RouteModule {
@@ -22,21 +24,24 @@ final class BookingRoutes implements RouteModule {
     private final Guard operator;
     private final JsonBodies bodies;
     private final BookingDesk desk;
+    private final UnaryOperator<Handler> idempotent;
 
-    BookingRoutes(Guard operator, JsonBodies bodies, BookingDesk desk) {
+    /** {@code idempotent} wraps the three writes so they honour {@code Idempotency-Key} (inside the guard). */
+    BookingRoutes(Guard operator, JsonBodies bodies, BookingDesk desk, UnaryOperator<Handler> idempotent) {
         this.operator = operator;
         this.bodies = bodies;
         this.desk = desk;
+        this.idempotent = idempotent;
     }
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.post("/api/bookings", operator.protect(this::submit));
+        routes.post("/api/bookings", operator.protect(idempotent.apply(this::submit)));
         routes.get("/api/bookings", operator.protect(this::list));
         routes.get("/api/bookings/by-external/{source}/{external_id}", operator.protect(this::byExternal));
         routes.get("/api/bookings/{id}", operator.protect(ctx -> ctx.json(statusOf(id(ctx)))));
-        routes.post("/api/bookings/{id}/cancel", operator.protect(this::cancel));
-        routes.patch("/api/bookings/{id}", operator.protect(this::patch));
+        routes.post("/api/bookings/{id}/cancel", operator.protect(idempotent.apply(this::cancel)));
+        routes.patch("/api/bookings/{id}", operator.protect(idempotent.apply(this::patch)));
     }
 
     private void submit(Context ctx) {

@@ -5,6 +5,7 @@ import io.chartersync.common.Hashes;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +48,15 @@ public final class Guard {
         if (!Hashes.matchesAny(presented, hashes.get())) {
             throw new AppException.Unauthorized("The credentials in " + header + " or Authorization are not valid");
         }
+    }
+
+    /**
+     * A name of the credential {@code ctx} presents, for state kept per credential (idempotency keys):
+     * the SHA-256 of this guard's header, a label and the credential, so it is neither the credential nor
+     * the hash it is checked against. Empty when none is presented; call it after {@link #check}.
+     */
+    public Optional<String> credentialScope(Context ctx) {
+        return Optional.ofNullable(presented(ctx)).map(p -> Hashes.sha256Hex(header + "/scope/" + p));
     }
 
     private String presented(Context ctx) {
