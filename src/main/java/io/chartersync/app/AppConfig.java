@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The whole configuration, read once from the environment and the command line (flags win). A bad or
@@ -193,6 +194,12 @@ public record AppConfig(
     public record Webhooks(Map<String, List<String>> secrets) {
         public Webhooks {
             secrets = Map.copyOf(secrets);
+        }
+
+        /** The sources only: the secrets are never printed. */
+        @Override
+        public String toString() {
+            return "Webhooks[sources=" + new TreeSet<>(secrets.keySet()) + "]";
         }
 
         static Webhooks from(Settings s) {

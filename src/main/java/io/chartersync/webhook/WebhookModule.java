@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -33,6 +34,12 @@ public final class WebhookModule {
             Clock clock) {
         public Deps {
             secrets = Map.copyOf(secrets);
+        }
+
+        /** Without the secrets, which are never printed. */
+        @Override
+        public String toString() {
+            return "WebhookModule.Deps[sources=" + new TreeSet<>(secrets.keySet()) + "]";
         }
     }
 

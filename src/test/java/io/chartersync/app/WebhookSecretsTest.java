@@ -28,6 +28,7 @@ class WebhookSecretsTest {
             AppConfig config = AppConfig.from(env, Map.of());
             assertThat(config.webhooks().secrets())
                     .containsExactlyInAnyOrderEntriesOf(Map.of("fareharbor", List.of(A, B), "zapier", List.of(B)));
+            assertThat(config.toString()).contains("fareharbor").doesNotContain(B.substring(8));
         }
         assertThat(AppConfig.from(Map.of(), Map.of()).webhooks().secrets()).isEmpty();
     }
