@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The whole configuration, read once from the environment and the command line (flags win). A bad or
@@ -31,7 +32,8 @@ public record AppConfig(
         Storage storage,
         ZoneId marinaZone,
         int taskThreads,
-        Duration unansweredAlert) {
+        Duration unansweredAlert,
+        Webhooks webhooks) {
 
     /** The most {@code UNANSWERED_ALERT_HOURS} may be: 30 days. */
     static final int MAX_UNANSWERED_ALERT_HOURS = 720;
@@ -185,6 +187,28 @@ public record AppConfig(
         }
     }
 
+    /**
+     * The signing secrets of signed webhooks by source, from {@code WEBHOOK_SECRETS} ({@code source=whsec_…},
+     * comma-separated; a source named twice during a rotation), checked as read ({@link WebhookSecrets}).
+     */
+    public record Webhooks(Map<String, List<String>> secrets) {
+        public Webhooks {
+            secrets = Map.copyOf(secrets);
+        }
+
+        /** The sources only: the secrets are never printed. */
+        @Override
+        public String toString() {
+            return "Webhooks[sources=" + new TreeSet<>(secrets.keySet()) + "]";
+        }
+
+        static Webhooks from(Settings s) {
+            return new Webhooks(s.optional(WebhookSecrets.VARIABLE)
+                    .map(v -> WebhookSecrets.parse(v, WebhookSecrets.VARIABLE))
+                    .orElse(Map.of()));
+        }
+    }
+
     /** Reads the configuration; {@code flags} are command-line overrides keyed like the environment. */
     public static AppConfig from(Map<String, String> env, Map<String, String> flags) {
         Settings s = new Settings(env, flags);
@@ -224,7 +248,8 @@ public record AppConfig(
                 Storage.from(s),
                 zone(s.optional("MARINA_TIME_ZONE").orElse("America/Los_Angeles")),
                 s.integer("TASK_THREADS", defaultTaskThreads()),
-                Duration.ofHours(s.integer("UNANSWERED_ALERT_HOURS", 48)));
+                Duration.ofHours(s.integer("UNANSWERED_ALERT_HOURS", 48)),
+                Webhooks.from(s));
     }
 
     /**

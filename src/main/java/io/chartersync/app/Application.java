@@ -22,6 +22,7 @@ import io.chartersync.web.HttpServer;
 import io.chartersync.web.OpsRoutes;
 import io.chartersync.web.RouteModule;
 import io.chartersync.web.SiteRoutes;
+import io.chartersync.webhook.WebhookModule;
 import io.chartersync.workflow.SyncProgress;
 import io.chartersync.workflow.WorkflowModule;
 import io.javalin.util.JavalinBindException;
@@ -267,6 +268,8 @@ public final class Application implements AutoCloseable {
 
         IdempotencyModule idempotency =
                 IdempotencyModule.create(new IdempotencyModule.Deps(s.jdbi(), s.operator(), s.clock()));
+        WebhookModule webhooks = WebhookModule.create(
+                new WebhookModule.Deps(s.jdbi(), s.json(), s.bodies(), desk, WebhookSecrets.all(config), s.clock()));
 
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));
@@ -278,6 +281,7 @@ public final class Application implements AutoCloseable {
         routes.addAll(guestPages.routes());
         routes.add(new SiteRoutes(storage.blobs(), guestPages.securityHeaders()));
         routes.addAll(console.routes());
+        routes.addAll(webhooks.routes());
         List<Task<?>> tasks = new ArrayList<>(workflow.tasks());
         tasks.addAll(mail.tasks());
         tasks.addAll(crew.tasks());

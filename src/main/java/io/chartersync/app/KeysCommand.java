@@ -21,10 +21,12 @@ import picocli.CommandLine.Spec;
  * ServiceKeyCommand}). Works whether or not a server is running on the same data directory; every change
  * is written to the audit log, by actor {@code cli}. The feed URL starts with {@code PUBLIC_BASE_URL} or
  * the given port, else with the address the server last started on the data directory recorded there.
+ * {@code keys webhook-secret SOURCE} makes a signing secret for signed webhooks ({@link WebhookSecretCommand}).
  */
 @Command(
         name = "keys",
-        description = "Show the operator token, crew-service key and calendar feed URL; rotate the feed or the key.")
+        description = "Show the operator token, crew-service key and calendar feed URL; rotate the feed or the key.",
+        subcommands = WebhookSecretCommand.class)
 final class KeysCommand implements Runnable {
     private static final String ACTIONS = "rotate-feed-token, rotate-service-key, retire-service-key";
 

@@ -1,0 +1,179 @@
+package io.chartersync.app;
+
+import io.chartersync.common.SecretFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The signing secrets of signed webhooks, by source: {@code WEBHOOK_SECRETS} ({@code source=whsec_…},
+ * comma-separated, a source named several times during a rotation), plus in embedded mode the file {@code
+ * DATA_DIR/secrets/webhook-secrets} (one {@code source=whsec_…} a line) that {@code keys webhook-secret}
+ * writes. A secret is {@code whsec_} and the base64 of 24 to 64 random bytes (as the Standard Webhooks spec
+ * says). A malformed entry stops the start, named by its position and source, never by its value.
+ */
+final class WebhookSecrets {
+    static final String VARIABLE = "WEBHOOK_SECRETS";
+    static final String FILE = "webhook-secrets";
+    static final String PREFIX = "whsec_";
+    static final int MIN_BYTES = 24;
+    static final int MAX_BYTES = 64;
+    /** How many random bytes a secret made here has. */
+    static final int NEW_BYTES = 32;
+    /** As a booking's {@code source} (booking/BookingParser): the path's source is the bookings' source. */
+    static final Pattern SOURCE = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,39}$");
+
+    private WebhookSecrets() {}
+
+    /**
+     * The secrets of {@code text} (entries separated by commas or line breaks; empty ones skipped), by source
+     * in the order given; {@code origin} names the setting or file in the {@link ConfigException}.
+     */
+    static Map<String, List<String>> parse(String text, String origin) {
+        Map<String, List<String>> bySource = new LinkedHashMap<>();
+        String[] entries = text.split("[,\\n]");
+        int position = 0;
+        for (String raw : entries) {
+            String entry = raw.strip();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            position++;
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                throw new ConfigException(origin + ": entry " + position
+                        + " has no '=': write source=whsec_… (e.g. fareharbor=whsec_…), entries separated by commas");
+            }
+            String source = entry.substring(0, eq).strip();
+            String secret = entry.substring(eq + 1).strip();
+            if (!SOURCE.matcher(source).matches()) {
+                throw new ConfigException(origin + ": entry " + position + " does not start with a source name"
+                        + " (lowercase letters, digits, '-' or '_', at most 40) before its '='");
+            }
+            String problem = problem(secret);
+            if (!problem.isEmpty()) {
+                throw new ConfigException(
+                        origin + ": the secret of entry " + position + " (source " + source + ") " + problem);
+            }
+            List<String> secrets = bySource.computeIfAbsent(source, s -> new ArrayList<>());
+            if (!secrets.contains(secret)) {
+                secrets.add(secret);
+            }
+        }
+        bySource.replaceAll((source, secrets) -> List.copyOf(secrets));
+        return bySource;
+    }
+
+    /** What is wrong with a secret, or empty: never its value. */
+    private static String problem(String secret) {
+        if (!secret.startsWith(PREFIX)) {
+            return "does not start with " + PREFIX + " (a Standard Webhooks secret: " + PREFIX + " and base64)";
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return "is not base64 after " + PREFIX;
+        }
+        if (key.length < MIN_BYTES || key.length > MAX_BYTES) {
+            return "decodes to " + key.length + " bytes; a secret has " + MIN_BYTES + " to " + MAX_BYTES
+                    + " random bytes (make one: ./charter-sync keys webhook-secret SOURCE, or " + PREFIX
+                    + "$(openssl rand -base64 32))";
+        }
+        return "";
+    }
+
+    /** Every source's secrets: {@code WEBHOOK_SECRETS}, then (embedded mode) those of the data directory. */
+    static Map<String, List<String>> all(AppConfig config) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        config.webhooks().secrets().forEach((source, secrets) -> all.put(source, new ArrayList<>(secrets)));
+        if (!config.production()) {
+            stored(file(config)).forEach((source, secrets) -> {
+                List<String> list = all.computeIfAbsent(source, s -> new ArrayList<>());
+                secrets.stream().filter(s -> !list.contains(s)).forEach(list::add);
+            });
+        }
+        all.replaceAll((source, secrets) -> List.copyOf(secrets));
+        return Map.copyOf(all);
+    }
+
+    static Path file(AppConfig config) {
+        return Secrets.directory(config).resolve(FILE);
+    }
+
+    /** The secrets kept in {@code file}, none when there is no file. */
+    static Map<String, List<String>> stored(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return Map.of();
+            }
+            String text = String.join(
+                    "\n",
+                    Files.readAllLines(file).stream()
+                            .filter(line -> !line.strip().startsWith("#"))
+                            .toList());
+            return parse(text, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+    }
+
+    /** A secret made for {@code source} (empty for a retirement), and how many older ones stay or went. */
+    record Change(Optional<String> secret, int kept, int dropped) {}
+
+    /**
+     * Makes a new secret for {@code source} and keeps it in {@code file} (mode 0600), after that source's older
+     * secrets, or instead of them when {@code replace}.
+     */
+    static Change add(Path file, String source, boolean replace, SecureRandom random) {
+        requireSource(source);
+        byte[] key = new byte[NEW_BYTES];
+        random.nextBytes(key);
+        String secret = PREFIX + Base64.getEncoder().encodeToString(key);
+        Map<String, List<String>> secrets = new LinkedHashMap<>(stored(file));
+        List<String> older = secrets.getOrDefault(source, List.of());
+        List<String> now = new ArrayList<>(replace ? List.of() : older);
+        now.add(secret);
+        secrets.put(source, now);
+        write(file, secrets);
+        return new Change(Optional.of(secret), replace ? 0 : older.size(), replace ? older.size() : 0);
+    }
+
+    /** Keeps only the newest secret of {@code source} in {@code file}: the end of a rotation. */
+    static Change retire(Path file, String source) {
+        requireSource(source);
+        Map<String, List<String>> secrets = new LinkedHashMap<>(stored(file));
+        List<String> all = secrets.getOrDefault(source, List.of());
+        if (all.isEmpty()) {
+            throw new CommandFailure("no webhook secret of " + source + " is kept in " + file + ": nothing to retire");
+        }
+        secrets.put(source, List.of(all.getLast()));
+        write(file, secrets);
+        return new Change(Optional.empty(), 1, all.size() - 1);
+    }
+
+    private static void requireSource(String source) {
+        if (!SOURCE.matcher(source).matches()) {
+            throw new CommandFailure("the source '" + source + "' is not a source name: lowercase letters, digits,"
+                    + " '-' or '_', at most 40 (the bookings' source, e.g. fareharbor)");
+        }
+    }
+
+    private static void write(Path file, Map<String, List<String>> secrets) {
+        StringBuilder text =
+                new StringBuilder("# Signing secrets of signed webhooks (POST /webhooks/SOURCE): source=whsec_… a line;"
+                        + " made by ./charter-sync keys webhook-secret\n");
+        secrets.forEach((s, list) ->
+                list.forEach(value -> text.append(s).append('=').append(value).append('\n')));
+        SecretFiles.replace(file, text.toString());
+    }
+}

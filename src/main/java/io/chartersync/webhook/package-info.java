@@ -1,0 +1,2 @@
+/** Signed webhooks ({@code POST /webhooks/{source}}), entered through {@code WebhookModule}. */
+package io.chartersync.webhook;
