@@ -115,6 +115,12 @@ public final class Application implements AutoCloseable {
         try {
             Shared shared = Shared.build(config, secrets, database, baseUrl, clock, random);
             Modules modules = modules(shared, storage, localUploads, hooks);
+            if (config.db().url().isEmpty()) {
+                int freed = TaskScheduler.releaseExecutionsOfTheDeadProgram(database);
+                if (freed > 0) {
+                    log.info("{} task(s) left running by a program that stopped dead will run again now", freed);
+                }
+            }
             Scheduler scheduler = TaskScheduler.build(database, modules.tasks(), config.taskThreads(), clock);
             shared.tasks().onScheduled(scheduler::triggerCheckForDueExecutions);
             HttpServer http = new HttpServer(shared.json(), shared.metrics(), modules.routes());

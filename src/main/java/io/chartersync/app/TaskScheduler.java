@@ -32,4 +32,20 @@ final class TaskScheduler {
                 .failureLogging(LogLevel.WARN, false)
                 .build();
     }
+
+    /**
+     * Frees the executions a program that died (kill -9, a power cut) left marked as running, so they run at
+     * once instead of after the 8 s in which its missing heartbeats would show it dead. Only for the embedded
+     * database: one program holds its data directory (see db/DataDirectory), so every execution marked as
+     * picked before this program's scheduler starts was picked by a program that is gone. With an external
+     * database other nodes may be running, and db-scheduler's own detection stays the only one.
+     *
+     * @return how many were freed
+     */
+    static int releaseExecutionsOfTheDeadProgram(Database database) {
+        return database.jdbi().withHandle(h -> h.createUpdate("""
+                            update scheduled_tasks
+                            set picked = false, picked_by = null, last_heartbeat = null, version = version + 1
+                            where picked""").execute());
+    }
 }

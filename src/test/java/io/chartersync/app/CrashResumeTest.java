@@ -109,6 +109,9 @@ class CrashResumeTest {
             JsonNode resumed = awaitSynced(http, id);
 
             assertOneOfEverything(http, resumed);
+            assertThat(second.output())
+                    .as("the killed program's sync, freed at the start rather than after its heartbeats ran out")
+                    .contains("task(s) left running by a program that stopped dead will run again now");
             second.stop();
         }
     }
