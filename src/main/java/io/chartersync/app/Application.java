@@ -12,6 +12,7 @@ import io.chartersync.console.OperatorSettings;
 import io.chartersync.crew.CrewModule;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
+import io.chartersync.feed.FeedModule;
 import io.chartersync.guestpage.GuestPageModule;
 import io.chartersync.mail.MailModule;
 import io.chartersync.storage.FileBlobStore;
@@ -237,9 +238,22 @@ public final class Application implements AutoCloseable {
                 s.clock(),
                 config.unansweredAlert(),
                 hooks.afterStep(),
-                s.audit()));
+                s.audit(),
+                FeedModule.flags(s.jdbi())));
         BookingDesk desk =
                 bookings.desk(workflow.scheduler(), workflow.status(), workflow.progress()::bookingsWithFailedRuns);
+        FeedModule feeds = FeedModule.create(new FeedModule.Deps(
+                s.jdbi(),
+                desk,
+                calendar.port(),
+                boat -> guestPages.boat(boat).flatMap(GuestPageModule.Boat::meetingPoint),
+                s.operator(),
+                s.bodies(),
+                s.tasks(),
+                s.audit(),
+                config.marinaZone(),
+                config.feedAllowPrivateAddresses(),
+                s.clock()));
         ConsoleModule console = ConsoleModule.create(new ConsoleModule.Deps(
                 s.jdbi(),
                 s.audit(),
@@ -262,7 +276,8 @@ public final class Application implements AutoCloseable {
                 crew,
                 s.json(),
                 crew::rosterNames,
-                mail.mailbox()));
+                mail.mailbox(),
+                feeds.feeds()));
 
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));
@@ -273,10 +288,12 @@ public final class Application implements AutoCloseable {
         routes.addAll(guestPages.routes());
         routes.add(new SiteRoutes(storage.blobs(), guestPages.securityHeaders()));
         routes.addAll(console.routes());
+        routes.addAll(feeds.routes());
         List<Task<?>> tasks = new ArrayList<>(workflow.tasks());
         tasks.addAll(mail.tasks());
         tasks.addAll(crew.tasks());
         tasks.addAll(guestPages.tasks());
+        tasks.addAll(feeds.tasks());
         return new Modules(routes, tasks, workflow.progress());
     }
 
