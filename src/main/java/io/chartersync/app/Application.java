@@ -246,7 +246,7 @@ public final class Application implements AutoCloseable {
                 s.jdbi(),
                 desk,
                 calendar.port(),
-                boat -> guestPages.boat(boat).flatMap(GuestPageModule.Boat::meetingPoint),
+                boat -> guestPages.boat(boat).map(b -> new FeedModule.Boat(b.name(), b.meetingPoint())),
                 s.operator(),
                 s.bodies(),
                 s.tasks(),

@@ -24,7 +24,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class FeedModule {
     /**
      * What the feeds need: the booking desk their bookings go through, the calendar (all-day blocks), {@code
-     * meetingPoint} (where guests meet a boat, if its profile says: a new booking's location), the operator's
+     * boats} (a known boat's display name, and where guests meet it if its profile says: a new booking's
+     * location), the operator's
      * guard of the API, the task queue of the polls, the marina's zone (UTC and floating times are on its
      * clock), and {@code allowPrivateAddresses} ({@code FEED_ALLOW_PRIVATE_ADDRESSES}).
      */
@@ -32,7 +33,7 @@ public final class FeedModule {
             Jdbi jdbi,
             BookingDesk desk,
             CalendarPort calendar,
-            Function<String, Optional<String>> meetingPoint,
+            Function<String, Optional<Boat>> boats,
             Guard operator,
             JsonBodies bodies,
             TaskQueue tasks,
@@ -40,6 +41,9 @@ public final class FeedModule {
             ZoneId marinaZone,
             boolean allowPrivateAddresses,
             Clock clock) {}
+
+    /** A known boat: the name it is shown by, and where its guests meet it (if its profile says). */
+    public record Boat(String name, Optional<String> meetingPoint) {}
 
     private final Feeds feeds;
     private final List<RouteModule> routes;
@@ -57,9 +61,21 @@ public final class FeedModule {
                 store,
                 new FeedFetcher(d.allowPrivateAddresses()),
                 new FeedParser(d.marinaZone()),
-                new FeedReconciler(store, d.desk(), d.calendar(), d.meetingPoint(), d.marinaZone()),
+                new FeedReconciler(
+                        store,
+                        d.desk(),
+                        d.calendar(),
+                        boat -> d.boats().apply(boat).flatMap(Boat::meetingPoint),
+                        d.marinaZone()),
                 d.clock());
-        Feeds feeds = new Feeds(d.jdbi(), store, poller, d.tasks(), d.audit(), d.clock());
+        Feeds feeds = new Feeds(
+                d.jdbi(),
+                store,
+                poller,
+                d.tasks(),
+                d.audit(),
+                boat -> d.boats().apply(boat).map(Boat::name).orElse(boat),
+                d.clock());
         return new FeedModule(
                 feeds,
                 List.of(new FeedRoutes(d.operator(), d.bodies(), feeds)),

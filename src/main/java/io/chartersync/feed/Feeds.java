@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,9 +23,19 @@ public final class Feeds {
     private final FeedPoller poller;
     private final TaskQueue tasks;
     private final AuditLog audit;
+    private final UnaryOperator<String> boatName;
     private final Clock clock;
 
-    Feeds(Jdbi jdbi, FeedStore store, FeedPoller poller, TaskQueue tasks, AuditLog audit, Clock clock) {
+    /** {@code boatName}: the name a boat is shown by (as registered), for a boat named in another spelling. */
+    Feeds(
+            Jdbi jdbi,
+            FeedStore store,
+            FeedPoller poller,
+            TaskQueue tasks,
+            AuditLog audit,
+            UnaryOperator<String> boatName,
+            Clock clock) {
+        this.boatName = boatName;
         this.jdbi = jdbi;
         this.store = store;
         this.poller = poller;
@@ -43,7 +54,7 @@ public final class Feeds {
         Feed feed = new Feed(
                 UUID.randomUUID(),
                 in.source(),
-                in.boat(),
+                boatName.apply(in.boat()),
                 in.url(),
                 in.intervalMinutes(),
                 in.autoCancel(),
