@@ -1,15 +1,16 @@
 package io.chartersync.feed;
 
-import static io.chartersync.feed.FeedServer.allDay;
-import static io.chartersync.feed.FeedServer.calendar;
-import static io.chartersync.feed.FeedServer.event;
 import static io.chartersync.testsupport.ConsoleClient.form;
+import static io.chartersync.testsupport.FeedServer.allDay;
+import static io.chartersync.testsupport.FeedServer.calendar;
+import static io.chartersync.testsupport.FeedServer.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartersync.testsupport.Cli;
 import io.chartersync.testsupport.ConsoleClient;
+import io.chartersync.testsupport.FeedServer;
 import io.chartersync.testsupport.LogCapture;
 import io.chartersync.testsupport.ProblemAssert;
 import io.chartersync.testsupport.RunningApp;

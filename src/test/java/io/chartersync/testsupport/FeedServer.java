@@ -1,4 +1,4 @@
-package io.chartersync.feed;
+package io.chartersync.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -21,21 +21,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP status), with an ETag when the test gives one (answering 304 to a matching If-None-Match), and counts
  * the requests per path.
  */
-final class FeedServer implements AutoCloseable {
+public final class FeedServer implements AutoCloseable {
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     /** What a path answers: a status, a body, and an ETag (null: none). */
-    record Answer(int status, String body, String etag) {}
+    public record Answer(int status, String body, String etag) {}
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
 
-    FeedServer() {
+    public FeedServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -66,27 +66,27 @@ final class FeedServer implements AutoCloseable {
     }
 
     /** The URL of {@code path} on this server. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void serve(String path, String body) {
+    public void serve(String path, String body) {
         answers.put(path, new Answer(200, body, null));
     }
 
-    void serve(String path, String body, String etag) {
+    public void serve(String path, String body, String etag) {
         answers.put(path, new Answer(200, body, etag));
     }
 
-    void fail(String path, int status) {
+    public void fail(String path, int status) {
         answers.put(path, new Answer(status, "", null));
     }
 
-    int requests(String path) {
+    public int requests(String path) {
         return requests.getOrDefault(path, new AtomicInteger()).get();
     }
 
-    int notModified(String path) {
+    public int notModified(String path) {
         return notModified.getOrDefault(path, new AtomicInteger()).get();
     }
 
@@ -96,7 +96,7 @@ final class FeedServer implements AutoCloseable {
     }
 
     /** A calendar file of {@code events}, shaped like a marketplace's export (CRLF, PRODID, X-WR-CALNAME). */
-    static String calendar(String... events) {
+    public static String calendar(String... events) {
         List<String> lines = new ArrayList<>(List.of(
                 "BEGIN:VCALENDAR",
                 "VERSION:2.0",
@@ -112,7 +112,7 @@ final class FeedServer implements AutoCloseable {
     }
 
     /** A timed event in UTC, {@code status} CONFIRMED or CANCELLED. */
-    static String event(String uid, Instant start, int hours, String summary, String status) {
+    public static String event(String uid, Instant start, int hours, String summary, String status) {
         return String.join(
                 "\r\n",
                 "BEGIN:VEVENT",
@@ -126,12 +126,12 @@ final class FeedServer implements AutoCloseable {
                 "END:VEVENT");
     }
 
-    static String event(String uid, Instant start, int hours, String summary) {
+    public static String event(String uid, Instant start, int hours, String summary) {
         return event(uid, start, hours, summary, "CONFIRMED");
     }
 
     /** An all-day event: {@code days} whole days from {@code first}'s date. */
-    static String allDay(String uid, Instant first, int days) {
+    public static String allDay(String uid, Instant first, int days) {
         return String.join(
                 "\r\n",
                 "BEGIN:VEVENT",
