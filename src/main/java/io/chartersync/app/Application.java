@@ -55,6 +55,7 @@ public final class Application implements AutoCloseable {
     private final int port;
     private final URI baseUrl;
     private final SyncProgress syncProgress;
+    private final AutoCloseable feeds;
 
     private Application(
             AppConfig config,
@@ -66,7 +67,9 @@ public final class Application implements AutoCloseable {
             HttpServer http,
             int port,
             URI baseUrl,
-            SyncProgress syncProgress) {
+            SyncProgress syncProgress,
+            AutoCloseable feeds) {
+        this.feeds = feeds;
         this.config = config;
         this.secrets = secrets;
         this.database = database;
@@ -134,7 +137,8 @@ public final class Application implements AutoCloseable {
                     http,
                     port,
                     baseUrl,
-                    modules.syncProgress());
+                    modules.syncProgress(),
+                    modules.feeds());
         } catch (RuntimeException e) {
             database.close();
             storage.close();
@@ -143,7 +147,8 @@ public final class Application implements AutoCloseable {
     }
 
     /** What the feature modules give the program: their HTTP routes, their durable tasks, the bench's view. */
-    private record Modules(List<RouteModule> routes, List<Task<?>> tasks, SyncProgress syncProgress) {}
+    private record Modules(
+            List<RouteModule> routes, List<Task<?>> tasks, SyncProgress syncProgress, AutoCloseable feeds) {}
 
     /**
      * Every feature module, each built by its own {@code create} from what it needs. The order is the order
@@ -294,7 +299,7 @@ public final class Application implements AutoCloseable {
         tasks.addAll(crew.tasks());
         tasks.addAll(guestPages.tasks());
         tasks.addAll(feeds.tasks());
-        return new Modules(routes, tasks, workflow.progress());
+        return new Modules(routes, tasks, workflow.progress(), feeds);
     }
 
     /** S3 when STORAGE_URL is set, else files under DATA_DIR/site; CloudFront when CDN_DISTRIBUTION_ID is set. */
@@ -376,6 +381,13 @@ public final class Application implements AutoCloseable {
     public void close() {
         stopping("HTTP server", http::close);
         stopping("scheduler", scheduler::stop);
+        stopping("feed fetcher", () -> {
+            try {
+                feeds.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         stopping("task queue", tasks::close);
         stopping("database", database::close);
         stopping("storage", storage::close);

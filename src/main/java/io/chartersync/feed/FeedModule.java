@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * and the reconciliation of each poll into bookings (through the booking desk, like any other booking) and
  * calendar blocks. The one entry point of the package.
  */
-public final class FeedModule {
+public final class FeedModule implements AutoCloseable {
     /**
      * What the feeds need: the booking desk their bookings go through, the calendar (all-day blocks), {@code
      * boats} (a known boat's display name, and where guests meet it if its profile says: a new booking's
@@ -48,18 +48,21 @@ public final class FeedModule {
     private final Feeds feeds;
     private final List<RouteModule> routes;
     private final List<Task<?>> tasks;
+    private final FeedFetcher fetcher;
 
-    private FeedModule(Feeds feeds, List<RouteModule> routes, List<Task<?>> tasks) {
+    private FeedModule(Feeds feeds, List<RouteModule> routes, List<Task<?>> tasks, FeedFetcher fetcher) {
         this.feeds = feeds;
+        this.fetcher = fetcher;
         this.routes = List.copyOf(routes);
         this.tasks = List.copyOf(tasks);
     }
 
     public static FeedModule create(Deps d) {
         FeedStore store = new FeedStore(d.jdbi());
+        FeedFetcher fetcher = new FeedFetcher(d.allowPrivateAddresses());
         FeedPoller poller = new FeedPoller(
                 store,
-                new FeedFetcher(d.allowPrivateAddresses()),
+                fetcher,
                 new FeedParser(d.marinaZone()),
                 new FeedReconciler(
                         store,
@@ -79,7 +82,8 @@ public final class FeedModule {
         return new FeedModule(
                 feeds,
                 List.of(new FeedRoutes(d.operator(), d.bodies(), feeds)),
-                List.of(FeedPollTask.task(poller, d.clock())));
+                List.of(FeedPollTask.task(poller, d.clock())),
+                fetcher);
     }
 
     /**
@@ -106,6 +110,12 @@ public final class FeedModule {
     /** {@code /api/feeds}. */
     public List<RouteModule> routes() {
         return routes;
+    }
+
+    /** Stops the feeds' HTTP client (after the scheduler: no poll runs any more). */
+    @Override
+    public void close() {
+        fetcher.close();
     }
 
     /** The polls' durable task. */
