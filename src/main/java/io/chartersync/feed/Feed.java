@@ -33,9 +33,9 @@ record Feed(
         return Duration.ofMinutes(intervalMinutes);
     }
 
-    /** When the scheduled poll comes next: an interval after the last poll (or the creation). */
+    /** When the scheduled poll comes next: an interval after the last poll (any poll), or at once for a new feed. */
     Instant nextPollAt() {
-        return lastPolledAt.orElse(createdAt).plus(interval());
+        return lastPolledAt.map(at -> at.plus(interval())).orElse(createdAt);
     }
 
     boolean failing() {

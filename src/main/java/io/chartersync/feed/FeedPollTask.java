@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * The durable recurring poll of each feed: one db-scheduler instance per feed (instance id and data = the
- * feed's id), so it runs on exactly one node at a time and survives restarts. Each run polls, then
- * reschedules itself an interval later; a deleted feed's instance removes itself. A run that fails
+ * feed's id), so it runs on exactly one node at a time and survives restarts. Each run polls when the feed is
+ * due, then reschedules itself for the feed's next poll (an interval after its last poll, a poll-now's
+ * included); a deleted feed's instance removes itself. A run that fails
  * unexpectedly (the database away) is tried again a minute later.
  */
 final class FeedPollTask {
@@ -30,7 +31,9 @@ final class FeedPollTask {
                     if (feed.isEmpty()) {
                         return (done, operations) -> operations.remove();
                     }
-                    Instant next = clock.instant().plus(feed.get().interval());
+                    Instant now = clock.instant();
+                    Instant due = feed.get().nextPollAt();
+                    Instant next = due.isAfter(now) ? due : now.plus(feed.get().interval());
                     CompletionHandler<String> reschedule = (done, operations) -> operations.reschedule(done, next);
                     return reschedule;
                 });

@@ -62,11 +62,15 @@ final class FeedPoller {
     }
 
     /**
-     * The scheduled poll: polls unless a poll-now holds the feed (it polls then); the feed as it stands after,
-     * or empty when it was deleted.
+     * The scheduled poll: polls when the feed is due (a poll-now since the last scheduled one puts it off) and
+     * no poll-now holds it (that one polls then); the feed as it stands after, or empty when it was deleted.
      */
     Optional<Feed> pollScheduled(UUID id) {
+        Optional<Feed> feed = store.find(id);
         Instant now = clock.instant();
+        if (feed.isEmpty() || feed.get().nextPollAt().isAfter(now)) {
+            return feed;
+        }
         store.claim(id, now, now.plus(HOLD)).ifPresent(this::poll);
         return store.find(id);
     }
