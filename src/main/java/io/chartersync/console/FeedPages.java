@@ -79,6 +79,8 @@ final class FeedPages implements RouteModule {
                 body.put(name, value);
             }
         });
+        // The link is a secret: a refused form does not show it back (paste it again).
+        values.put("url", "");
         try {
             feeds.add(body, user.actor());
         } catch (AppException.InvalidInput e) {

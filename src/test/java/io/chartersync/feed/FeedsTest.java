@@ -264,6 +264,38 @@ class FeedsTest {
             assertThat(feedsPage)
                     .contains("Boatsetter · jada", "Poll now", "Add a feed")
                     .doesNotContain(SECRET);
+            ConsoleClient.Page refused = owner.post(
+                    "/feeds",
+                    form(
+                            "csrf",
+                            owner.csrf(),
+                            "source",
+                            "Boat Setter",
+                            "url",
+                            "ftp://x.example/a.ics",
+                            "boat",
+                            "",
+                            "interval_minutes",
+                            "3"));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body())
+                    .contains("Please check what you entered", "field-error")
+                    .contains("Marketplace: ", "Calendar link: ", "Boat: ", "Poll every (minutes): ");
+            ConsoleClient.Page twice = owner.post(
+                    "/feeds",
+                    form(
+                            "csrf",
+                            owner.csrf(),
+                            "source",
+                            "boatsetter",
+                            "url",
+                            server.url(path("main")),
+                            "boat",
+                            "JADA",
+                            "interval_minutes",
+                            "15"));
+            assertThat(twice.status()).isEqualTo(409);
+            assertThat(twice.body()).contains("is added already").doesNotContain(SECRET);
             assertThat(log.text()).contains("feed " + id).doesNotContain(SECRET);
         }
     }
@@ -326,6 +358,23 @@ class FeedsTest {
                 .as("a dispatcher polls, an owner adds and deletes")
                 .contains("Poll now", "Last poll failed")
                 .doesNotContain("Add a feed", "/delete\"");
+        assertThat(dispatcher
+                        .post("/feeds/" + id + "/delete", form("csrf", dispatcher.csrf()))
+                        .status())
+                .isEqualTo(403);
+        assertThat(dispatcher
+                        .post(
+                                "/feeds",
+                                form(
+                                        "csrf",
+                                        dispatcher.csrf(),
+                                        "source",
+                                        "getmyboat",
+                                        "url",
+                                        "https://x.example/c.ics"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(feed(id).get("id").asText()).isEqualTo(id);
 
         server.serve(path("flaky"), good, "\"v1\"");
         ConsoleClient.Page pollNow =
