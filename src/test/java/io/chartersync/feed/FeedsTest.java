@@ -185,7 +185,8 @@ class FeedsTest {
             TestHttp.Response crewed = http().send(
                             "PATCH",
                             "/api/bookings/" + janeId,
-                            "{\"crew_assignments\": [{\"role\": \"captain\", \"count\": 1, \"hourly_rate\": 40, \"members\": [\"captain-1\"]}]}",
+                            "{\"crew_assignments\": [{\"role\": \"captain\", \"count\": 1, \"hourly_rate\": 40, \"members\":"
+                                    + " [\"captain-1\"]}], \"guest\": {\"name\": \"Jane Smith-Ortiz\"}}",
                             "application/merge-patch+json",
                             As.OPERATOR);
             assertThat(crewed.status()).as(crewed.body()).isEqualTo(200);
@@ -195,8 +196,15 @@ class FeedsTest {
                     .as("an unchanged event makes no version")
                     .isEqualTo(2);
             Instant moved = start.plus(1, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS);
-            server.serve(path("main"), calendar(event("bs-1001", moved, 4, "Reserved - Jane Smith"), b, block));
+            // The feed moves Jane's charter and renames both guests: the operator's name for Jane stays.
+            server.serve(
+                    path("main"),
+                    calendar(
+                            event("bs-1001", moved, 4, "Reserved - Janet Smith"),
+                            event("bs-1002", start.plus(1, ChronoUnit.DAYS), 3, "Reserved - Kim Lee"),
+                            block));
             poll(id);
+            assertThat(settled("bs-1002", 2).at("/booking/guest/name").asText()).isEqualTo("Kim Lee");
             JsonNode janeMoved = app.bookings().awaitSettled(janeId, 3);
             assertThat(janeMoved.at("/booking/start").asText())
                     .startsWith(
@@ -204,6 +212,7 @@ class FeedsTest {
             assertThat(janeMoved.at("/booking/crew_assignments/0/members/0").asText())
                     .isEqualTo("captain-1");
             assertThat(kinds(janeMoved)).doesNotContain("no_crew", "vanished_from_feed");
+            assertThat(janeMoved.at("/booking/guest/name").asText()).isEqualTo("Jane Smith-Ortiz");
 
             // bs-1002 vanishes, Jane's turns cancelled, the block goes.
             server.serve(path("main"), calendar(event("bs-1001", moved, 4, "Reserved - Jane Smith", "CANCELLED")));
@@ -214,7 +223,7 @@ class FeedsTest {
             assertThat(vanished.toString()).contains("The Boatsetter feed for jada no longer lists this charter");
             assertThat(app.bookings().status(guestId).get("version").asInt())
                     .as("flagged, not cancelled")
-                    .isEqualTo(1);
+                    .isEqualTo(2);
             assertThat(kinds(app.bookings().status(janeId))).contains("vanished_from_feed");
             assertThat(app.bookings().status(janeId).toString()).contains("lists this charter as cancelled");
             assertThat(blocks(offDay))
