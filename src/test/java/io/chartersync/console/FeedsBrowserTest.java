@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Feeds page in Debian's Chromium: an owner adds a marketplace's calendar link, polls it now, and its
- * booking appears on the board; at 1280 px and 390 px, without console errors, CSP violations or sideways
+ * booking appears on the board; the marketplace drops it, and Needs attention keeps it in one click; at 1280 px
+ * and 390 px, without console errors, CSP violations or sideways
  * scrolling. Screenshots under target/screenshots/.
  */
 class FeedsBrowserTest {
@@ -77,6 +78,25 @@ class FeedsBrowserTest {
                             .textContent())
                     .contains("No crew");
             checkPage(page, "console-board-feed-desktop.png");
+
+            // The marketplace drops it: Needs attention offers Cancel the booking and Keep it.
+            marketplace.serve(
+                    SECRET_PATH,
+                    FeedServer.calendar(FeedServer.event("bs-77002", start.plus(3, ChronoUnit.DAYS), 2, "Reserved")));
+            page.navigate(app.baseUrl() + "/feeds");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Poll now"))
+                    .click();
+            page.waitForURL("**/feeds?done=polled");
+            page.navigate(app.baseUrl() + "/attention");
+            assertThat(page.locator("main").textContent())
+                    .contains("Gone from its feed:", "no longer lists this charter", "Cancel the booking");
+            checkPage(page, "console-attention-feed-desktop.png");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep it"))
+                    .click();
+            page.waitForURL("**/attention?done=kept");
+            assertThat(page.locator("main").textContent())
+                    .contains("Kept.")
+                    .doesNotContain("no longer lists this charter");
             assertThat(problems).as("console errors, CSP violations").isEmpty();
         }
     }
