@@ -37,8 +37,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * whose {@link CheckedResolver} is its only way to addresses, with the rules of {@link Addresses}; IP
  * literals in a URL go through it too. The client follows no redirects: {@link #fetch} does, at most three,
  * each target re-checked (http or https only; its host resolved and checked when it connects). The 30 s
- * cover the whole fetch, redirects included. The body is read as a stream and the fetch stops one byte past
- * the limit (a Content-Length over the limit stops it before reading). Cookies are never kept. Failure
+ * cover the whole fetch, redirects included (DNS too: lookups run off the sending thread). The body is read
+ * as a stream and the fetch stops one byte past the limit (a Content-Length over the limit stops it before
+ * reading); the limit counts the bytes after gzip decoding, so a compressed bomb stops at 5 MiB too. Cookies are never kept. Failure
  * messages name the host at most, never the path or query, and never quote an exception's own message
  * (Jetty's may hold the URL).
  */
