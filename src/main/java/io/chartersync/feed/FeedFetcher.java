@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -35,8 +37,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * whose {@link CheckedResolver} is its only way to addresses, with the rules of {@link Addresses}; IP
  * literals in a URL go through it too. The client follows no redirects: {@link #fetch} does, at most three,
  * each target re-checked (http or https only; its host resolved and checked when it connects). The 30 s
- * cover the whole fetch, redirects included. The body is read as a stream and the fetch stops one byte past
- * the limit (a Content-Length over the limit stops it before reading). Cookies are never kept. Failure
+ * cover the whole fetch, redirects included (DNS too: lookups run off the sending thread). The body is read
+ * as a stream and the fetch stops one byte past the limit (a Content-Length over the limit stops it before
+ * reading); the limit counts the bytes after gzip decoding, so a compressed bomb stops at 5 MiB too. Cookies are never kept. Failure
  * messages name the host at most, never the path or query, and never quote an exception's own message
  * (Jetty's may hold the URL).
  */
@@ -62,6 +65,7 @@ final class FeedFetcher implements AutoCloseable {
     }
 
     private final HttpClient client;
+    private final ExecutorService lookups;
     private final Limits limits;
 
     FeedFetcher(boolean allowPrivateAddresses) {
@@ -74,12 +78,14 @@ final class FeedFetcher implements AutoCloseable {
      */
     FeedFetcher(Predicate<InetSocketAddress> allowed, Limits limits) {
         this.limits = limits;
-        QueuedThreadPool threads = new QueuedThreadPool(8, 1);
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("feed-fetch");
         threads.setDaemon(true);
+        lookups = Executors.newCachedThreadPool(
+                Thread.ofPlatform().name("feed-dns-", 0).daemon().factory());
         client = new HttpClient();
         client.setExecutor(threads);
-        client.setSocketAddressResolver(new CheckedResolver(allowed));
+        client.setSocketAddressResolver(new CheckedResolver(allowed, lookups));
         client.setFollowRedirects(false);
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
@@ -104,8 +110,9 @@ final class FeedFetcher implements AutoCloseable {
             checkScheme(current, redirects > 0);
             long remaining = Math.max(1, deadline - System.nanoTime());
             InputStreamResponseListener listener = new InputStreamResponseListener();
-            request(current, validators, remaining).send(listener);
-            Response response = await(listener, remaining, current);
+            Request request = request(current, validators, remaining);
+            request.send(listener);
+            Response response = await(request, listener, remaining, current);
             int status = response.getStatus();
             if (status == 304) {
                 discard(listener);
@@ -145,16 +152,19 @@ final class FeedFetcher implements AutoCloseable {
                 });
     }
 
-    private Response await(InputStreamResponseListener listener, long remainingNanos, URI url) throws FeedFailure {
+    private Response await(Request request, InputStreamResponseListener listener, long remainingNanos, URI url)
+            throws FeedFailure {
         try {
             // A little past the request's own timeout, which aborts the exchange with a TimeoutException.
             return listener.get(remainingNanos + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            request.abort(e);
             throw timeout();
         } catch (ExecutionException e) {
             throw failure(e.getCause(), url);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            request.abort(e);
             throw new FeedFailure(FeedFailure.Kind.TIMEOUT, "the fetch was interrupted");
         }
     }
@@ -267,6 +277,7 @@ final class FeedFetcher implements AutoCloseable {
 
     @Override
     public void close() {
+        lookups.shutdownNow();
         try {
             client.stop();
         } catch (Exception e) {

@@ -50,7 +50,8 @@ final class FeedUrl {
 
     /**
      * "https://www.boatsetter.com/…": the scheme, host and a non-default port, then "/…" when the URL has a
-     * path or a query, so the secret path and query never show.
+     * path or a query, so the secret path and query never show (a bare "/" path counts as none). The host is
+     * shown in lower case; a fragment is never sent, and never shown.
      */
     static String masked(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);

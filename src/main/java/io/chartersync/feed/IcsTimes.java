@@ -74,16 +74,21 @@ final class IcsTimes {
                     || line.param("VALUE").filter("DATE"::equalsIgnoreCase).isPresent()) {
                 return Optional.of(new Day(LocalDate.parse(text.substring(0, 8), DATE)));
             }
-            if (text.endsWith("Z") || text.endsWith("z")) {
-                LocalDateTime utc = LocalDateTime.parse(text.substring(0, text.length() - 1), DATE_TIME);
-                return Optional.of(new Moment(utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(marina)));
+            boolean utc = text.endsWith("Z") || text.endsWith("z");
+            LocalDateTime local = localDateTime(utc ? text.substring(0, text.length() - 1) : text);
+            if (utc) {
+                return Optional.of(new Moment(local.atOffset(ZoneOffset.UTC).atZoneSameInstant(marina)));
             }
-            LocalDateTime local = LocalDateTime.parse(text, DATE_TIME);
             Optional<Zone> zone = line.param("TZID").flatMap(this::zone);
             return Optional.of(new Moment(zone.map(z -> at(local, z)).orElseGet(() -> local.atZone(marina))));
         } catch (DateTimeParseException | IndexOutOfBoundsException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code 20270612T140000}; also without seconds ({@code 20270612T1400}), which some exports write. */
+    private static LocalDateTime localDateTime(String text) {
+        return LocalDateTime.parse(text.length() == 13 ? text + "00" : text, DATE_TIME);
     }
 
     private ZonedDateTime at(LocalDateTime local, Zone zone) {

@@ -155,6 +155,22 @@ class FeedFetcherTest {
     }
 
     @Test
+    void one_fetcher_serves_many_feeds_at_once() throws Exception {
+        List<java.util.concurrent.Future<FeedFetcher.Fetched>> results = new java.util.ArrayList<>();
+        try (ExecutorService polls = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 24; i++) {
+                String path = i % 2 == 0 ? "/etag/" + i : "/redirect/1/" + i;
+                results.add(polls.submit(() -> open.fetch(url(path), Validators.NONE)));
+            }
+            for (var result : results) {
+                assertThat(((Body) result.get(10, TimeUnit.SECONDS)).bytes())
+                        .asString(StandardCharsets.UTF_8)
+                        .isEqualTo(ICS);
+            }
+        }
+    }
+
+    @Test
     void last_modified_is_returned_and_sent_back_the_same_way() throws Exception {
         Body body = (Body) open.fetch(url("/modified/" + SECRET), Validators.NONE);
 
@@ -236,7 +252,7 @@ class FeedFetcherTest {
     }
 
     @Test
-    void a_refused_connection_and_an_unknown_host_are_unreachable() throws Exception {
+    void a_refused_connection_a_failed_tls_handshake_and_an_unknown_host_are_unreachable() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
@@ -246,6 +262,24 @@ class FeedFetcherTest {
                     assertThat(f.kind()).isEqualTo(FeedFailure.Kind.UNREACHABLE);
                     assertThat(f.getMessage()).isEqualTo("127.0.0.1 refused the connection");
                 });
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // Answers the TLS client hello in plain HTTP, as a server without TLS on that port does.
+            handlers.execute(() -> {
+                try (var socket = plain.accept()) {
+                    socket.getInputStream().read(new byte[512]);
+                    socket.getOutputStream()
+                            .write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the test's assertion tells
+                }
+            });
+            URI overTls = URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/" + SECRET);
+            assertThatThrownBy(() -> open.fetch(overTls, Validators.NONE))
+                    .isInstanceOfSatisfying(FeedFailure.class, f -> {
+                        assertThat(f.kind()).isEqualTo(FeedFailure.Kind.UNREACHABLE);
+                        assertThat(f.getMessage()).startsWith("the secure connection to 127.0.0.1 failed");
+                    });
+        }
         assertThatThrownBy(() -> open.fetch(URI.create("https://no-such-host.invalid/" + SECRET), Validators.NONE))
                 .isInstanceOfSatisfying(FeedFailure.class, f -> {
                     assertThat(f.kind()).isEqualTo(FeedFailure.Kind.UNREACHABLE);

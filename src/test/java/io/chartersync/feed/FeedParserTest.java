@@ -193,6 +193,7 @@ class FeedParserTest {
                 event("no-end", "DTSTART:20270612T140000Z"),
                 event("end-before-start", "DTSTART:20270612T140000Z", "DTEND:20270612T130000Z"),
                 event("bad-duration", "DTSTART:20270612T140000Z", "DURATION:four hours"),
+                event("no-seconds", "DTSTART:20270612T1400Z", "DTEND;TZID=America/New_York:20270612T1130"),
                 event("years-ahead", "DTSTART:20350101T120000Z", "DTEND:20350101T160000Z"));
 
         List<FeedEvent> events = parser.parse(body);
@@ -205,6 +206,7 @@ class FeedParserTest {
                         new At(miami(2027, 6, 12, 10), miami(2027, 6, 12, 11)),
                         new At(miami(2027, 6, 12, 10), miami(2027, 6, 12, 11)),
                         new At(miami(2027, 6, 12, 10), miami(2027, 6, 12, 11)),
+                        new At(miami(2027, 6, 12, 10), miami(2027, 6, 12, 11).plusMinutes(30)),
                         new At(
                                 LocalDateTime.of(2035, 1, 1, 7, 0).atZone(MIAMI),
                                 LocalDateTime.of(2035, 1, 1, 11, 0).atZone(MIAMI)));
