@@ -35,6 +35,7 @@ class ArchitectureTest {
                         "..crew..",
                         "..guestpage..",
                         "..console..",
+                        "..feed..",
                         "..app..")
                 .check(classes);
     }
@@ -46,21 +47,21 @@ class ArchitectureTest {
                 .resideInAPackage("..calendar..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..crew..", "..guestpage..", "..booking..", "..workflow..")
+                .resideInAnyPackage("..crew..", "..guestpage..", "..booking..", "..workflow..", "..feed..")
                 .check(classes);
         noClasses()
                 .that()
                 .resideInAPackage("..crew..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..calendar..", "..guestpage..", "..booking..", "..workflow..")
+                .resideInAnyPackage("..calendar..", "..guestpage..", "..booking..", "..workflow..", "..feed..")
                 .check(classes);
         noClasses()
                 .that()
                 .resideInAPackage("..guestpage..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..calendar..", "..crew..", "..booking..", "..workflow..")
+                .resideInAnyPackage("..calendar..", "..crew..", "..booking..", "..workflow..", "..feed..")
                 .check(classes);
     }
 
@@ -85,7 +86,27 @@ class ArchitectureTest {
                 .resideInAPackage("..booking..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..workflow..", "..app..")
+                .resideInAnyPackage("..workflow..", "..app..", "..feed..")
+                .check(classes);
+    }
+
+    @Test
+    void feeds_reach_bookings_through_the_desk_and_the_calendar_only_through_its_port() {
+        classes()
+                .that()
+                .resideInAPackage("..feed..")
+                .should()
+                .onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "outside calendar/crew/guestpage/console, or the calendar's port",
+                        c -> !c.getPackageName().matches("io\\.chartersync\\.(calendar|crew|guestpage|console)")
+                                || c.getName().matches(".*\\.CalendarPort(\\$.*)?")))
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage("..workflow..", "..calendar..", "..crew..", "..guestpage..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..feed..")
                 .check(classes);
     }
 

@@ -21,7 +21,9 @@ import java.util.TreeSet;
 
 /**
  * The whole configuration, read once from the environment and the command line (flags win). A bad or
- * missing setting stops the start with a {@link ConfigException} naming the setting.
+ * missing setting stops the start with a {@link ConfigException} naming the setting. {@code
+ * feedAllowPrivateAddresses} ({@code FEED_ALLOW_PRIVATE_ADDRESSES}, default false): marketplace feeds may be
+ * fetched from loopback and private addresses (tests, local set-ups).
  */
 public record AppConfig(
         Http http,
@@ -33,7 +35,8 @@ public record AppConfig(
         ZoneId marinaZone,
         int taskThreads,
         Duration unansweredAlert,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        boolean feedAllowPrivateAddresses) {
 
     /** The most {@code UNANSWERED_ALERT_HOURS} may be: 30 days. */
     static final int MAX_UNANSWERED_ALERT_HOURS = 720;
@@ -249,7 +252,8 @@ public record AppConfig(
                 zone(s.optional("MARINA_TIME_ZONE").orElse("America/Los_Angeles")),
                 s.integer("TASK_THREADS", defaultTaskThreads()),
                 Duration.ofHours(s.integer("UNANSWERED_ALERT_HOURS", 48)),
-                Webhooks.from(s));
+                Webhooks.from(s),
+                s.bool("FEED_ALLOW_PRIVATE_ADDRESSES", false));
     }
 
     /**
@@ -312,6 +316,17 @@ public record AppConfig(
                 return Optional.empty();
             }
             return Optional.of(value.strip());
+        }
+
+        /** {@code true} or {@code false} (any case); anything else stops the start, naming the setting. */
+        boolean bool(String name, boolean fallback) {
+            return optional(name)
+                    .map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+                        case "true" -> true;
+                        case "false" -> false;
+                        default -> throw new ConfigException(name + " must be true or false, was " + v);
+                    })
+                    .orElse(fallback);
         }
 
         int integer(String name, int fallback) {

@@ -12,6 +12,7 @@ import io.chartersync.console.OperatorSettings;
 import io.chartersync.crew.CrewModule;
 import io.chartersync.db.Database;
 import io.chartersync.db.TaskQueue;
+import io.chartersync.feed.FeedModule;
 import io.chartersync.guestpage.GuestPageModule;
 import io.chartersync.idempotency.IdempotencyModule;
 import io.chartersync.mail.MailModule;
@@ -56,6 +57,7 @@ public final class Application implements AutoCloseable {
     private final int port;
     private final URI baseUrl;
     private final SyncProgress syncProgress;
+    private final AutoCloseable feeds;
 
     private Application(
             AppConfig config,
@@ -67,7 +69,9 @@ public final class Application implements AutoCloseable {
             HttpServer http,
             int port,
             URI baseUrl,
-            SyncProgress syncProgress) {
+            SyncProgress syncProgress,
+            AutoCloseable feeds) {
+        this.feeds = feeds;
         this.config = config;
         this.secrets = secrets;
         this.database = database;
@@ -141,7 +145,8 @@ public final class Application implements AutoCloseable {
                     http,
                     port,
                     baseUrl,
-                    modules.syncProgress());
+                    modules.syncProgress(),
+                    modules.feeds());
         } catch (RuntimeException e) {
             database.close();
             storage.close();
@@ -150,7 +155,8 @@ public final class Application implements AutoCloseable {
     }
 
     /** What the feature modules give the program: their HTTP routes, their durable tasks, the bench's view. */
-    private record Modules(List<RouteModule> routes, List<Task<?>> tasks, SyncProgress syncProgress) {}
+    private record Modules(
+            List<RouteModule> routes, List<Task<?>> tasks, SyncProgress syncProgress, AutoCloseable feeds) {}
 
     /**
      * Every feature module, each built by its own {@code create} from what it needs. The order is the order
@@ -245,9 +251,22 @@ public final class Application implements AutoCloseable {
                 s.clock(),
                 config.unansweredAlert(),
                 hooks.afterStep(),
-                s.audit()));
+                s.audit(),
+                FeedModule.flags(s.jdbi())));
         BookingDesk desk =
                 bookings.desk(workflow.scheduler(), workflow.status(), workflow.progress()::bookingsWithFailedRuns);
+        FeedModule feeds = FeedModule.create(new FeedModule.Deps(
+                s.jdbi(),
+                desk,
+                calendar.port(),
+                boat -> guestPages.boat(boat).map(b -> new FeedModule.Boat(b.name(), b.meetingPoint())),
+                s.operator(),
+                s.bodies(),
+                s.tasks(),
+                s.audit(),
+                config.marinaZone(),
+                config.feedAllowPrivateAddresses(),
+                s.clock()));
         ConsoleModule console = ConsoleModule.create(new ConsoleModule.Deps(
                 s.jdbi(),
                 s.audit(),
@@ -270,7 +289,8 @@ public final class Application implements AutoCloseable {
                 crew,
                 s.json(),
                 crew::rosterNames,
-                mail.mailbox()));
+                mail.mailbox(),
+                feeds.feeds()));
 
         IdempotencyModule idempotency =
                 IdempotencyModule.create(new IdempotencyModule.Deps(s.jdbi(), s.operator(), s.clock()));
@@ -288,11 +308,13 @@ public final class Application implements AutoCloseable {
         routes.add(new SiteRoutes(storage.blobs(), guestPages.securityHeaders()));
         routes.addAll(console.routes());
         routes.addAll(webhooks.routes());
+        routes.addAll(feeds.routes());
         List<Task<?>> tasks = new ArrayList<>(workflow.tasks());
         tasks.addAll(mail.tasks());
         tasks.addAll(crew.tasks());
         tasks.addAll(guestPages.tasks());
-        return new Modules(routes, tasks, workflow.progress());
+        tasks.addAll(feeds.tasks());
+        return new Modules(routes, tasks, workflow.progress(), feeds);
     }
 
     /** S3 when STORAGE_URL is set, else files under DATA_DIR/site; CloudFront when CDN_DISTRIBUTION_ID is set. */
@@ -374,6 +396,13 @@ public final class Application implements AutoCloseable {
     public void close() {
         stopping("HTTP server", http::close);
         stopping("scheduler", scheduler::stop);
+        stopping("feed fetcher", () -> {
+            try {
+                feeds.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         stopping("task queue", tasks::close);
         stopping("database", database::close);
         stopping("storage", storage::close);

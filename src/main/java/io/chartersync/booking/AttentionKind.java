@@ -17,7 +17,12 @@ public enum AttentionKind implements WireForm {
     /** The sync of the current version failed. */
     SYNC_FAILED,
     /** An email of the booking could not be sent. */
-    EMAIL_FAILED;
+    EMAIL_FAILED,
+    /**
+     * The marketplace feed the booking came from no longer lists it (while it is ahead), or lists it
+     * cancelled: the operator cancels the booking or keeps it.
+     */
+    VANISHED_FROM_FEED;
 
     /** The text of the contract: the name in lower case. */
     @JsonValue

@@ -2,6 +2,7 @@ package io.chartersync.booking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartersync.common.AppException;
+import io.chartersync.common.BookingSources;
 import io.chartersync.common.CharterTimes;
 import io.chartersync.common.CrewAssignments;
 import io.chartersync.common.JsonFields;
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
  * offending field. Nothing is stored before this succeeds.
  */
 final class BookingParser {
-    private static final Pattern SOURCE = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,39}$");
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
     private final CrewDirectory crew;
@@ -40,8 +40,8 @@ final class BookingParser {
     Booking parse(JsonNode body, Set<String> onBookingNow) {
         JsonFields f = new JsonFields(body);
         String source = f.text("source", true).orElse("");
-        if (!source.isEmpty() && !SOURCE.matcher(source).matches()) {
-            f.error("source", "must be lowercase letters, digits, '-' or '_' (at most 40), e.g. boatsetter");
+        if (!source.isEmpty() && !BookingSources.isValid(source)) {
+            f.error("source", BookingSources.RULE);
         }
         String externalId = f.text("external_id", true).orElse("");
         Optional<ZoneId> zone = f.zone("time_zone", true);

@@ -2,6 +2,7 @@ package io.chartersync.calendar;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,6 +18,19 @@ public interface CalendarPort {
      * actor} is who asks, for the audit log ({@code sync} for the sync workflow).
      */
     String upsertForBooking(BookingEntry entry, String actor);
+
+    /**
+     * Blocks {@code boat} for whole days (a marketplace feed's all-day event): an entry of type {@code block}
+     * from the start of {@code first} to the start of {@code endExclusive} on the marina's clock, noting {@code
+     * note} as its guest name; {@code existing}, an entry made so before, is moved to these days instead.
+     * Answers the entry id; {@link io.chartersync.common.AppException.Conflict} when the boat is taken then,
+     * {@link io.chartersync.common.AppException.NotFound} when {@code existing} is not an entry.
+     */
+    String blockDays(
+            Optional<String> existing, String boat, LocalDate first, LocalDate endExclusive, String note, String actor);
+
+    /** Cancels an entry made by {@link #blockDays} (it stays, cancelled); nothing when it is cancelled already. */
+    void cancelBlock(String entryId, String actor);
 
     /** The id of the entry a booking's entry clashes with, if it is stored in conflict. */
     Optional<String> conflictFor(UUID bookingId);

@@ -4,9 +4,13 @@ import io.chartersync.audit.AuditEntry;
 import io.chartersync.audit.AuditLog;
 import io.chartersync.common.AppException;
 import io.chartersync.db.Deadlocks;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -93,6 +97,54 @@ final class CalendarService implements CalendarPort {
                         c.otherStartsAt().atZone(marinaZone).toLocalDateTime(),
                         c.sameBoat(),
                         c.since()));
+    }
+
+    @Override
+    public String blockDays(
+            Optional<String> existing,
+            String boat,
+            LocalDate first,
+            LocalDate endExclusive,
+            String note,
+            String actor) {
+        ZonedDateTime start = first.atStartOfDay(marinaZone);
+        long minutes =
+                Duration.between(start, endExclusive.atStartOfDay(marinaZone)).toMinutes();
+        EntryInput in = new EntryInput(
+                Optional.empty(),
+                "block",
+                start.toLocalDate(),
+                start.toLocalTime(),
+                marinaZone,
+                BigDecimal.valueOf(minutes)
+                        .divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP)
+                        .stripTrailingZeros(),
+                "",
+                note,
+                boat,
+                List.of(),
+                false);
+        if (existing.isPresent()) {
+            update(entryId(existing.get()), in, actor);
+            return existing.get();
+        }
+        return create(in, actor).toString();
+    }
+
+    @Override
+    public void cancelBlock(String entryId, String actor) {
+        UUID id = entryId(entryId);
+        if (get(id).status() != EntryStatus.CANCELLED) {
+            cancel(id, actor);
+        }
+    }
+
+    private static UUID entryId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new AppException.NotFound("calendar entry", text);
+        }
     }
 
     /** Every write appends its audit entries last, in its own transaction (the log's lock is held until commit). */

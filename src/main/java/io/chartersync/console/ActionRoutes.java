@@ -11,6 +11,7 @@ import io.chartersync.booking.BookingStatus;
 import io.chartersync.common.AppException;
 import io.chartersync.common.FieldError;
 import io.chartersync.crew.CrewModule;
+import io.chartersync.feed.Feeds;
 import io.chartersync.mail.FailedEmails;
 import io.chartersync.web.Forms;
 import io.chartersync.web.RouteModule;
@@ -28,7 +29,8 @@ import org.jdbi.v3.core.Jdbi;
  * The one-click fixes of Needs attention (and the booking's page): {@code POST /bookings/{id}/retry} (the
  * failed or stuck sync), {@code POST /bookings/{id}/resend} ({@code member}: that member's invitation; or
  * {@code email}: that failed email), {@code POST /bookings/{id}/replace} ({@code member} → {@code with}, a merge
- * patch of {@code crew_assignments}). Each answers 303 to {@code back} (a path on this site; the booking's page
+ * patch of {@code crew_assignments}), {@code POST /bookings/{id}/keep} (keep a booking its marketplace feed no
+ * longer lists: its {@code vanished_from_feed} flag goes until the feed lists it again). Each answers 303 to {@code back} (a path on this site; the booking's page
  * by default) with {@code ?done=…}, or a 400/404/409 page saying what is wrong, changing nothing.
  */
 final class ActionRoutes implements RouteModule {
@@ -39,6 +41,7 @@ final class ActionRoutes implements RouteModule {
     private final FailedEmails failedEmails;
     private final Jdbi jdbi;
     private final AuditLog audit;
+    private final Feeds feeds;
 
     ActionRoutes(
             Pages pages,
@@ -47,7 +50,9 @@ final class ActionRoutes implements RouteModule {
             CrewModule crew,
             FailedEmails failedEmails,
             Jdbi jdbi,
-            AuditLog audit) {
+            AuditLog audit,
+            Feeds feeds) {
+        this.feeds = feeds;
         this.pages = pages;
         this.bookings = bookings;
         this.retry = retry;
@@ -68,6 +73,7 @@ final class ActionRoutes implements RouteModule {
         routes.post("/bookings/{id}/retry", pages.form((ctx, user) -> act(ctx, user, this::retry)));
         routes.post("/bookings/{id}/resend", pages.form((ctx, user) -> act(ctx, user, this::resend)));
         routes.post("/bookings/{id}/replace", pages.form((ctx, user) -> act(ctx, user, this::replace)));
+        routes.post("/bookings/{id}/keep", pages.form((ctx, user) -> act(ctx, user, this::keep)));
     }
 
     private void act(Context ctx, SignedIn user, Action action) {
@@ -102,6 +108,11 @@ final class ActionRoutes implements RouteModule {
     private String retry(Context ctx, SignedIn user, BookingStatus booking) {
         retry.retry(booking.id(), user.actor());
         return "retry";
+    }
+
+    private String keep(Context ctx, SignedIn user, BookingStatus booking) {
+        feeds.keep(booking.id(), user.actor());
+        return "kept";
     }
 
     private String resend(Context ctx, SignedIn user, BookingStatus booking) {

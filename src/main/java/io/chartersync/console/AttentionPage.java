@@ -7,7 +7,11 @@ import java.util.Optional;
  * Needs attention: every booking with something for the operator, newest first, each item in words with the
  * action that fixes it. Built from {@link Cards} and these records only: no revenue, no internal note.
  */
-public record AttentionPage(Shell shell, Optional<String> notice, List<Entry> entries, boolean more) {
+public record AttentionPage(
+        Shell shell, Optional<String> notice, List<FailingFeed> feeds, List<Entry> entries, boolean more) {
+
+    /** A marketplace feed that failed three times in a row or more, in words, with its id (for Poll now). */
+    public record FailingFeed(String id, String text) {}
 
     /** A booking and what needs the operator on it. */
     public record Entry(Cards card, List<Item> items) {}
@@ -36,6 +40,8 @@ public record AttentionPage(Shell shell, Optional<String> notice, List<Entry> en
         RESEND_INVITATION,
         RESEND_EMAIL,
         RETRY,
+        /** A booking gone from its feed: cancel it (the booking's cancel), or keep it ({@code href}). */
+        CANCEL_OR_KEEP,
         LINK,
         NONE
     }

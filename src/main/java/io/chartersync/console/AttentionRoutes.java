@@ -4,6 +4,8 @@ import io.chartersync.booking.BookingDesk;
 import io.chartersync.booking.BookingStatus;
 import io.chartersync.crew.CrewModule;
 import io.chartersync.crew.CrewPort;
+import io.chartersync.feed.FeedView;
+import io.chartersync.feed.Feeds;
 import io.chartersync.mail.FailedEmails;
 import io.chartersync.web.RouteModule;
 import io.javalin.http.Context;
@@ -27,13 +29,16 @@ final class AttentionRoutes implements RouteModule {
             "retry", "The sync runs again. This page updates as it goes.",
             "replace", "Crew replaced. The new member is invited as soon as the booking syncs.",
             "invitation", "The invitation was sent again.",
-            "email", "The email is queued again and goes out in a moment.");
+            "email", "The email is queued again and goes out in a moment.",
+            "kept", "Kept. The booking stays as it is, and is no longer flagged while its feed leaves it out.",
+            "polled", "The feed was polled. Its result is on the Feeds page.");
 
     private final Pages pages;
     private final BookingDesk bookings;
     private final CrewPort crew;
     private final Supplier<List<CrewModule.RosterMember>> roster;
     private final FailedEmails failedEmails;
+    private final Feeds feeds;
     private final ZoneId marina;
 
     AttentionRoutes(
@@ -42,7 +47,9 @@ final class AttentionRoutes implements RouteModule {
             CrewPort crew,
             Supplier<List<CrewModule.RosterMember>> roster,
             FailedEmails failedEmails,
+            Feeds feeds,
             ZoneId marina) {
+        this.feeds = feeds;
         this.pages = pages;
         this.bookings = bookings;
         this.crew = crew;
@@ -73,6 +80,7 @@ final class AttentionRoutes implements RouteModule {
                 new AttentionPage(
                         pages.shell("Needs attention", user, Section.ATTENTION),
                         notice(ctx),
+                        feeds.failing().stream().map(AttentionRoutes::failing).toList(),
                         entries,
                         listing.next().isPresent()));
     }
@@ -113,6 +121,9 @@ final class AttentionRoutes implements RouteModule {
                     new AttentionPage.Action(
                             AttentionPage.Type.RETRY, "Retry the sync", base + "/retry", "", "", List.of());
                 case NO_CREW -> AttentionPage.Action.link("Assign crew", base + "/edit#crew");
+                case VANISHED_FROM_FEED ->
+                    new AttentionPage.Action(
+                            AttentionPage.Type.CANCEL_OR_KEEP, "Keep it", base + "/keep", "", "", List.of());
                 case CONFLICT ->
                     otherBooking(s)
                             .map(other -> AttentionPage.Action.link("Open the other booking", "/bookings/" + other))
@@ -127,6 +138,14 @@ final class AttentionRoutes implements RouteModule {
                     Cards.kind(a.kind()), a.detail(), a.since().atZone(marina).format(SINCE), action));
         }
         return new AttentionPage.Entry(Cards.of(b, marina), items);
+    }
+
+    /** "The Boatsetter feed for JADA has failed 3 times: …". */
+    private static AttentionPage.FailingFeed failing(FeedView f) {
+        return new AttentionPage.FailingFeed(
+                f.id().toString(),
+                "The " + f.sourceName() + " feed for " + f.boat() + " has failed " + f.consecutiveFailures()
+                        + " times in a row: " + f.lastError().orElse("no reason recorded"));
     }
 
     /** The crew member an item is about: its detail starts with "Name (role)". */

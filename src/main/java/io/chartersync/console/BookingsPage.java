@@ -79,6 +79,7 @@ public record BookingsPage(
             case NO_CREW -> "No crew or captain";
             case SYNC_FAILED -> "Sync failed";
             case EMAIL_FAILED -> "Email failed";
+            case VANISHED_FROM_FEED -> "Gone from its marketplace feed";
         };
     }
 

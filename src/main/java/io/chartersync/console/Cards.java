@@ -114,6 +114,7 @@ public record Cards(
             case NO_CREW -> "No crew";
             case SYNC_FAILED -> "Sync failed";
             case EMAIL_FAILED -> "Email failed";
+            case VANISHED_FROM_FEED -> "Gone from its feed";
         };
     }
 }

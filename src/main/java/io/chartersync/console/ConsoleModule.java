@@ -11,6 +11,7 @@ import io.chartersync.common.TokenGenerator;
 import io.chartersync.crew.CrewModule;
 import io.chartersync.crew.CrewPort;
 import io.chartersync.crew.Roster;
+import io.chartersync.feed.Feeds;
 import io.chartersync.guestpage.GuestPageModule;
 import io.chartersync.mail.FailedEmails;
 import io.chartersync.mail.Mailbox;
@@ -52,6 +53,8 @@ public final class ConsoleModule {
      * @param json reads the details of audit entries
      * @param rosterNames the crew roster (id to name; a deactivated member marked so), for choosing crew in the booking forms
      * @param outbox the emails as the operator reads them: a booking's emails and the mailbox
+     * @param marketplaceFeeds the marketplace calendar feeds (the Feeds page; a failing feed and a booking gone
+     *     from its feed in Needs attention)
      */
     public record Deps(
             Jdbi jdbi,
@@ -75,7 +78,8 @@ public final class ConsoleModule {
             CrewModule crewDesk,
             ObjectMapper json,
             Supplier<Map<String, String>> rosterNames,
-            Mailbox outbox) {}
+            Mailbox outbox,
+            Feeds marketplaceFeeds) {}
 
     private final Accounts accounts;
     private final List<RouteModule> routes;
@@ -89,7 +93,12 @@ public final class ConsoleModule {
         Passwords passwords = new Passwords();
         Accounts accounts = new Accounts(d.jdbi(), d.audit(), d.clock(), d.random(), passwords);
         SignIn signIn = new SignIn(d.jdbi(), d.clock(), d.random(), d.linkTokens(), passwords);
-        Pages pages = new Pages(signIn, d.templates(), () -> attentionCount(d.bookings()), d.mailbox());
+        Pages pages = new Pages(
+                signIn,
+                d.templates(),
+                () -> attentionCount(d.bookings())
+                        + d.marketplaceFeeds().failing().size(),
+                d.mailbox());
         ConsoleRoutes signInRoutes = new ConsoleRoutes(
                 signIn,
                 accounts,
@@ -115,6 +124,7 @@ public final class ConsoleModule {
                                 d.crew(),
                                 d.crewDesk()::activeMembers,
                                 d.failedEmails(),
+                                d.marketplaceFeeds(),
                                 d.marinaZone()),
                         new ActionRoutes(
                                 pages,
@@ -123,10 +133,12 @@ public final class ConsoleModule {
                                 d.crewDesk(),
                                 d.failedEmails(),
                                 d.jdbi(),
-                                d.audit()),
+                                d.audit(),
+                                d.marketplaceFeeds()),
                         new BookingFormRoutes(pages, d),
                         detail,
-                        new MailboxRoutes(pages, d)));
+                        new MailboxRoutes(pages, d),
+                        new FeedPages(pages, d.marketplaceFeeds(), d.boats(), d.marinaZone())));
     }
 
     /**

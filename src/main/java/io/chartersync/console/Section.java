@@ -11,6 +11,7 @@ public enum Section {
     NEW_BOOKING("/bookings/new", "New booking", false),
     CREW("/crew", "Crew", false),
     BOATS("/boats", "Boats", false),
+    FEEDS("/feeds", "Feeds", false),
     MAILBOX("/mailbox", "Mailbox", false),
     SETTINGS("/settings", "Settings", true);
 

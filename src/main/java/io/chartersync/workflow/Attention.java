@@ -55,7 +55,8 @@ final class Attention {
             Optional<Instant> runFinishedAt,
             Optional<CalendarPort.Conflict> conflict,
             Optional<CrewPort.Crew> crew,
-            List<OutboxView.FailedEmail> failedEmails) {}
+            List<OutboxView.FailedEmail> failedEmails,
+            Optional<FeedFlags.Flag> vanishedFromFeed) {}
 
     List<BookingStatus.Attention> of(Facts f) {
         List<BookingStatus.Attention> items = new ArrayList<>();
@@ -69,6 +70,8 @@ final class Attention {
             f.conflict().ifPresent(c -> items.add(item(AttentionKind.CONFLICT, conflict(c), c.since())));
             f.crew().filter(c -> !c.cancelled()).ifPresent(c -> crew(c, start, now, items));
             noCrew(f.booking()).ifPresent(detail -> items.add(item(AttentionKind.NO_CREW, detail, accepted)));
+            f.vanishedFromFeed()
+                    .ifPresent(v -> items.add(item(AttentionKind.VANISHED_FROM_FEED, v.detail(), v.since())));
         }
         if (f.run() == RunState.FAILED) {
             items.add(item(

@@ -25,9 +25,17 @@ final class SyncStatus implements StatusProvider {
     private final CrewPort crew;
     private final OutboxView mail;
     private final Attention attention;
+    private final FeedFlags feedFlags;
 
     SyncStatus(
-            Jdbi jdbi, SyncRunStore runs, CalendarPort calendar, CrewPort crew, OutboxView mail, Attention attention) {
+            Jdbi jdbi,
+            SyncRunStore runs,
+            CalendarPort calendar,
+            CrewPort crew,
+            OutboxView mail,
+            Attention attention,
+            FeedFlags feedFlags) {
+        this.feedFlags = feedFlags;
         this.jdbi = jdbi;
         this.runs = runs;
         this.calendar = calendar;
@@ -71,7 +79,8 @@ final class SyncStatus implements StatusProvider {
                 run.finishedAt(),
                 conflict,
                 crewNow,
-                emails.failed() == 0 ? List.of() : mail.failures(h, b.id())));
+                emails.failed() == 0 ? List.of() : mail.failures(h, b.id()),
+                b.cancelled() ? Optional.empty() : feedFlags.vanished(b.id())));
         return new BookingStatus(
                 b.id(),
                 b.booking().source(),

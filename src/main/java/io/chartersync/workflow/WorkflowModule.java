@@ -34,8 +34,9 @@ public final class WorkflowModule {
     /**
      * What the workflow needs: the booking read view, the three services' ports, the outbox's read view
      * (the status counts a booking's emails), the task queue its saga runs on, {@code unansweredAlert}
-     * (how long before the start a member who has not answered needs the operator), and {@code afterStep}, a test hook run after each checkpointed step (nothing in production), and the audit
-     * log a retry by hand is recorded in.
+     * (how long before the start a member who has not answered needs the operator), and {@code afterStep}, a test hook run after each checkpointed step (nothing in production), the audit
+     * log a retry by hand is recorded in, and {@code feedFlags}: which bookings a marketplace feed no longer
+     * lists ({@code vanished_from_feed}).
      */
     public record Deps(
             Jdbi jdbi,
@@ -49,7 +50,8 @@ public final class WorkflowModule {
             Clock clock,
             Duration unansweredAlert,
             Consumer<SyncStep> afterStep,
-            AuditLog audit) {}
+            AuditLog audit,
+            FeedFlags feedFlags) {}
 
     private final SyncRunStore runs;
     private final SyncSaga saga;
@@ -86,7 +88,8 @@ public final class WorkflowModule {
                         deps.calendar(),
                         deps.crew(),
                         deps.mail(),
-                        new Attention(deps.clock(), deps.unansweredAlert())),
+                        new Attention(deps.clock(), deps.unansweredAlert()),
+                        deps.feedFlags()),
                 new SyncRetries(deps.jdbi(), runs, deps.bookings(), deps.tasks(), deps.audit(), deps.clock()));
     }
 

@@ -130,6 +130,16 @@ class AppConfigTest {
     }
 
     @Test
+    void feeds_reach_only_public_addresses_unless_allowed_and_a_bad_value_is_refused_naming_it() {
+        assertThat(AppConfig.from(Map.of(), Map.of()).feedAllowPrivateAddresses())
+                .isFalse();
+        assertThat(AppConfig.from(Map.of("FEED_ALLOW_PRIVATE_ADDRESSES", "true"), Map.of())
+                        .feedAllowPrivateAddresses())
+                .isTrue();
+        assertRefused(Map.of("FEED_ALLOW_PRIVATE_ADDRESSES", "yes"), "FEED_ALLOW_PRIVATE_ADDRESSES");
+    }
+
+    @Test
     void smtp_url_gives_host_port_and_url_decoded_user_and_password() {
         SmtpServer smtp = smtp("smtp://AKIA%2B1:se%2Fcr+et%40x@smtp.example.com:2587");
 

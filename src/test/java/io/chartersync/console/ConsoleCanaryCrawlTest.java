@@ -71,8 +71,8 @@ class ConsoleCanaryCrawlTest {
         Map<String, String> pages = crawl("dispatch@charters.example.com");
 
         assertThat(pages.keySet())
-                .as("the crawl reaches the board, Needs attention and the booking's own page")
-                .contains("/", "/attention", "/bookings/" + bookingId);
+                .as("the crawl reaches the board, Needs attention, Feeds and the booking's own page")
+                .contains("/", "/attention", "/feeds", "/bookings/" + bookingId);
         List<String> leaks = new ArrayList<>();
         pages.forEach((path, body) ->
                 FORBIDDEN.stream().filter(body::contains).forEach(form -> leaks.add(path + " shows " + form)));
