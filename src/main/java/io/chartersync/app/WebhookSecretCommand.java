@@ -1,5 +1,6 @@
 package io.chartersync.app;
 
+import io.chartersync.db.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
  * and prints it. The source's older secrets stay accepted, so a sender can switch to the new one (a rotation);
  * {@code --retire} then keeps only the newest, {@code --replace} makes a new one that alone is accepted. The
  * server reads the file when it starts. Embedded mode only: in production mode the secrets are {@code
- * WEBHOOK_SECRETS}, set on every node.
+ * WEBHOOK_SECRETS}, set on every node. Every change is written to the audit log ({@code key.rotated} or {@code
+ * key.retired}, subject {@code key:webhook-secret:SOURCE}, the secrets' fingerprints), by actor {@code cli}.
  */
 @Command(
         name = "webhook-secret",
@@ -69,12 +71,12 @@ final class WebhookSecretCommand implements Runnable {
         Path file = WebhookSecrets.file(config);
         String restart = "; the server of this data directory reads it when it starts (restart a running one)";
         if (mode == Mode.RETIRE) {
-            WebhookSecrets.Change change = WebhookSecrets.retire(file, source);
+            WebhookSecrets.Change change = apply(config, WebhookSecrets.retire(file, source));
             out.println("retired " + change.dropped() + " older webhook secret" + (change.dropped() == 1 ? "" : "s")
                     + " of " + source + ": only the newest is kept in " + file + restart);
             return;
         }
-        WebhookSecrets.Change change = WebhookSecrets.add(file, source, mode == Mode.REPLACE, random);
+        WebhookSecrets.Change change = apply(config, WebhookSecrets.add(file, source, mode == Mode.REPLACE, random));
         out.println("new webhook secret for " + source + ": " + change.secret().orElseThrow());
         String others = change.kept() > 0
                 ? ", together with " + change.kept() + " older one" + (change.kept() == 1 ? "" : "s")
@@ -89,5 +91,20 @@ final class WebhookSecretCommand implements Runnable {
             out.println("When the sender signs with the new one: ./charter-sync keys webhook-secret " + source
                     + " --retire");
         }
+    }
+
+    /**
+     * A key rotation is on record (DESIGN.md, Security): the audit entry (fingerprints, never a secret) and
+     * the file in one transaction, the entry first, so a change that could not be written is not on record
+     * either (as {@link ServiceKeyCommand} does).
+     */
+    private static WebhookSecrets.Change apply(AppConfig config, WebhookSecrets.Change change) {
+        try (Database db = ToolDatabase.open(config)) {
+            db.jdbi().useTransaction(h -> {
+                ToolDatabase.auditLog().append(h, change.audit(ToolDatabase.ACTOR));
+                change.apply();
+            });
+        }
+        return change;
     }
 }

@@ -1,5 +1,7 @@
 package io.chartersync.app;
 
+import io.chartersync.audit.AuditEntry;
+import io.chartersync.common.Hashes;
 import io.chartersync.common.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,12 +129,48 @@ final class WebhookSecrets {
         }
     }
 
-    /** A secret made for {@code source} (empty for a retirement), and how many older ones stay or went. */
-    record Change(Optional<String> secret, int kept, int dropped) {}
+    /**
+     * A change of {@code source}'s secrets, planned and not yet written: the secret made (empty for a
+     * retirement), how many older ones stay or go, and the whole file as it will be.
+     */
+    record Change(
+            Path file,
+            String source,
+            Optional<String> secret,
+            int kept,
+            int dropped,
+            List<String> accepted,
+            List<String> retired,
+            Map<String, List<String>> secrets) {
+
+        /** Writes the file (mode 0600). */
+        void apply() {
+            write(file, secrets);
+        }
+
+        /**
+         * The audit log's entry (a key rotation): the source and the fingerprints (the first 12 hex digits of
+         * each secret's SHA-256) of the secrets accepted and retired, never a secret.
+         */
+        AuditEntry audit(String actor) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put(
+                    "accepted",
+                    accepted.stream().map(WebhookSecrets::fingerprint).toList());
+            if (!retired.isEmpty()) {
+                details.put(
+                        "retired",
+                        retired.stream().map(WebhookSecrets::fingerprint).toList());
+            }
+            details.put("stored", "data directory");
+            return new AuditEntry(
+                    actor, secret.isPresent() ? "key.rotated" : "key.retired", "key:webhook-secret:" + source, details);
+        }
+    }
 
     /**
-     * Makes a new secret for {@code source} and keeps it in {@code file} (mode 0600), after that source's older
-     * secrets, or instead of them when {@code replace}.
+     * Plans a new secret for {@code source}, kept after that source's older secrets, or instead of them when
+     * {@code replace}; {@link Change#apply()} writes it.
      */
     static Change add(Path file, String source, boolean replace, SecureRandom random) {
         requireSource(source);
@@ -144,11 +182,18 @@ final class WebhookSecrets {
         List<String> now = new ArrayList<>(replace ? List.of() : older);
         now.add(secret);
         secrets.put(source, now);
-        write(file, secrets);
-        return new Change(Optional.of(secret), replace ? 0 : older.size(), replace ? older.size() : 0);
+        return new Change(
+                file,
+                source,
+                Optional.of(secret),
+                replace ? 0 : older.size(),
+                replace ? older.size() : 0,
+                List.copyOf(now),
+                replace ? older : List.of(),
+                secrets);
     }
 
-    /** Keeps only the newest secret of {@code source} in {@code file}: the end of a rotation. */
+    /** Plans keeping only the newest secret of {@code source}: the end of a rotation. */
     static Change retire(Path file, String source) {
         requireSource(source);
         Map<String, List<String>> secrets = new LinkedHashMap<>(stored(file));
@@ -157,8 +202,20 @@ final class WebhookSecrets {
             throw new CommandFailure("no webhook secret of " + source + " is kept in " + file + ": nothing to retire");
         }
         secrets.put(source, List.of(all.getLast()));
-        write(file, secrets);
-        return new Change(Optional.empty(), 1, all.size() - 1);
+        return new Change(
+                file,
+                source,
+                Optional.empty(),
+                1,
+                all.size() - 1,
+                List.of(all.getLast()),
+                all.subList(0, all.size() - 1),
+                secrets);
+    }
+
+    /** The first 12 hex digits of the secret's SHA-256: names it in the audit log without giving it away. */
+    static String fingerprint(String secret) {
+        return Hashes.sha256Hex(secret).substring(0, 12);
     }
 
     private static void requireSource(String source) {

@@ -3,7 +3,10 @@ package io.chartersync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chartersync.audit.AuditChain;
+import io.chartersync.audit.AuditRecord;
 import io.chartersync.common.Hashes;
+import io.chartersync.db.Database;
 import io.chartersync.testsupport.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +98,26 @@ class WebhookSecretsTest {
         Cli.Run badSource = Cli.run(env, "keys", "webhook-secret", "Fare Harbor");
         assertThat(badSource.exitCode()).isNotZero();
         assertThat(badSource.err()).contains("is not a source name");
+
+        // Each change is a key rotation on record, by fingerprint, never the secret itself.
+        try (Database db = ToolDatabase.open(config)) {
+            List<AuditRecord> entries =
+                    db.jdbi().withHandle(h -> AuditChain.entriesFor(h, "key:webhook-secret:fareharbor"));
+            assertThat(entries)
+                    .extracting(e -> e.action() + " by " + e.actor())
+                    .containsExactly(
+                            "key.rotated by cli", "key.rotated by cli", "key.retired by cli", "key.rotated by cli");
+            assertThat(entries.get(1).details())
+                    .contains(WebhookSecrets.fingerprint(one))
+                    .contains(WebhookSecrets.fingerprint(two));
+            assertThat(entries.get(2).details()).contains("\"retired\":[\"" + WebhookSecrets.fingerprint(one));
+            for (AuditRecord e : entries) {
+                for (String secret : List.of(one, two, three)) {
+                    assertThat(e.details()).doesNotContain(secret.substring("whsec_".length(), 20));
+                }
+            }
+            assertThat(db.jdbi().withHandle(AuditChain::verify)).isInstanceOf(AuditChain.Intact.class);
+        }
     }
 
     @Test
