@@ -295,7 +295,7 @@ public final class Application implements AutoCloseable {
         IdempotencyModule idempotency =
                 IdempotencyModule.create(new IdempotencyModule.Deps(s.jdbi(), s.operator(), s.clock()));
         WebhookModule webhooks = WebhookModule.create(
-                new WebhookModule.Deps(s.jdbi(), s.json(), s.bodies(), desk, WebhookSecrets.all(config), s.clock()));
+                new WebhookModule.Deps(s.jdbi(), s.json(), s.bodies(), desk, WebhookSecrets.live(config), s.clock()));
 
         List<RouteModule> routes = new ArrayList<>();
         routes.add(new OpsRoutes(s.database()::ready, s.metrics()));

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * ({@code whsec_} and the base64 of 32 random bytes), keeps it in {@code DATA_DIR/secrets/webhook-secrets}
  * and prints it. The source's older secrets stay accepted, so a sender can switch to the new one (a rotation);
  * {@code --retire} then keeps only the newest, {@code --replace} makes a new one that alone is accepted. The
- * server reads the file when it starts. Embedded mode only: in production mode the secrets are {@code
+ * server reads the file again when it changes (at the next delivery). Embedded mode only: in production mode the secrets are {@code
  * WEBHOOK_SECRETS}, set on every node. Every change is written to the audit log ({@code key.rotated} or {@code
  * key.retired}, subject {@code key:webhook-secret:SOURCE}, the secrets' fingerprints), by actor {@code cli}.
  */
@@ -69,7 +69,7 @@ final class WebhookSecretCommand implements Runnable {
                     + " whsec_$(openssl rand -base64 32))");
         }
         Path file = WebhookSecrets.file(config);
-        String restart = "; the server of this data directory reads it when it starts (restart a running one)";
+        String restart = "; the server of this data directory reads it at its next delivery (no restart needed)";
         if (mode == Mode.RETIRE) {
             WebhookSecrets.Change change = apply(config, WebhookSecrets.retire(file, source));
             out.println("retired " + change.dropped() + " older webhook secret" + (change.dropped() == 1 ? "" : "s")

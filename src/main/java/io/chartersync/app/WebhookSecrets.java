@@ -14,7 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The signing secrets of signed webhooks, by source: {@code WEBHOOK_SECRETS} ({@code source=whsec_…},
@@ -24,6 +28,7 @@ import java.util.regex.Pattern;
  * says). A malformed entry stops the start, named by its position and source, never by its value.
  */
 final class WebhookSecrets {
+    private static final Logger log = LoggerFactory.getLogger(WebhookSecrets.class);
     static final String VARIABLE = "WEBHOOK_SECRETS";
     static final String FILE = "webhook-secrets";
     static final String PREFIX = "whsec_";
@@ -106,6 +111,50 @@ final class WebhookSecrets {
         }
         all.replaceAll((source, secrets) -> List.copyOf(secrets));
         return Map.copyOf(all);
+    }
+
+    /**
+     * {@link #all} as the server asks it at each delivery: read again when the data directory's file changed, so a secret made by {@code keys webhook-secret} is accepted, and a
+     * retired one refused, without a restart. A file that cannot be read any more (edited by hand into
+     * something malformed) keeps the secrets last read, and says so in the log (never a secret). In
+     * production mode the secrets are {@code WEBHOOK_SECRETS}, fixed for the program's life.
+     */
+    static Supplier<Map<String, List<String>>> live(AppConfig config) {
+        Map<String, List<String>> atStart = all(config);
+        if (config.production()) {
+            return () -> atStart;
+        }
+        Path file = file(config);
+        record Read(String stamp, Map<String, List<String>> secrets) {}
+        AtomicReference<Read> last = new AtomicReference<>(new Read(stamp(file), atStart));
+        return () -> {
+            Read read = last.get();
+            String now = stamp(file);
+            if (now.equals(read.stamp())) {
+                return read.secrets();
+            }
+            try {
+                Read fresh = new Read(now, all(config));
+                last.set(fresh);
+                return fresh.secrets();
+            } catch (RuntimeException e) {
+                log.warn(
+                        "{} could not be read again ({}); the webhook secrets read before stay",
+                        file,
+                        e.getClass().getSimpleName());
+                last.set(new Read(now, read.secrets()));
+                return read.secrets();
+            }
+        };
+    }
+
+    /** The file's text (a few lines, read at each delivery: cheaper than any doubt), or "none". */
+    private static String stamp(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "none";
+        }
     }
 
     static Path file(AppConfig config) {

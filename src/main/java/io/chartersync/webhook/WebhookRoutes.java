@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +27,14 @@ final class WebhookRoutes implements RouteModule {
     private static final String FINAL = " Nothing was stored; this delivery is refused for good: sending it again"
             + " will not help, fix the payload and send a new one.";
 
-    private final Map<String, List<byte[]>> keys;
+    private final WebhookModule.Keys keys;
     private final JsonBodies bodies;
     private final ObjectMapper json;
     private final Deliveries deliveries;
     private final Clock clock;
 
-    WebhookRoutes(
-            Map<String, List<byte[]>> keys, JsonBodies bodies, ObjectMapper json, Deliveries deliveries, Clock clock) {
-        this.keys = Map.copyOf(keys);
+    WebhookRoutes(WebhookModule.Keys keys, JsonBodies bodies, ObjectMapper json, Deliveries deliveries, Clock clock) {
+        this.keys = keys;
         this.bodies = bodies;
         this.json = json;
         this.deliveries = deliveries;
@@ -50,10 +48,8 @@ final class WebhookRoutes implements RouteModule {
 
     private void receive(Context ctx) {
         String source = ctx.pathParam("source");
-        List<byte[]> sourceKeys = keys.get(source);
-        if (sourceKeys == null) {
-            throw new AppException.NotFound("webhook source", source);
-        }
+        List<byte[]> sourceKeys =
+                keys.of(source).orElseThrow(() -> new AppException.NotFound("webhook source", source));
         String id = ctx.header("webhook-id");
         String timestamp = ctx.header("webhook-timestamp");
         String signature = ctx.header("webhook-signature");

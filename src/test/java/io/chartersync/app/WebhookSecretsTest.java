@@ -67,6 +67,31 @@ class WebhookSecretsTest {
     }
 
     @Test
+    void the_server_sees_a_secret_made_or_retired_in_the_data_directory_without_a_restart() throws Exception {
+        Path data = Files.createTempDirectory("charter-sync-webhook-live");
+        AppConfig config =
+                AppConfig.from(Map.of("DATA_DIR", data.toString(), "WEBHOOK_SECRETS", "zapier=" + B), Map.of());
+        Path file = WebhookSecrets.file(config);
+        var live = WebhookSecrets.live(config);
+        assertThat(live.get()).containsOnlyKeys("zapier");
+
+        WebhookSecrets.Change first = WebhookSecrets.add(file, "fareharbor", false, new java.security.SecureRandom());
+        first.apply();
+        String one = first.secret().orElseThrow();
+        assertThat(live.get().get("fareharbor")).containsExactly(one);
+        WebhookSecrets.Change second = WebhookSecrets.add(file, "fareharbor", false, new java.security.SecureRandom());
+        second.apply();
+        WebhookSecrets.retire(file, "fareharbor").apply();
+        assertThat(live.get().get("fareharbor")).containsExactly(second.secret().orElseThrow());
+
+        Files.writeString(file, "fareharbor=not-a-secret\n");
+        assertThat(live.get().get("fareharbor"))
+                .as("a file made malformed by hand keeps the secrets read before")
+                .containsExactly(second.secret().orElseThrow());
+        assertThat(live.get()).containsEntry("zapier", List.of(B));
+    }
+
+    @Test
     void keys_webhook_secret_keeps_new_secrets_in_the_data_directory_which_the_server_reads() throws Exception {
         Path data = Files.createTempDirectory("charter-sync-webhook-secrets");
         Map<String, String> env = Map.of("DATA_DIR", data.toString(), "WEBHOOK_SECRETS", "zapier=" + B);
