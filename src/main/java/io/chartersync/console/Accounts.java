@@ -78,10 +78,17 @@ public final class Accounts {
         return jdbi.withHandle(users::listActive);
     }
 
-    /** Removes a user (its row stays, disabled, for the audit trail); its sessions and links end. */
+    /**
+     * Removes a user (its row stays, disabled, for the audit trail); its sessions and links end. The last
+     * owner is never removed (409: add another owner first), from the console or the command line, even when
+     * two owners remove each other at once (the owners' rows are locked while it is checked).
+     */
     public void remove(String email, String actor) {
         jdbi.useTransaction(h -> {
             UserStore.Stored user = existing(h, email);
+            if (user.role() == Role.OWNER && users.lockActiveOwners(h) <= 1) {
+                throw new AppException.Conflict(user.email() + " is the last owner: add another owner first.");
+            }
             users.disable(h, user.id(), clock.instant());
             int ended = sessions.deleteOfUser(h, user.id());
             audit.append(

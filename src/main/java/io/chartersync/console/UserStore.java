@@ -69,6 +69,15 @@ final class UserStore {
                 .list();
     }
 
+    /** How many active owners there are, their rows locked until the transaction ends (so two removals queue). */
+    int lockActiveOwners(Handle h) {
+        return h.createQuery("select id from console_user where disabled_at is null and role = :owner for update")
+                .bind("owner", Role.OWNER)
+                .mapTo(UUID.class)
+                .list()
+                .size();
+    }
+
     void disable(Handle h, UUID id, Instant now) {
         h.createUpdate("update console_user set disabled_at = :now where id = :id")
                 .bind("id", id)

@@ -51,7 +51,7 @@ class UsersCommandTest {
                         second -> assertThat(second).contains("Owner@Example.com", "owner", "waiting for password"));
 
         Cli.Run reset = users("", "reset", "desk@example.com");
-        Cli.Run removed = users("", "remove", "owner@example.com");
+        Cli.Run removed = users("", "remove", "desk@example.com");
         Cli.Run after = users("", "list");
         Cli.Run audit = Cli.run(Map.of(), "audit", "verify", "--data", data.toString());
 
@@ -60,12 +60,12 @@ class UsersCommandTest {
         assertThat(removed.exitCode()).as(removed.output()).isZero();
         assertThat(after.out().lines().toList())
                 .singleElement()
-                .satisfies(line -> assertThat(line).contains("desk@example.com", "waiting for password"));
+                .satisfies(line -> assertThat(line).contains("Owner@Example.com", "owner"));
         assertThat(audit.out()).contains("audit ok: 4 entries");
     }
 
     @Test
-    void a_duplicate_a_bad_role_a_short_password_or_an_unknown_user_is_refused_with_a_sentence() {
+    void a_duplicate_a_bad_role_a_short_password_an_unknown_user_or_the_last_owner_is_refused_with_a_sentence() {
         users("", "add", "owner@example.com", "--role", "owner");
 
         Cli.Run duplicate = users("", "add", "OWNER@example.com", "--role", "dispatcher");
@@ -73,6 +73,7 @@ class UsersCommandTest {
         Cli.Run shortPassword = users("too short\n", "add", "y@example.com", "--role", "owner", "--password-stdin");
         Cli.Run badEmail = users("", "add", "not-an-email", "--role", "owner");
         Cli.Run unknown = users("", "remove", "nobody@example.com");
+        Cli.Run lastOwner = users("", "remove", "owner@example.com");
 
         assertThat(duplicate.exitCode()).isEqualTo(1);
         assertThat(duplicate.err()).contains("a console user OWNER@example.com already exists");
@@ -84,7 +85,9 @@ class UsersCommandTest {
         assertThat(badEmail.err()).contains("email: must be an email address");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("console user nobody@example.com not found");
-        for (Cli.Run run : new Cli.Run[] {duplicate, badRole, shortPassword, badEmail, unknown}) {
+        assertThat(lastOwner.exitCode()).isEqualTo(1);
+        assertThat(lastOwner.err()).contains("owner@example.com is the last owner: add another owner first");
+        for (Cli.Run run : new Cli.Run[] {duplicate, badRole, shortPassword, badEmail, unknown, lastOwner}) {
             assertThat(run.err()).doesNotContain("Exception", "\tat ");
         }
         assertThat(users("", "list").out().lines().toList()).hasSize(1);
