@@ -144,12 +144,13 @@ final class SettingsRoutes implements RouteModule {
             refuse(ctx, user, "You cannot remove yourself: ask another owner.");
             return;
         }
-        long owners = users.stream().filter(a -> a.role() == Role.OWNER).count();
-        if (target.get().role() == Role.OWNER && owners <= 1) {
-            refuse(ctx, user, email + " is the last owner: add another owner first.");
+        try {
+            accounts.remove(target.get().email(), user.actor());
+        } catch (AppException.Conflict lastOwner) {
+            // Accounts keeps the last owner (checked with the owners' rows locked).
+            refuse(ctx, user, lastOwner.getMessage());
             return;
         }
-        accounts.remove(target.get().email(), user.actor());
         ctx.redirect("/settings?saved=removed", HttpStatus.SEE_OTHER);
     }
 

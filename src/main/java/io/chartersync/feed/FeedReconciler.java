@@ -117,33 +117,23 @@ final class FeedReconciler {
     private KnownEvent said(FeedEvent event) {
         return switch (event.timing()) {
             case FeedEvent.At at ->
-                new KnownEvent(
+                KnownEvent.said(
                         event.uid(),
                         false,
                         at.start().toInstant(),
                         at.end().toInstant(),
                         zoneOf(at.start()),
                         event.guestName(),
-                        event.cancelled(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
+                        event.cancelled());
             case FeedEvent.AllDay days ->
-                new KnownEvent(
+                KnownEvent.said(
                         event.uid(),
                         true,
                         days.first().atStartOfDay(marina).toInstant(),
                         days.endExclusive().atStartOfDay(marina).toInstant(),
                         marina,
                         event.guestName(),
-                        event.cancelled(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
+                        event.cancelled());
         };
     }
 

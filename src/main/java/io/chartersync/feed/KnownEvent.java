@@ -26,6 +26,30 @@ record KnownEvent(
         Optional<String> vanishedReason,
         Optional<Instant> keptAt) {
 
+    /** What a poll says of an event, before anything is made of it (no booking, block, flag or keep yet). */
+    static KnownEvent said(
+            String uid,
+            boolean allDay,
+            Instant startsAt,
+            Instant endsAt,
+            ZoneId zone,
+            Optional<String> guestName,
+            boolean cancelled) {
+        return new KnownEvent(
+                uid,
+                allDay,
+                startsAt,
+                endsAt,
+                zone,
+                guestName,
+                cancelled,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
     /** Whether the feed said the same about the event's time and guest as {@code other} says. */
     boolean sameTimingAs(KnownEvent other) {
         return allDay == other.allDay
